@@ -1,0 +1,100 @@
+# bjxm — PGXS build plus the project's own entry points.
+#
+#   make demo        set up everything, start a throwaway cluster with a demo
+#   make demo-stop   stop it
+#   make test        set up everything, run every suite, print "N passed, N failed"
+#   make unit        Check unit tests of the backend-free core (no server)
+#   make valgrind    the Check unit tests under valgrind (CK_FORK=no)
+#   make fuzz        libFuzzer targets, FUZZ_SECONDS each (default 60)
+#
+# The version lives only in bjxm.control.
+
+EXTENSION  = bjxm
+EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
+MODULE_big = bjxm
+
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c
+CORE_OBJS  = $(CORE_SRCS:.c=.o)
+GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o
+OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
+
+GENERATED  = src/core/regulation_items.h build/regulation_seed.sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--*.sql tools/genreg test/check/check_core
+
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
+PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+# Server headers are not installed yet: only the entry points below work;
+# they install what is missing and re-run make.
+all:
+	@echo "postgresql-server-dev-15 is missing: run 'make test' or 'make demo', which install it" >&2; exit 1
+endif
+
+CORE_CFLAGS = -std=c99 -O2 -g -Wall -Wextra -Werror -Isrc/core
+
+# --- generated from the regulation text ------------------------------------
+tools/genreg: tools/genreg.c src/core/cnnum.c src/core/clause.h
+	$(CC) $(CORE_CFLAGS) -o $@ tools/genreg.c src/core/cnnum.c
+
+src/core/regulation_items.h: tools/genreg data/regulation.zh.txt
+	tools/genreg header data/regulation.zh.txt > $@.tmp && mv $@.tmp $@
+
+build/regulation_seed.sql: tools/genreg data/regulation.zh.txt
+	@mkdir -p build
+	tools/genreg sql data/regulation.zh.txt > $@.tmp && mv $@.tmp $@
+
+src/core/clause.o: src/core/regulation_items.h
+
+# One source install script, built into the versioned copy.
+$(EXTENSION)--$(EXTVERSION).sql: src/bjxm.sql build/regulation_seed.sql bjxm.control
+	( echo "-- bjxm $(EXTVERSION): generated from src/bjxm.sql and data/regulation.zh.txt; do not edit"; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION bjxm" to load this file. \quit'; \
+	  sed -e '/^@REGULATION_SEED@$$/{r build/regulation_seed.sql' -e 'd}' src/bjxm.sql ) > $@.tmp && mv $@.tmp $@
+
+# --- backend-free core: Check unit tests, valgrind, fuzzing ----------------
+CHECK_SRCS = $(wildcard test/check/*.c)
+test/check/check_core: $(CHECK_SRCS) test/check/*.h $(CORE_SRCS) src/core/regulation_items.h src/core/*.h
+	$(CC) $(CORE_CFLAGS) -Wno-unused-parameter -o $@ $(CHECK_SRCS) $(CORE_SRCS) $$(pkg-config --cflags --libs check)
+
+FUZZ_TARGETS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
+build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.h
+	@mkdir -p build/fuzz
+	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
+
+.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop
+deps:
+	@bash tools/ensure-deps.sh
+
+unit: deps
+	@$(MAKE) --no-print-directory test/check/check_core
+	test/check/check_core
+
+valgrind: deps
+	@$(MAKE) --no-print-directory test/check/check_core
+	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/check/check_core
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS)
+
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  n=$$(basename $$t); mkdir -p build/corpus/$$n; \
+	  cp -n test/fuzz/corpus/$$n/* build/corpus/$$n/ 2>/dev/null || true; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/corpus/$$n || exit 1; \
+	done
+
+test:
+	@bash test/run-all.sh
+
+demo:
+	@bash tools/demo.sh start
+
+demo-stop:
+	@bash tools/demo.sh stop

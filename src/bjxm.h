@@ -1,0 +1,37 @@
+/*
+ * bjxm.h — what the glue files share: the acting role, duties, events,
+ * "today", cached SPI plans.
+ */
+#ifndef BJXM_H
+#define BJXM_H
+
+#include "postgres.h"
+#include "executor/spi.h"
+#include "utils/date.h"
+
+/* settings.c: the bjxm.today override (NULL or a YYYY-MM-DD string). */
+extern char *bjxm_today_override;
+extern void bjxm_define_settings(void);
+extern DateADT bjxm_today(void);
+extern bool bjxm_setting_bool(const char *key, bool dflt);
+
+/* duties.c: the acting role, captured on entry (SPEC §1). */
+extern Oid	bjxm_actor(void);
+extern const char *bjxm_actor_name(void);
+
+/*
+ * spi.c: a plan prepared once per backend and kept (periods.c style).
+ * *slot caches it; sql and argtypes describe it.
+ */
+extern SPIPlanPtr bjxm_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
+
+/* events.c: append one event; returns its event_id. */
+extern int64 bjxm_record_event(int64 project_id, bool project_null,
+							   int64 unit_id, bool unit_null,
+							   const char *action,
+							   Datum from_state, bool from_null,
+							   Datum to_state, bool to_null,
+							   int32 clause, bool clause_null,
+							   const char *note, Datum details, bool details_null);
+
+#endif							/* BJXM_H */

@@ -1,0 +1,1052 @@
+-- bjxm: 毕节市市级信息化项目统筹管理办法(试行), enforced inside PostgreSQL.
+--
+-- The one source of the install script.  `make` builds it into
+-- bjxm--<version>.sql (the version lives only in bjxm.control) and splices
+-- the regulation's text, generated from data/regulation.zh.txt, in at the
+-- seed marker below.  Sections follow the regulation's chapters.
+
+-- The messages, labels and the regulation text are UTF-8 Chinese.
+DO $bjxm$
+BEGIN
+    IF pg_catalog.current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'bjxm 需要 UTF8 编码的数据库 (bjxm needs a UTF8 database), 当前为 %',
+            pg_catalog.current_setting('server_encoding')
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
+END
+$bjxm$;
+
+COMMENT ON SCHEMA bjxm IS '毕节市市级信息化项目统筹管理 (Bijie municipal IT-project measures): 函数、视图与数据 (functions, views and data)';
+
+------------------------------------------------------------------------------
+-- Types (SPEC §2)
+------------------------------------------------------------------------------
+
+-- bjxm.uscc: 统一社会信用代码, GB 32100-2015.
+CREATE TYPE bjxm.uscc;
+
+CREATE FUNCTION bjxm.uscc_in(cstring) RETURNS bjxm.uscc
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_out(bjxm.uscc) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_recv(internal) RETURNS bjxm.uscc
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_send(bjxm.uscc) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE bjxm.uscc (
+    INPUT = bjxm.uscc_in,
+    OUTPUT = bjxm.uscc_out,
+    RECEIVE = bjxm.uscc_recv,
+    SEND = bjxm.uscc_send,
+    INTERNALLENGTH = 18,
+    ALIGNMENT = char,
+    STORAGE = plain
+);
+COMMENT ON TYPE bjxm.uscc IS '统一社会信用代码, 18位, 含校验 (unified social credit code, GB 32100-2015, checked)';
+COMMENT ON FUNCTION bjxm.uscc_in(cstring) IS '统一社会信用代码文本输入 (uscc text input)';
+COMMENT ON FUNCTION bjxm.uscc_out(bjxm.uscc) IS '统一社会信用代码文本输出 (uscc text output)';
+COMMENT ON FUNCTION bjxm.uscc_recv(internal) IS '统一社会信用代码二进制输入 (uscc binary input)';
+COMMENT ON FUNCTION bjxm.uscc_send(bjxm.uscc) IS '统一社会信用代码二进制输出 (uscc binary output)';
+
+CREATE FUNCTION bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_eq(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_ne(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_lt(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_le(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_gt(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_ge(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_hash(bjxm.uscc) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_hash_extended(bjxm.uscc, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.region_of(bjxm.uscc) RETURNS text
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_region' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码比较, btree 支持 (uscc comparison, btree support)';
+COMMENT ON FUNCTION bjxm.uscc_eq(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码相等 (uscc equality)';
+COMMENT ON FUNCTION bjxm.uscc_ne(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码不等 (uscc inequality)';
+COMMENT ON FUNCTION bjxm.uscc_lt(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于 (uscc less than)';
+COMMENT ON FUNCTION bjxm.uscc_le(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于等于 (uscc less or equal)';
+COMMENT ON FUNCTION bjxm.uscc_gt(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于 (uscc greater than)';
+COMMENT ON FUNCTION bjxm.uscc_ge(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于等于 (uscc greater or equal)';
+COMMENT ON FUNCTION bjxm.uscc_hash(bjxm.uscc) IS '统一社会信用代码哈希 (uscc hash support)';
+COMMENT ON FUNCTION bjxm.uscc_hash_extended(bjxm.uscc, bigint) IS '统一社会信用代码带种子哈希 (uscc seeded hash support)';
+COMMENT ON FUNCTION bjxm.region_of(bjxm.uscc) IS '代码第3–8位登记管理机关行政区划码 (the 6-digit GB/T 2260 region code in positions 3–8)';
+
+CREATE OPERATOR bjxm.= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_eq,
+    COMMUTATOR = OPERATOR(bjxm.=), NEGATOR = OPERATOR(bjxm.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR bjxm.<> (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_ne,
+    COMMUTATOR = OPERATOR(bjxm.<>), NEGATOR = OPERATOR(bjxm.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR bjxm.< (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_lt,
+    COMMUTATOR = OPERATOR(bjxm.>), NEGATOR = OPERATOR(bjxm.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR bjxm.<= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_le,
+    COMMUTATOR = OPERATOR(bjxm.>=), NEGATOR = OPERATOR(bjxm.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR bjxm.> (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_gt,
+    COMMUTATOR = OPERATOR(bjxm.<), NEGATOR = OPERATOR(bjxm.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR bjxm.>= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_ge,
+    COMMUTATOR = OPERATOR(bjxm.<=), NEGATOR = OPERATOR(bjxm.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+COMMENT ON OPERATOR bjxm.= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码相等 (uscc equality)';
+COMMENT ON OPERATOR bjxm.<> (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码不等 (uscc inequality)';
+COMMENT ON OPERATOR bjxm.< (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于 (uscc less than)';
+COMMENT ON OPERATOR bjxm.<= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于等于 (uscc less or equal)';
+COMMENT ON OPERATOR bjxm.> (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于 (uscc greater than)';
+COMMENT ON OPERATOR bjxm.>= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于等于 (uscc greater or equal)';
+
+CREATE OPERATOR CLASS bjxm.uscc_ops DEFAULT FOR TYPE bjxm.uscc USING btree AS
+    OPERATOR 1 bjxm.<, OPERATOR 2 bjxm.<=, OPERATOR 3 bjxm.=,
+    OPERATOR 4 bjxm.>=, OPERATOR 5 bjxm.>,
+    FUNCTION 1 bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc);
+CREATE OPERATOR CLASS bjxm.uscc_hash_ops DEFAULT FOR TYPE bjxm.uscc USING hash AS
+    OPERATOR 1 bjxm.=,
+    FUNCTION 1 bjxm.uscc_hash(bjxm.uscc),
+    FUNCTION 2 bjxm.uscc_hash_extended(bjxm.uscc, bigint);
+COMMENT ON OPERATOR CLASS bjxm.uscc_ops USING btree IS '统一社会信用代码 btree 排序 (uscc btree ordering)';
+COMMENT ON OPERATOR CLASS bjxm.uscc_hash_ops USING hash IS '统一社会信用代码哈希 (uscc hashing)';
+COMMENT ON OPERATOR FAMILY bjxm.uscc_ops USING btree IS '统一社会信用代码 btree 族 (uscc btree family)';
+COMMENT ON OPERATOR FAMILY bjxm.uscc_hash_ops USING hash IS '统一社会信用代码哈希族 (uscc hash family)';
+
+-- bjxm.clause: a citation of this regulation, stored as (article, item).
+CREATE TYPE bjxm.clause;
+
+CREATE FUNCTION bjxm.clause_in(cstring) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_out(bjxm.clause) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'bjxm_clause_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_recv(internal) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_send(bjxm.clause) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'bjxm_clause_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE bjxm.clause (
+    INPUT = bjxm.clause_in,
+    OUTPUT = bjxm.clause_out,
+    RECEIVE = bjxm.clause_recv,
+    SEND = bjxm.clause_send,
+    INTERNALLENGTH = 4,
+    PASSEDBYVALUE,
+    ALIGNMENT = int4,
+    STORAGE = plain
+);
+COMMENT ON TYPE bjxm.clause IS '本办法条款引用, 如 第十一条第(一)项 (a citation of the measures: article and item)';
+COMMENT ON FUNCTION bjxm.clause_in(cstring) IS '条款引用文本输入 (clause text input)';
+COMMENT ON FUNCTION bjxm.clause_out(bjxm.clause) IS '条款引用文本输出, 规范形式 (clause text output, canonical form)';
+COMMENT ON FUNCTION bjxm.clause_recv(internal) IS '条款引用二进制输入 (clause binary input)';
+COMMENT ON FUNCTION bjxm.clause_send(bjxm.clause) IS '条款引用二进制输出 (clause binary output)';
+
+-- (article, item) packed in an int4 orders like the integer: reuse int4's
+-- comparison and hash functions.
+CREATE FUNCTION bjxm.clause_cmp(bjxm.clause, bjxm.clause) RETURNS int
+    AS 'btint4cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_eq(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_ne(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_lt(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_le(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_gt(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_ge(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_hash(bjxm.clause) RETURNS int
+    AS 'hashint4' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_hash_extended(bjxm.clause, bigint) RETURNS bigint
+    AS 'hashint4extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION bjxm.clause_cmp(bjxm.clause, bjxm.clause) IS '条款比较, 先条后项, btree 支持 (clause comparison: article, then item)';
+COMMENT ON FUNCTION bjxm.clause_eq(bjxm.clause, bjxm.clause) IS '条款相等 (clause equality)';
+COMMENT ON FUNCTION bjxm.clause_ne(bjxm.clause, bjxm.clause) IS '条款不等 (clause inequality)';
+COMMENT ON FUNCTION bjxm.clause_lt(bjxm.clause, bjxm.clause) IS '条款在前 (clause less than)';
+COMMENT ON FUNCTION bjxm.clause_le(bjxm.clause, bjxm.clause) IS '条款在前或相同 (clause less or equal)';
+COMMENT ON FUNCTION bjxm.clause_gt(bjxm.clause, bjxm.clause) IS '条款在后 (clause greater than)';
+COMMENT ON FUNCTION bjxm.clause_ge(bjxm.clause, bjxm.clause) IS '条款在后或相同 (clause greater or equal)';
+COMMENT ON FUNCTION bjxm.clause_hash(bjxm.clause) IS '条款哈希 (clause hash support)';
+COMMENT ON FUNCTION bjxm.clause_hash_extended(bjxm.clause, bigint) IS '条款带种子哈希 (clause seeded hash support)';
+
+CREATE OPERATOR bjxm.= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_eq,
+    COMMUTATOR = OPERATOR(bjxm.=), NEGATOR = OPERATOR(bjxm.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR bjxm.<> (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_ne,
+    COMMUTATOR = OPERATOR(bjxm.<>), NEGATOR = OPERATOR(bjxm.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR bjxm.< (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_lt,
+    COMMUTATOR = OPERATOR(bjxm.>), NEGATOR = OPERATOR(bjxm.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR bjxm.<= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_le,
+    COMMUTATOR = OPERATOR(bjxm.>=), NEGATOR = OPERATOR(bjxm.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR bjxm.> (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_gt,
+    COMMUTATOR = OPERATOR(bjxm.<), NEGATOR = OPERATOR(bjxm.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR bjxm.>= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_ge,
+    COMMUTATOR = OPERATOR(bjxm.<=), NEGATOR = OPERATOR(bjxm.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+COMMENT ON OPERATOR bjxm.= (bjxm.clause, bjxm.clause) IS '条款相等 (clause equality)';
+COMMENT ON OPERATOR bjxm.<> (bjxm.clause, bjxm.clause) IS '条款不等 (clause inequality)';
+COMMENT ON OPERATOR bjxm.< (bjxm.clause, bjxm.clause) IS '条款在前 (clause less than)';
+COMMENT ON OPERATOR bjxm.<= (bjxm.clause, bjxm.clause) IS '条款在前或相同 (clause less or equal)';
+COMMENT ON OPERATOR bjxm.> (bjxm.clause, bjxm.clause) IS '条款在后 (clause greater than)';
+COMMENT ON OPERATOR bjxm.>= (bjxm.clause, bjxm.clause) IS '条款在后或相同 (clause greater or equal)';
+
+CREATE OPERATOR CLASS bjxm.clause_ops DEFAULT FOR TYPE bjxm.clause USING btree AS
+    OPERATOR 1 bjxm.<, OPERATOR 2 bjxm.<=, OPERATOR 3 bjxm.=,
+    OPERATOR 4 bjxm.>=, OPERATOR 5 bjxm.>,
+    FUNCTION 1 bjxm.clause_cmp(bjxm.clause, bjxm.clause);
+CREATE OPERATOR CLASS bjxm.clause_hash_ops DEFAULT FOR TYPE bjxm.clause USING hash AS
+    OPERATOR 1 bjxm.=,
+    FUNCTION 1 bjxm.clause_hash(bjxm.clause),
+    FUNCTION 2 bjxm.clause_hash_extended(bjxm.clause, bigint);
+COMMENT ON OPERATOR CLASS bjxm.clause_ops USING btree IS '条款 btree 排序 (clause btree ordering)';
+COMMENT ON OPERATOR CLASS bjxm.clause_hash_ops USING hash IS '条款哈希 (clause hashing)';
+COMMENT ON OPERATOR FAMILY bjxm.clause_ops USING btree IS '条款 btree 族 (clause btree family)';
+COMMENT ON OPERATOR FAMILY bjxm.clause_hash_ops USING hash IS '条款哈希族 (clause hash family)';
+
+CREATE FUNCTION bjxm.clause(article int, item int DEFAULT 0) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.article(bjxm.clause) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_clause_article' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.item(bjxm.clause) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_clause_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.item_count(article int) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_item_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.clause(int, int) IS '由条号和项号构造条款, 项号0为整条 (build a clause from article and item; item 0 = whole article)';
+COMMENT ON FUNCTION bjxm.article(bjxm.clause) IS '条款的条号 (the article number, 1–36)';
+COMMENT ON FUNCTION bjxm.item(bjxm.clause) IS '条款的项号, 0为整条 (the item number, 0 = whole article)';
+COMMENT ON FUNCTION bjxm.item_count(int) IS '该条按原文分几项 (how many items the article has in the text)';
+
+------------------------------------------------------------------------------
+-- The regulation itself (all 36 articles and their items)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.regulation (
+    article       smallint NOT NULL CHECK (article BETWEEN 1 AND 36),
+    item          smallint NOT NULL CHECK (item >= 0),
+    clause        bjxm.clause GENERATED ALWAYS AS (bjxm.clause(article, item)) STORED,
+    chapter       smallint NOT NULL,
+    chapter_title text NOT NULL,
+    heading       text,
+    body          text NOT NULL,
+    PRIMARY KEY (article, item)
+);
+CREATE UNIQUE INDEX regulation_clause_key ON bjxm.regulation (clause);
+COMMENT ON TABLE bjxm.regulation IS '毕节市市级信息化项目统筹管理办法(试行)全文, 逐条逐项 (the full text of the measures, by article and item)';
+COMMENT ON COLUMN bjxm.regulation.article IS '条号 (article number)';
+COMMENT ON COLUMN bjxm.regulation.item IS '项号, 0为整条 (item number, 0 = whole article)';
+COMMENT ON COLUMN bjxm.regulation.clause IS '条款引用 (the clause)';
+COMMENT ON COLUMN bjxm.regulation.chapter IS '章号 (chapter number)';
+COMMENT ON COLUMN bjxm.regulation.chapter_title IS '章名 (chapter title)';
+COMMENT ON COLUMN bjxm.regulation.heading IS '条标题, 如“编制目的” (article heading, where the text has one)';
+COMMENT ON COLUMN bjxm.regulation.body IS '原文 (the text; for a whole article, including its items)';
+
+@REGULATION_SEED@
+
+CREATE FUNCTION bjxm.clause_text(bjxm.clause) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT r.body FROM bjxm.regulation r WHERE r.clause OPERATOR(bjxm.=) $1;
+    END;
+COMMENT ON FUNCTION bjxm.clause_text(bjxm.clause) IS '条款原文 (the regulation''s own text of an article or item)';
+
+------------------------------------------------------------------------------
+-- SQLSTATEs (SPEC §1.1), from the one list in src/errors.h
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.sqlstates(OUT sqlstate text, OUT clause bjxm.clause, OUT meaning text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_sqlstates' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.sqlstates() IS 'bjxm 的错误码及其条款 (bjxm''s SQLSTATEs, the article each enforces, and what it means)';
+
+------------------------------------------------------------------------------
+-- Enumerations (SPEC §2, §3), each value with a Chinese label
+------------------------------------------------------------------------------
+
+CREATE TYPE bjxm.unit_kind AS ENUM ('admin_dept', 'institution', 'soe');
+CREATE TYPE bjxm.project_category AS ENUM
+    ('service_platform', 'data_platform', 'business_system', 'gov_cloud', 'data_resource_db', 'other');
+CREATE TYPE bjxm.service_kind AS ENUM ('development', 'operation', 'supporting');
+CREATE TYPE bjxm.fund_source AS ENUM ('municipal_fiscal', 'superior', 'self_raised');
+CREATE TYPE bjxm.adjustment_reason AS ENUM ('mandated', 'optimization', 'business_need');
+CREATE TYPE bjxm.procurement_method AS ENUM
+    ('open_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation',
+     'single_source', 'inquiry', 'framework_agreement');
+CREATE TYPE bjxm.project_state AS ENUM
+    ('draft', 'declared', 'shortlisted', 'reviewed', 'in_library', 'planned', 'approved',
+     'budgeted', 'service_plan_submitted', 'service_plan_approved', 'procured', 'contracted',
+     'implementing', 'accepted', 'evaluated',
+     'returned', 'withdrawn', 'postponed', 'terminated');
+COMMENT ON TYPE bjxm.unit_kind IS '用户单位类别 (kind of user unit, 第二条)';
+COMMENT ON TYPE bjxm.project_category IS '项目类别 (project category, 第二条)';
+COMMENT ON TYPE bjxm.service_kind IS '服务类别 (kind of service, 第二条)';
+COMMENT ON TYPE bjxm.fund_source IS '资金来源 (source of funds, 第十条)';
+COMMENT ON TYPE bjxm.adjustment_reason IS '内容调整情形 (reason for an adjustment, 第十九条)';
+COMMENT ON TYPE bjxm.procurement_method IS '政府采购方式 (government procurement method, 第十五条)';
+COMMENT ON TYPE bjxm.project_state IS '项目状态 (project lifecycle state, 第五条–第二十条)';
+
+CREATE TYPE bjxm.violation AS (
+    clause   bjxm.clause,
+    sqlstate text,
+    severity text,
+    message  text,
+    detail   text
+);
+COMMENT ON TYPE bjxm.violation IS '规则检查结果: 条款、错误码、级别(error|warning)、说明 (a rule finding: clause, SQLSTATE, severity, message, detail)';
+
+-- Labels are data keyed by type and value names (not OIDs), so they dump
+-- and restore like everything else.
+CREATE TABLE bjxm.enum_labels (
+    enum_type text NOT NULL,
+    value     text NOT NULL,
+    label     text NOT NULL,
+    PRIMARY KEY (enum_type, value)
+);
+COMMENT ON TABLE bjxm.enum_labels IS '枚举值的中文名称 (Chinese labels of enum values)';
+COMMENT ON COLUMN bjxm.enum_labels.enum_type IS '枚举类型名, 如 bjxm.unit_kind (enum type name)';
+COMMENT ON COLUMN bjxm.enum_labels.value IS '枚举值 (enum value)';
+COMMENT ON COLUMN bjxm.enum_labels.label IS '中文名称 (Chinese label)';
+INSERT INTO bjxm.enum_labels (enum_type, value, label) VALUES
+    ('bjxm.unit_kind', 'admin_dept', '行政部门'),
+    ('bjxm.unit_kind', 'institution', '事业单位'),
+    ('bjxm.unit_kind', 'soe', '市属国企'),
+    ('bjxm.project_category', 'service_platform', '服务平台'),
+    ('bjxm.project_category', 'data_platform', '数据平台'),
+    ('bjxm.project_category', 'business_system', '业务系统'),
+    ('bjxm.project_category', 'gov_cloud', '政务云资源'),
+    ('bjxm.project_category', 'data_resource_db', '数据资源库'),
+    ('bjxm.project_category', 'other', '其他'),
+    ('bjxm.service_kind', 'development', '开发服务'),
+    ('bjxm.service_kind', 'operation', '运维服务'),
+    ('bjxm.service_kind', 'supporting', '相关配套服务'),
+    ('bjxm.fund_source', 'municipal_fiscal', '本级财政资金'),
+    ('bjxm.fund_source', 'superior', '上级资金'),
+    ('bjxm.fund_source', 'self_raised', '自筹资金'),
+    ('bjxm.adjustment_reason', 'mandated', '国家、省、市部署要求'),
+    ('bjxm.adjustment_reason', 'optimization', '完善优化原服务方案'),
+    ('bjxm.adjustment_reason', 'business_need', '业务发展需要且在已批复框架内'),
+    ('bjxm.procurement_method', 'open_tender', '公开招标'),
+    ('bjxm.procurement_method', 'invited_tender', '邀请招标'),
+    ('bjxm.procurement_method', 'competitive_negotiation', '竞争性谈判'),
+    ('bjxm.procurement_method', 'competitive_consultation', '竞争性磋商'),
+    ('bjxm.procurement_method', 'single_source', '单一来源采购'),
+    ('bjxm.procurement_method', 'inquiry', '询价'),
+    ('bjxm.procurement_method', 'framework_agreement', '框架协议采购'),
+    ('bjxm.project_state', 'draft', '草稿'),
+    ('bjxm.project_state', 'declared', '已申报'),
+    ('bjxm.project_state', 'shortlisted', '拟入库'),
+    ('bjxm.project_state', 'reviewed', '已评审'),
+    ('bjxm.project_state', 'in_library', '已入库'),
+    ('bjxm.project_state', 'planned', '拟实施计划'),
+    ('bjxm.project_state', 'approved', '年度计划已批准'),
+    ('bjxm.project_state', 'budgeted', '已安排预算'),
+    ('bjxm.project_state', 'service_plan_submitted', '服务方案已报送'),
+    ('bjxm.project_state', 'service_plan_approved', '服务方案已通过评审'),
+    ('bjxm.project_state', 'procured', '已采购'),
+    ('bjxm.project_state', 'contracted', '已签订三方合同'),
+    ('bjxm.project_state', 'implementing', '实施中'),
+    ('bjxm.project_state', 'accepted', '已验收'),
+    ('bjxm.project_state', 'evaluated', '已综合评估'),
+    ('bjxm.project_state', 'returned', '退回修改'),
+    ('bjxm.project_state', 'withdrawn', '已撤回'),
+    ('bjxm.project_state', 'postponed', '已推迟'),
+    ('bjxm.project_state', 'terminated', '已终止');
+
+CREATE FUNCTION bjxm.label(anyenum) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+        SELECT l.label FROM bjxm.enum_labels l
+         WHERE l.enum_type OPERATOR(pg_catalog.=) pg_catalog.format_type(pg_catalog.pg_typeof($1), NULL)
+           AND l.value OPERATOR(pg_catalog.=) $1::text
+    $$;
+COMMENT ON FUNCTION bjxm.label(anyenum) IS '枚举值的中文名称 (the Chinese label of an enum value)';
+
+------------------------------------------------------------------------------
+-- 第三条 部门职责: duty roles (cluster-wide, NOLOGIN group roles)
+------------------------------------------------------------------------------
+
+DO $bjxm$
+DECLARE
+    r text;
+    rec pg_catalog.pg_roles;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['bjxm_user_unit', 'bjxm_bigdata', 'bjxm_finance',
+                             'bjxm_reviewer', 'bjxm_city_gov', 'bjxm_auditor'] LOOP
+        SELECT * INTO rec FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) r;
+        IF NOT FOUND THEN
+            EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN NOINHERIT', r);
+        ELSIF rec.rolcanlogin OR rec.rolsuper OR rec.rolbypassrls THEN
+            RAISE EXCEPTION '第三条: 已存在的角色“%”可登录、为超级用户或可绕过行级安全, bjxm 不予沿用 (existing role % can log in, is superuser or bypasses RLS: refused)', r, r
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'bjxm 的职责角色必须是 NOLOGIN NOSUPERUSER NOBYPASSRLS 的组角色; 请改名或修改该角色后重试。';
+        END IF;
+    END LOOP;
+END
+$bjxm$;
+
+------------------------------------------------------------------------------
+-- Registries: regions (第三十五条), units, parties, membership, jurisdiction
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.regions (
+    code   text PRIMARY KEY CHECK (code ~ '^5205[0-9]{2}$'),
+    name   text NOT NULL CHECK (name <> ''),
+    kind   text NOT NULL CHECK (kind IN ('city', 'county', 'zone')),
+    seeded boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE bjxm.regions IS '行政区划: 毕节市及所辖县(自治县、市、区)和管理区 (regions of Bijie, GB/T 2260)';
+COMMENT ON COLUMN bjxm.regions.code IS '行政区划代码 (GB/T 2260 code)';
+COMMENT ON COLUMN bjxm.regions.name IS '名称 (name)';
+COMMENT ON COLUMN bjxm.regions.kind IS 'city 市级 | county 县级 | zone 管理区 (kind)';
+COMMENT ON COLUMN bjxm.regions.seeded IS '随扩展安装的行 (row installed with the extension; not dumped)';
+INSERT INTO bjxm.regions (code, name, kind, seeded) VALUES
+    ('520500', '毕节市(市级)', 'city', true),
+    ('520502', '七星关区', 'county', true),
+    ('520521', '大方县', 'county', true),
+    ('520581', '黔西市', 'county', true),
+    ('520523', '金沙县', 'county', true),
+    ('520524', '织金县', 'county', true),
+    ('520525', '纳雍县', 'county', true),
+    ('520526', '威宁彝族回族苗族自治县', 'county', true),
+    ('520527', '赫章县', 'county', true);
+
+CREATE TABLE bjxm.units (
+    unit_id       bigserial PRIMARY KEY,
+    code          bjxm.uscc NOT NULL UNIQUE,
+    name          text NOT NULL CHECK (name <> ''),
+    kind          bjxm.unit_kind NOT NULL,
+    region        text NOT NULL REFERENCES bjxm.regions (code),
+    registered_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX units_region_idx ON bjxm.units (region);
+COMMENT ON TABLE bjxm.units IS '用户单位 (user units, 第三条)';
+COMMENT ON COLUMN bjxm.units.unit_id IS '单位编号 (unit id)';
+COMMENT ON COLUMN bjxm.units.code IS '统一社会信用代码 (USCC)';
+COMMENT ON COLUMN bjxm.units.name IS '单位名称 (name)';
+COMMENT ON COLUMN bjxm.units.kind IS '单位类别 (kind)';
+COMMENT ON COLUMN bjxm.units.region IS '所属行政区划 (region; 520500 = city level)';
+COMMENT ON COLUMN bjxm.units.registered_at IS '登记时间 (registered at)';
+
+CREATE TABLE bjxm.parties (
+    party_id      bigserial PRIMARY KEY,
+    code          text NOT NULL UNIQUE CHECK (code <> ''),
+    name          text NOT NULL CHECK (name <> ''),
+    kind          text NOT NULL CHECK (kind IN ('reviewer', 'vendor', 'evaluator', 'designer')),
+    uscc          bjxm.uscc,
+    registered_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX parties_uscc_idx ON bjxm.parties (uscc);
+COMMENT ON TABLE bjxm.parties IS '第三方: 评审机构、服务单位、评估机构、咨询设计单位 (third parties: reviewers, vendors, evaluators, designers)';
+COMMENT ON COLUMN bjxm.parties.party_id IS '编号 (party id)';
+COMMENT ON COLUMN bjxm.parties.code IS '代号 (party code, used by the functions)';
+COMMENT ON COLUMN bjxm.parties.name IS '名称 (name)';
+COMMENT ON COLUMN bjxm.parties.kind IS 'reviewer 评审 | vendor 服务单位 | evaluator 评估 | designer 咨询设计 (kind)';
+COMMENT ON COLUMN bjxm.parties.uscc IS '统一社会信用代码 (USCC, used for conflict-of-interest checks)';
+COMMENT ON COLUMN bjxm.parties.registered_at IS '登记时间 (registered at)';
+
+CREATE TABLE bjxm.unit_members (
+    member     name NOT NULL,
+    unit_id    bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (member, unit_id)
+);
+CREATE INDEX unit_members_unit_idx ON bjxm.unit_members (unit_id);
+COMMENT ON TABLE bjxm.unit_members IS '用户单位成员: 角色名 → 单位 (which roles act for which unit; keyed by role name)';
+COMMENT ON COLUMN bjxm.unit_members.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.unit_members.unit_id IS '单位 (unit)';
+COMMENT ON COLUMN bjxm.unit_members.granted_at IS '授予时间 (granted at)';
+
+CREATE TABLE bjxm.party_members (
+    member     name NOT NULL,
+    party_id   bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (member, party_id)
+);
+COMMENT ON TABLE bjxm.party_members IS '评审机构人员: 角色名 → 机构 (which reviewer roles act for which institution)';
+COMMENT ON COLUMN bjxm.party_members.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.party_members.party_id IS '机构 (party)';
+COMMENT ON COLUMN bjxm.party_members.granted_at IS '授予时间 (granted at)';
+
+CREATE TABLE bjxm.jurisdictions (
+    member name PRIMARY KEY,
+    region text NOT NULL REFERENCES bjxm.regions (code),
+    set_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+COMMENT ON TABLE bjxm.jurisdictions IS '管辖范围: 未登记的角色为市级 (jurisdiction of duty-role members; absent = city 520500, 第三十五条)';
+COMMENT ON COLUMN bjxm.jurisdictions.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划 (region acted on)';
+COMMENT ON COLUMN bjxm.jurisdictions.set_at IS '设定时间 (set at)';
+
+------------------------------------------------------------------------------
+-- 第八条 settings: rule parameters are data (SPEC §8)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.settings (
+    key           text PRIMARY KEY,
+    value         text NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('amount', 'rate', 'integer', 'boolean')),
+    clause        bjxm.clause,
+    default_value text NOT NULL,
+    description   text NOT NULL,
+    revision      integer NOT NULL DEFAULT 0,
+    changed_at    timestamptz
+);
+COMMENT ON TABLE bjxm.settings IS '规则参数, 修改留痕 (rule parameters; every change is an event)';
+COMMENT ON COLUMN bjxm.settings.key IS '参数名 (key)';
+COMMENT ON COLUMN bjxm.settings.value IS '当前值 (value in force)';
+COMMENT ON COLUMN bjxm.settings.kind IS 'amount 元 | rate 比率 | integer 整数 | boolean 开关 (kind of value)';
+COMMENT ON COLUMN bjxm.settings.clause IS '依据条款 (the clause the parameter serves)';
+COMMENT ON COLUMN bjxm.settings.default_value IS '安装时的默认值 (value installed with the extension)';
+COMMENT ON COLUMN bjxm.settings.description IS '说明 (description)';
+COMMENT ON COLUMN bjxm.settings.revision IS '修改次数 (times changed; their sum is the rulebook revision)';
+COMMENT ON COLUMN bjxm.settings.changed_at IS '最近修改时间 (last changed at)';
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('county_review_threshold', '1000000', 'amount', '第三十四条第(三)项', '1000000',
+     '县级项目预算达到此额(元)须经市级大数据部门评审 (county budget at or above which city-level review is needed)'),
+    ('major_project_threshold', '10000000', 'amount', '第三十二条', '10000000',
+     '新增重大项目标准(元), 本地政策, 原文未定 (local policy: new project with development services at or above this needs 事前绩效评估)'),
+    ('slow_execution_rate', '0.5', 'rate', '第十二条', '0.5',
+     '预算执行率低于此值标记为执行缓慢 (execution rate below which a project is flagged slow)'),
+    ('assessment_period_months', '12', 'integer', '第二十八条', '12',
+     '安全检测、密码评估、风险评估的周期(月) (months between security assessments)'),
+    ('rectification_days', '30', 'integer', '第三十一条', '30',
+     '整改默认期限(天) (default days to rectify)'),
+    ('notify', 'true', 'boolean', NULL, 'true',
+     '是否发送 NOTIFY bjxm_events (send NOTIFY bjxm_events on each action)');
+
+-- A restore's COPY re-inserts changed settings over the installed rows:
+-- merge them instead of failing on the primary key.
+CREATE FUNCTION bjxm._settings_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE bjxm.settings s
+       SET value = NEW.value, revision = NEW.revision, changed_at = NEW.changed_at
+     WHERE s.key OPERATOR(pg_catalog.=) NEW.key;
+    IF FOUND THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._settings_restore_merge() IS '内部: 恢复时合并已修改的参数 (internal: merge restored settings into the installed rows)';
+CREATE TRIGGER settings_restore_merge BEFORE INSERT ON bjxm.settings
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._settings_restore_merge();
+
+------------------------------------------------------------------------------
+-- Events (SPEC §6): append-only, in the order of record
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.event_chain (
+    id            integer PRIMARY KEY CHECK (id = 1),
+    last_event_id bigint NOT NULL
+);
+COMMENT ON TABLE bjxm.event_chain IS '内部: 事件链头, 保证事件编号按提交顺序连续 (internal: head of the event chain; ids are gapless and commit in order)';
+COMMENT ON COLUMN bjxm.event_chain.id IS '唯一行 (the one row)';
+COMMENT ON COLUMN bjxm.event_chain.last_event_id IS '最后事件编号 (last event id)';
+
+CREATE TABLE bjxm.events (
+    event_id           bigint PRIMARY KEY,
+    project_id         bigint,
+    unit_id            bigint,
+    action             text NOT NULL,
+    from_state         bjxm.project_state,
+    to_state           bjxm.project_state,
+    actor              name NOT NULL,
+    actor_is_superuser boolean NOT NULL,
+    at                 timestamptz NOT NULL,
+    effective_date     date NOT NULL,
+    clause             bjxm.clause,
+    note               text,
+    details            jsonb,
+    rulebook           text NOT NULL
+);
+CREATE INDEX events_project_idx ON bjxm.events (project_id, event_id) WHERE project_id IS NOT NULL;
+CREATE INDEX events_unit_idx ON bjxm.events (unit_id, event_id);
+COMMENT ON TABLE bjxm.events IS '事件日志: 每项成功操作一行, 只能追加 (event log: one row per successful action; append-only)';
+COMMENT ON COLUMN bjxm.events.event_id IS '事件编号, 记录顺序 (event id: the order of record)';
+COMMENT ON COLUMN bjxm.events.project_id IS '项目 (project; NULL for registrations and grants)';
+COMMENT ON COLUMN bjxm.events.unit_id IS '单位 (unit concerned, for visibility)';
+COMMENT ON COLUMN bjxm.events.action IS '操作, 即函数名 (action: the function name)';
+COMMENT ON COLUMN bjxm.events.from_state IS '原状态 (state before)';
+COMMENT ON COLUMN bjxm.events.to_state IS '新状态 (state after)';
+COMMENT ON COLUMN bjxm.events.actor IS '操作角色 (acting role)';
+COMMENT ON COLUMN bjxm.events.actor_is_superuser IS '超级用户操作 (acted as superuser)';
+COMMENT ON COLUMN bjxm.events.at IS '操作时刻(时钟时间) (clock time of the action)';
+COMMENT ON COLUMN bjxm.events.effective_date IS '业务日期 bjxm.today() (effective date)';
+COMMENT ON COLUMN bjxm.events.clause IS '依据条款 (clause applied)';
+COMMENT ON COLUMN bjxm.events.note IS '说明 (note)';
+COMMENT ON COLUMN bjxm.events.details IS '操作参数 (arguments of the action)';
+COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
+
+CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_events_append_only' LANGUAGE C;
+COMMENT ON FUNCTION bjxm._events_append_only() IS '内部: 事件日志只能追加 (internal trigger: the event log is append-only)';
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON bjxm.events
+    FOR EACH ROW EXECUTE FUNCTION bjxm._events_append_only();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON bjxm.events
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._events_append_only();
+
+------------------------------------------------------------------------------
+-- Internal C helpers (not callable by applications)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.acting_role() RETURNS name
+    AS 'MODULE_PATHNAME', 'bjxm_acting_role' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.acting_role() IS 'bjxm 据以检查职责的角色, 即 SET ROLE 后的当前角色 (the role bjxm checks: the caller''s role, also inside definer code)';
+
+CREATE FUNCTION bjxm.today() RETURNS date
+    AS 'MODULE_PATHNAME', 'bjxm_today_sql' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.today() IS '业务日期: 北京时间的今天, 或超级用户设定的 bjxm.today (today in Asia/Shanghai, or the superuser-only bjxm.today setting)';
+
+CREATE FUNCTION bjxm._authorize(action text, article int, duties text[], unit_id bigint DEFAULT NULL, region text DEFAULT NULL)
+    RETURNS text AS 'MODULE_PATHNAME', 'bjxm_authorize' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._authorize(text, int, text[], bigint, text) IS '内部: 职责检查, 失败时 42501 (internal: duty check; 42501 naming the article)';
+CREATE FUNCTION bjxm._has_duty(duty text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_has_duty' LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION bjxm._has_duty(text) IS '内部: 当前角色是否具备该职责 (internal: whether the actor holds a duty)';
+CREATE FUNCTION bjxm._role_has_duty(role regrole, duty text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_role_has_duty' LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION bjxm._role_has_duty(regrole, text) IS '内部: 某角色是否具备该职责 (internal: whether a role holds a duty)';
+CREATE FUNCTION bjxm._actor_is_superuser() RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_actor_is_superuser' LANGUAGE C STABLE;
+COMMENT ON FUNCTION bjxm._actor_is_superuser() IS '内部: 当前角色是否超级用户 (internal: whether the actor is a superuser)';
+CREATE FUNCTION bjxm._record_event(project_id bigint, unit_id bigint, action text,
+                                   from_state bjxm.project_state, to_state bjxm.project_state,
+                                   clause bjxm.clause, note text, details jsonb)
+    RETURNS bigint AS 'MODULE_PATHNAME', 'bjxm_record_event_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._record_event(bigint, bigint, text, bjxm.project_state, bjxm.project_state, bjxm.clause, text, jsonb)
+    IS '内部: 追加事件并通知 (internal: append an event and NOTIFY)';
+
+------------------------------------------------------------------------------
+-- Visibility (SPEC §1): RLS helpers, evaluated once per query
+------------------------------------------------------------------------------
+
+-- The actor sees every unit: superuser, or an oversight duty at city level.
+CREATE FUNCTION bjxm._sees_all_units() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT bjxm._actor_is_superuser()
+            OR ((bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
+                 OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'))
+                AND COALESCE((SELECT j.region FROM bjxm.jurisdictions j
+                               WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()), '520500')
+                    OPERATOR(pg_catalog.=) '520500');
+    END;
+COMMENT ON FUNCTION bjxm._sees_all_units() IS '内部: 当前角色可见全部单位 (internal: the actor sees every unit)';
+
+-- The units the actor sees otherwise: its own units, and its county's.
+CREATE FUNCTION bjxm._visible_units() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT m.unit_id FROM bjxm.unit_members m
+         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role()
+           AND bjxm._has_duty('user_unit')
+        UNION
+        SELECT u.unit_id FROM bjxm.units u JOIN bjxm.jurisdictions j
+            ON j.region OPERATOR(pg_catalog.=) u.region
+         WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()
+           AND (bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
+                OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'));
+    END;
+COMMENT ON FUNCTION bjxm._visible_units() IS '内部: 当前角色可见的单位 (internal: units the actor may see)';
+
+------------------------------------------------------------------------------
+-- Registry functions (大数据部门, 第三条; counties 第三十五条)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.register_unit(code bjxm.uscc, name text, kind bjxm.unit_kind, region text DEFAULT '520500')
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_unit', 3, ARRAY['bigdata'], NULL, region);
+    IF name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 单位名称不能为空 (unit name is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF code IS NULL OR kind IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION '第三条: 单位代码、类别和区划不能为空 (code, kind and region are required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
+        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) register_unit.code) THEN
+        RAISE EXCEPTION '第三条: 统一社会信用代码 % 已登记 (unit % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.units (code, name, kind, region)
+        VALUES (register_unit.code, btrim(register_unit.name), register_unit.kind, register_unit.region)
+        RETURNING unit_id INTO id;
+    PERFORM bjxm._record_event(NULL, id, 'register_unit', NULL, NULL, '第三条', btrim(register_unit.name),
+        pg_catalog.jsonb_build_object('code', code::text, 'kind', kind, 'region', region));
+    RETURN id;
+END $$;
+COMMENT ON FUNCTION bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text) IS '登记用户单位, 大数据部门 (register a user unit; bigdata, within its jurisdiction)';
+
+CREATE FUNCTION bjxm.register_party(code text, name text, kind text, uscc bjxm.uscc DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_party', 3, ARRAY['bigdata']);
+    IF code IS NULL OR btrim(code) OPERATOR(pg_catalog.=) '' OR name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 第三方代号和名称不能为空 (party code and name are required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF kind IS NULL OR kind OPERATOR(pg_catalog.<>) ALL (ARRAY['reviewer', 'vendor', 'evaluator', 'designer']) THEN
+        RAISE EXCEPTION '第三条: 第三方类别“%”无效 (party kind must be reviewer, vendor, evaluator or designer)', kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) btrim(register_party.code)) THEN
+        RAISE EXCEPTION '第三条: 第三方代号“%”已登记 (party % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.parties (code, name, kind, uscc)
+        VALUES (btrim(register_party.code), btrim(register_party.name), register_party.kind, register_party.uscc)
+        RETURNING party_id INTO id;
+    PERFORM bjxm._record_event(NULL, NULL, 'register_party', NULL, NULL, '第三条', btrim(register_party.name),
+        pg_catalog.jsonb_build_object('code', btrim(register_party.code), 'kind', kind, 'uscc', uscc::text));
+    RETURN id;
+END $$;
+COMMENT ON FUNCTION bjxm.register_party(text, text, text, bjxm.uscc) IS '登记第三方机构, 大数据部门 (register a reviewer, vendor, evaluator or designer; bigdata)';
+
+-- Separation of duties (第三条): oversight departments do not act for a unit.
+CREATE FUNCTION bjxm.grant_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata']);
+        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata'], uid);
+    IF member IS NULL THEN
+        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
+       OR bjxm._role_has_duty(member, 'city_gov') THEN
+        RAISE EXCEPTION '第三条: 角色“%”属于大数据部门、财政部门或市人民政府, 不能兼任用户单位成员 (separation of duties)', member
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = '第三条分别规定用户单位与大数据部门、财政部门的职责; 监督者不得代表被监督的单位。',
+                  HINT = '为用户单位人员使用单独的角色。';
+    END IF;
+    IF NOT bjxm._role_has_duty(member, 'user_unit') THEN
+        RAISE EXCEPTION '第三条: 角色“%”不具备用户单位职责 (role % lacks bjxm_user_unit)', member, member
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = pg_catalog.format('先由数据库管理员执行 GRANT bjxm_user_unit TO %s。', member);
+    END IF;
+    INSERT INTO bjxm.unit_members (member, unit_id) VALUES (member::text, uid)
+        ON CONFLICT DO NOTHING;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', member::text,
+            pg_catalog.jsonb_build_object('member', member::text, 'unit', unit::text));
+    END IF;
+END $$;
+COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
+
+CREATE FUNCTION bjxm.revoke_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata']);
+        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
+    DELETE FROM bjxm.unit_members m
+     WHERE m.member OPERATOR(pg_catalog.=) member::text AND m.unit_id OPERATOR(pg_catalog.=) uid;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', member::text,
+            pg_catalog.jsonb_build_object('member', member::text, 'unit', unit::text));
+    END IF;
+END $$;
+COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
+
+CREATE FUNCTION bjxm.grant_party_member(member regrole, party text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    p bjxm.parties;
+BEGIN
+    PERFORM bjxm._authorize('grant_party_member', 7, ARRAY['bigdata']);
+    SELECT * INTO p FROM bjxm.parties x WHERE x.code OPERATOR(pg_catalog.=) party;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '第七条: 第三方“%”未登记 (no such party)', party USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p.kind OPERATOR(pg_catalog.<>) 'reviewer' THEN
+        RAISE EXCEPTION '第七条: “%”不是第三方评审机构 (party % is a %, not a reviewer)', party, party, p.kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF member IS NULL OR NOT bjxm._role_has_duty(member, 'reviewer') THEN
+        RAISE EXCEPTION '第七条: 角色“%”不具备评审机构职责 (role lacks bjxm_reviewer)', member
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。';
+    END IF;
+    INSERT INTO bjxm.party_members (member, party_id) VALUES (member::text, p.party_id)
+        ON CONFLICT DO NOTHING;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', member::text,
+            pg_catalog.jsonb_build_object('member', member::text, 'party', party));
+    END IF;
+END $$;
+COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
+
+CREATE FUNCTION bjxm.set_jurisdiction(member regrole, region text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- Only the city's bigdata department sets jurisdictions (第三十五条).
+    PERFORM bjxm._authorize('set_jurisdiction', 35, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第三十五条: 管辖范围由市级大数据部门设定 (only the city bigdata department sets jurisdictions)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF member IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION '第三十五条: 角色和区划不能为空 (member and region are required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
+        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT (bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
+            OR bjxm._role_has_duty(member, 'city_gov') OR bjxm._role_has_duty(member, 'auditor')) THEN
+        RAISE EXCEPTION '第三十五条: 角色“%”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)', member
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.jurisdictions (member, region) VALUES (member::text, region)
+        ON CONFLICT (member) DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
+    PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', member::text,
+        pg_catalog.jsonb_build_object('member', member::text, 'region', region));
+END $$;
+COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
+
+CREATE FUNCTION bjxm.set_setting(key text, value text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    s bjxm.settings;
+    n numeric;
+BEGIN
+    PERFORM bjxm._authorize('set_setting', 3, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第三条: 规则参数由市级大数据部门设定 (only the city bigdata department sets rule parameters)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO s FROM bjxm.settings x WHERE x.key OPERATOR(pg_catalog.=) set_setting.key FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '第三条: 未知的参数“%” (unknown setting)', key
+            USING ERRCODE = 'invalid_parameter_value', HINT = '参数见 bjxm.settings。';
+    END IF;
+    IF value IS NULL THEN
+        RAISE EXCEPTION '第三条: 参数值不能为空 (value is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF s.kind OPERATOR(pg_catalog.=) 'boolean' THEN
+        IF pg_catalog.lower(value) OPERATOR(pg_catalog.<>) ALL (ARRAY['true', 'false']) THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为 true 或 false (boolean expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        value := pg_catalog.lower(value);
+    ELSE
+        IF value !~ '^[0-9]+(\.[0-9]+)?$' THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为非负数 (non-negative number expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        n := value::numeric;
+        IF s.kind OPERATOR(pg_catalog.=) 'integer' AND (n OPERATOR(pg_catalog.<>) pg_catalog.trunc(n) OR n OPERATOR(pg_catalog.<) 1) THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为正整数 (positive integer expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        ELSIF s.kind OPERATOR(pg_catalog.=) 'rate' AND n OPERATOR(pg_catalog.>) 1 THEN
+            RAISE EXCEPTION '第三条: 参数 % 须在 0 与 1 之间 (rate expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        ELSIF s.kind OPERATOR(pg_catalog.=) 'amount' AND pg_catalog.scale(n) OPERATOR(pg_catalog.>) 2 THEN
+            RAISE EXCEPTION '第三条: 金额 % 最多两位小数 (at most two decimals): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    UPDATE bjxm.settings x SET value = set_setting.value, revision = x.revision OPERATOR(pg_catalog.+) 1,
+           changed_at = pg_catalog.clock_timestamp()
+     WHERE x.key OPERATOR(pg_catalog.=) set_setting.key;
+    PERFORM bjxm._record_event(NULL, NULL, 'set_setting', NULL, NULL, s.clause,
+        pg_catalog.format('%s: %s → %s', key, s.value, value),
+        pg_catalog.jsonb_build_object('key', key, 'old', s.value, 'new', value));
+END $$;
+COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
+
+------------------------------------------------------------------------------
+-- History (SPEC §6)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.history(project bigint)
+    RETURNS TABLE (event_id bigint, at timestamptz, effective_date date, action text,
+                   from_state bjxm.project_state, to_state bjxm.project_state,
+                   actor name, actor_is_superuser boolean, clause bjxm.clause, note text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- Invoker's rights: RLS decides what the caller sees.
+    RETURN QUERY
+        SELECT e.event_id, e.at, e.effective_date, e.action, e.from_state, e.to_state,
+               e.actor, e.actor_is_superuser, e.clause, e.note
+          FROM bjxm.events e
+         WHERE e.project_id OPERATOR(pg_catalog.=) project
+         ORDER BY e.event_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '第三条: 项目 % 不存在或无权访问 (no such project, or not visible)', project
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END $$;
+COMMENT ON FUNCTION bjxm.history(bigint) IS '项目的全部事件, 按记录顺序 (every event of a project, in the order of record)';
+
+CREATE FUNCTION bjxm.state_at(project bigint, at timestamptz)
+    RETURNS bjxm.project_state
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    st bjxm.project_state;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.project_id OPERATOR(pg_catalog.=) project) THEN
+        RAISE EXCEPTION '第三条: 项目 % 不存在或无权访问 (no such project, or not visible)', project
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT e.to_state INTO st FROM bjxm.events e
+     WHERE e.project_id OPERATOR(pg_catalog.=) project AND e.to_state IS NOT NULL
+       AND e.at OPERATOR(pg_catalog.<=) state_at.at
+     ORDER BY e.event_id DESC LIMIT 1;
+    RETURN st;
+END $$;
+COMMENT ON FUNCTION bjxm.state_at(bigint, timestamptz) IS '项目在某时刻的状态, 此前不存在则为空 (the state a project was in at a moment; NULL before it existed)';
+
+CREATE FUNCTION bjxm.events_since(after bigint, max int DEFAULT 1000)
+    RETURNS SETOF bjxm.events
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF after IS NULL OR max IS NULL OR max OPERATOR(pg_catalog.<) 1 OR max OPERATOR(pg_catalog.>) 10000 THEN
+        RAISE EXCEPTION '事件补读参数无效: after 不能为空, max 须在 1 与 10000 之间 (after required; max between 1 and 10000)'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY SELECT e.* FROM bjxm.events e
+                  WHERE e.event_id OPERATOR(pg_catalog.>) after
+                  ORDER BY e.event_id LIMIT max;
+END $$;
+COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
+
+------------------------------------------------------------------------------
+-- Privileges and row-level security (SPEC §1 write path and visibility)
+------------------------------------------------------------------------------
+
+-- No application role writes a table: the functions above are the only
+-- write path.  Duty roles read through RLS; outsiders read nothing but the
+-- regulation itself.
+REVOKE ALL ON ALL TABLES IN SCHEMA bjxm FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA bjxm FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA bjxm FROM PUBLIC;
+GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
+GRANT SELECT ON bjxm.regulation, bjxm.enum_labels TO PUBLIC;
+GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
+                bjxm.jurisdictions, bjxm.settings, bjxm.events
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+
+-- Types' support functions, pure helpers and reads: everyone.
+GRANT EXECUTE ON FUNCTION
+    bjxm.uscc_in(cstring), bjxm.uscc_out(bjxm.uscc), bjxm.uscc_recv(internal), bjxm.uscc_send(bjxm.uscc),
+    bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc), bjxm.uscc_eq(bjxm.uscc, bjxm.uscc), bjxm.uscc_ne(bjxm.uscc, bjxm.uscc),
+    bjxm.uscc_lt(bjxm.uscc, bjxm.uscc), bjxm.uscc_le(bjxm.uscc, bjxm.uscc), bjxm.uscc_gt(bjxm.uscc, bjxm.uscc),
+    bjxm.uscc_ge(bjxm.uscc, bjxm.uscc), bjxm.uscc_hash(bjxm.uscc), bjxm.uscc_hash_extended(bjxm.uscc, bigint),
+    bjxm.region_of(bjxm.uscc),
+    bjxm.clause_in(cstring), bjxm.clause_out(bjxm.clause), bjxm.clause_recv(internal), bjxm.clause_send(bjxm.clause),
+    bjxm.clause_cmp(bjxm.clause, bjxm.clause), bjxm.clause_eq(bjxm.clause, bjxm.clause), bjxm.clause_ne(bjxm.clause, bjxm.clause),
+    bjxm.clause_lt(bjxm.clause, bjxm.clause), bjxm.clause_le(bjxm.clause, bjxm.clause), bjxm.clause_gt(bjxm.clause, bjxm.clause),
+    bjxm.clause_ge(bjxm.clause, bjxm.clause), bjxm.clause_hash(bjxm.clause), bjxm.clause_hash_extended(bjxm.clause, bigint),
+    bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
+    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
+    -- RLS policies call these as the querying role.
+    bjxm._sees_all_units(), bjxm._visible_units()
+    TO PUBLIC;
+-- Public functions: every role may call them; each checks its duty itself
+-- (42501 naming the article), so a missing duty is explained, not hidden.
+GRANT EXECUTE ON FUNCTION
+    bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text), bjxm.register_party(text, text, text, bjxm.uscc),
+    bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
+    bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
+    bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int)
+    TO PUBLIC;
+
+-- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
+-- (a superuser still bypasses RLS: definer code scopes by the actor itself).
+ALTER TABLE bjxm.units ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.units FORCE ROW LEVEL SECURITY;
+CREATE POLICY units_visible ON bjxm.units FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+ALTER TABLE bjxm.unit_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.unit_members FORCE ROW LEVEL SECURITY;
+CREATE POLICY unit_members_visible ON bjxm.unit_members FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+ALTER TABLE bjxm.party_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.party_members FORCE ROW LEVEL SECURITY;
+CREATE POLICY party_members_visible ON bjxm.party_members FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+ALTER TABLE bjxm.jurisdictions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.jurisdictions FORCE ROW LEVEL SECURITY;
+CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+ALTER TABLE bjxm.events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.events FORCE ROW LEVEL SECURITY;
+CREATE POLICY events_visible ON bjxm.events FOR SELECT
+    USING ((SELECT bjxm._sees_all_units())
+           OR unit_id IN (SELECT bjxm._visible_units())
+           OR actor OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+
+------------------------------------------------------------------------------
+-- pg_dump keeps the data (installed rows are filtered out: CREATE EXTENSION
+-- puts them back; changed settings merge through settings_restore_merge)
+------------------------------------------------------------------------------
+
+SELECT pg_catalog.pg_extension_config_dump('bjxm.regions', 'WHERE NOT seeded');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.units', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.units_unit_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.parties', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.parties_party_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.unit_members', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.party_members', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.jurisdictions', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.settings', 'WHERE revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_chain', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.events', '');

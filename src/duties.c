@@ -1,0 +1,288 @@
+/*
+ * duties.c — who may act (第三条 部门职责, 第三十五条 counties by reference).
+ *
+ * The acting role is the role in effect when a public function is called,
+ * captured with GetOuterUserId(): inside a SECURITY DEFINER function
+ * current_user is the owner, but the outer user is still the caller's role
+ * after SET ROLE, so pooled connections are checked per request.
+ *
+ * Duties are the NOLOGIN group roles bjxm_<duty>.  A duty is scoped:
+ * user_unit to the units the actor is a member of; bigdata, finance,
+ * city_gov and auditor to the actor's jurisdiction (the city 520500 acts
+ * everywhere, a county only on units of that region).  Superusers pass
+ * every duty check and are flagged in the event log; no one passes a rule.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "bjxm.h"
+#include "errors.h"
+
+#define BJXM_CITY_REGION "520500"
+
+/* The acting role (see the file comment). */
+Oid
+bjxm_actor(void)
+{
+	return GetOuterUserId();
+}
+
+/* The acting role's name. */
+const char *
+bjxm_actor_name(void)
+{
+	const char *n = GetUserNameFromId(bjxm_actor(), true);
+
+	return n ? n : "?";
+}
+
+/* Whether role has the privileges of group role "bjxm_<duty>". */
+static bool
+has_duty(Oid role, const char *duty)
+{
+	char		rolname[NAMEDATALEN];
+	Oid			dutyrole;
+
+	snprintf(rolname, sizeof(rolname), "bjxm_%s", duty);
+	dutyrole = get_role_oid(rolname, true);
+	return OidIsValid(dutyrole) && has_privs_of_role(role, dutyrole);
+}
+
+/* Whether role holds a duty that may not also act for a unit (第三条). */
+static bool
+has_oversight_duty(Oid role)
+{
+	return has_duty(role, "bigdata") || has_duty(role, "finance") || has_duty(role, "city_gov");
+}
+
+/* The role's jurisdiction: its region, or the city by default (第三十五条). */
+static char *
+jurisdiction_of(const char *rolname)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {NAMEOID};
+	Datum		args[1];
+	char	   *region = NULL;
+
+	args[0] = CStringGetDatum(rolname);
+	bjxm_plan(&plan, "SELECT j.region FROM bjxm.jurisdictions j WHERE j.member OPERATOR(pg_catalog.=) $1",
+			  1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: jurisdiction lookup failed");
+	if (SPI_processed == 1)
+		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	return region ? region : pstrdup(BJXM_CITY_REGION);
+}
+
+/* The region of a unit, or NULL if there is no such unit. */
+static char *
+region_of_unit(int64 unit_id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[1] = {INT8OID};
+	Datum		args[1];
+
+	args[0] = Int64GetDatum(unit_id);
+	bjxm_plan(&plan, "SELECT u.region FROM bjxm.units u WHERE u.unit_id OPERATOR(pg_catalog.=) $1",
+			  1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: unit lookup failed");
+	if (SPI_processed != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* Whether rolname is recorded as a member of the unit. */
+static bool
+is_unit_member(const char *rolname, int64 unit_id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			argtypes[2] = {NAMEOID, INT8OID};
+	Datum		args[2];
+
+	args[0] = CStringGetDatum(rolname);
+	args[1] = Int64GetDatum(unit_id);
+	bjxm_plan(&plan, "SELECT 1 FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1 "
+			  "AND m.unit_id OPERATOR(pg_catalog.=) $2", 2, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: membership lookup failed");
+	return SPI_processed == 1;
+}
+
+/* Whether a jurisdiction covers a region: the city covers all. */
+static bool
+covers(const char *jurisdiction, const char *region)
+{
+	return strcmp(jurisdiction, BJXM_CITY_REGION) == 0 ||
+		(region != NULL && strcmp(jurisdiction, region) == 0);
+}
+
+/* Chinese name of a duty, for messages. */
+static const char *
+duty_label(const char *duty)
+{
+	if (strcmp(duty, "user_unit") == 0)
+		return "用户单位 (bjxm_user_unit)";
+	if (strcmp(duty, "bigdata") == 0)
+		return "大数据部门 (bjxm_bigdata)";
+	if (strcmp(duty, "finance") == 0)
+		return "财政部门 (bjxm_finance)";
+	if (strcmp(duty, "reviewer") == 0)
+		return "第三方评审机构 (bjxm_reviewer)";
+	if (strcmp(duty, "city_gov") == 0)
+		return "市人民政府 (bjxm_city_gov)";
+	if (strcmp(duty, "auditor") == 0)
+		return "审计机关 (bjxm_auditor)";
+	return duty;
+}
+
+/*
+ * Authorize the actor for action: one of duties, scoped to unit_id (if not
+ * null) or to region (if not null).  Returns the index of the duty that
+ * matched, or -1 for a superuser.  Raises 42501 otherwise, naming the
+ * article that assigns the duty.
+ */
+static int
+authorize(const char *action, int article, Datum *duties, int nduties,
+		  int64 unit_id, bool unit_null, const char *region)
+{
+	Oid			actor = bjxm_actor();
+	const char *actor_name = bjxm_actor_name();
+	char	   *jurisdiction = NULL;
+	char	   *unit_region = NULL;
+	bool		had_duty = false;
+	StringInfoData wanted;
+
+	if (superuser_arg(actor))
+		return -1;
+
+	if (!unit_null)
+	{
+		unit_region = region_of_unit(unit_id);
+		if (unit_region == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("%s: 单位不存在或无权访问 (no such unit, or not visible to %s)",
+							bjxm_clause_cstring(3, 0), actor_name)));
+		region = unit_region;
+	}
+
+	initStringInfo(&wanted);
+	for (int i = 0; i < nduties; i++)
+	{
+		char	   *duty = TextDatumGetCString(duties[i]);
+
+		appendStringInfo(&wanted, "%s%s", i ? "、" : "", duty_label(duty));
+		if (!has_duty(actor, duty))
+			continue;
+		had_duty = true;
+		if (strcmp(duty, "user_unit") == 0)
+		{
+			/* 第三条: oversight departments do not act as a user unit. */
+			if (has_oversight_duty(actor))
+				continue;
+			if (!unit_null && is_unit_member(actor_name, unit_id))
+				return i;
+			continue;
+		}
+		if (strcmp(duty, "reviewer") == 0)
+			return i;			/* the entrusted party is checked by the caller */
+		if (jurisdiction == NULL)
+			jurisdiction = jurisdiction_of(actor_name);
+		if (region == NULL || covers(jurisdiction, region))
+			return i;
+	}
+
+	if (had_duty)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("%s: 角色“%s”无权对该单位执行“%s” (%s may not %s for this unit)",
+						bjxm_clause_cstring(article, 0), actor_name, action, actor_name, action),
+				 errdetail("%s: 用户单位只能代表其所属单位; 县级管辖只及于本县单位 (第三十五条)。",
+						   bjxm_clause_cstring(article, 0)),
+				 errhint("由该单位的成员或有管辖权的部门执行。")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("%s: “%s”须由%s执行 (%s requires the duty of %s)",
+					bjxm_clause_cstring(article, 0), action, wanted.data, action, wanted.data),
+			 errdetail("角色“%s”不具备该职责。%s规定由%s负责。", actor_name,
+					   bjxm_clause_cstring(article, 0), wanted.data),
+			 errhint("由数据库管理员授予相应职责角色, 如 GRANT bjxm_… TO %s。", actor_name)));
+	pg_unreachable();
+}
+
+PG_FUNCTION_INFO_V1(bjxm_authorize);
+/*
+ * bjxm._authorize(action text, article int, duties text[], unit_id bigint,
+ * region text) → text: the duty under which the actor may act (internal).
+ */
+Datum
+bjxm_authorize(PG_FUNCTION_ARGS)
+{
+	const char *action;
+	int			article;
+	ArrayType  *arr;
+	Datum	   *duties;
+	int			nduties;
+	int			matched;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		elog(ERROR, "bjxm: _authorize needs action, article and duties");
+	action = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	article = PG_GETARG_INT32(1);
+	arr = PG_GETARG_ARRAYTYPE_P(2);
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &duties, NULL, &nduties);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bjxm: SPI_connect failed");
+	matched = authorize(action, article, duties, nduties,
+					 PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
+					 PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	SPI_finish();
+	if (matched < 0)
+		PG_RETURN_TEXT_P(cstring_to_text("superuser"));
+	PG_RETURN_DATUM(duties[matched]);
+}
+
+PG_FUNCTION_INFO_V1(bjxm_acting_role);
+/* bjxm.acting_role() → name: the role bjxm checks, also inside definer code. */
+Datum
+bjxm_acting_role(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(DirectFunctionCall1(namein, CStringGetDatum(bjxm_actor_name())));
+}
+
+PG_FUNCTION_INFO_V1(bjxm_has_duty);
+/* bjxm._has_duty(duty text) → bool: the actor holds bjxm_<duty> (or is superuser). */
+Datum
+bjxm_has_duty(PG_FUNCTION_ARGS)
+{
+	Oid			actor = bjxm_actor();
+
+	PG_RETURN_BOOL(superuser_arg(actor) || has_duty(actor, text_to_cstring(PG_GETARG_TEXT_PP(0))));
+}
+
+PG_FUNCTION_INFO_V1(bjxm_role_has_duty);
+/* bjxm._role_has_duty(role regrole, duty text) → bool, for grant-time checks. */
+Datum
+bjxm_role_has_duty(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(has_duty(PG_GETARG_OID(0), text_to_cstring(PG_GETARG_TEXT_PP(1))));
+}
+
+PG_FUNCTION_INFO_V1(bjxm_actor_is_superuser);
+/* bjxm._actor_is_superuser() → bool. */
+Datum
+bjxm_actor_is_superuser(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(superuser_arg(bjxm_actor()));
+}

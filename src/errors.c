@@ -1,0 +1,112 @@
+/*
+ * errors.c — refusals: one message format, one LOG line, one SQLSTATE list.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "lib/stringinfo.h"
+
+#include "errors.h"
+#include "clause.h"
+#include "types.h"
+
+/* Canonical clause text (第十一条第(一)项) in palloc'd memory. */
+char *
+bjxm_clause_cstring(int article, int item)
+{
+	char		buf[BJ_CLAUSE_BUFSZ];
+	bj_clause	c = {article, item};
+
+	if (bj_clause_format(c, buf, sizeof(buf)) == 0)
+		elog(ERROR, "bjxm: invalid clause %d.%d", article, item);
+	return pstrdup(buf);
+}
+
+/* Raise a refusal with its clause, after logging it (see errors.h). */
+void
+bjxm_refuse(int sqlerrcode, int article, int item,
+			const char *action, int64 project_id,
+			const char *detail, const char *hint,
+			const char *fmt,...)
+{
+	StringInfoData msg;
+	char	   *clause = bjxm_clause_cstring(article, item);
+	const char *actor = GetUserNameFromId(GetOuterUserId(), true);
+	StringInfoData logline;
+
+	initStringInfo(&msg);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
+	}
+
+	/* One structured line per refusal: the rows of the refused action roll back. */
+	initStringInfo(&logline);
+	appendStringInfoString(&logline, "{\"actor\": ");
+	escape_json(&logline, actor ? actor : "");
+	appendStringInfoString(&logline, ", \"action\": ");
+	escape_json(&logline, action ? action : "");
+	if (project_id != 0)
+		appendStringInfo(&logline, ", \"project\": " INT64_FORMAT, project_id);
+	else
+		appendStringInfoString(&logline, ", \"project\": null");
+	appendStringInfo(&logline, ", \"sqlstate\": \"%s\", \"clause\": ",
+					 unpack_sql_state(sqlerrcode));
+	escape_json(&logline, clause);
+	appendStringInfoChar(&logline, '}');
+	ereport(LOG,
+			(errmsg("bjxm refusal: %s", logline.data),
+			 errhidestmt(true), errhidecontext(true)));
+
+	ereport(ERROR,
+			(errcode(sqlerrcode),
+			 errmsg("%s: %s", clause, msg.data),
+			 detail ? errdetail("%s", detail) : 0,
+			 hint ? errhint("%s", hint) : 0));
+	pg_unreachable();
+}
+
+PG_FUNCTION_INFO_V1(bjxm_sqlstates);
+/* bjxm.sqlstates(): every BJ SQLSTATE with its article and meaning. */
+Datum
+bjxm_sqlstates(PG_FUNCTION_ARGS)
+{
+	typedef struct
+	{
+		const char *code;
+		int			article;
+		const char *meaning;
+	} row;
+#define BJXM_ROW(name, d3, d4, d5, article, meaning) {#name, article, meaning},
+	static const row rows[] = {BJXM_SQLSTATE_LIST(BJXM_ROW)};
+#undef BJXM_ROW
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t i = 0; i < lengthof(rows); i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = CStringGetTextDatum(rows[i].code);
+		if (rows[i].article == 0)
+			nulls[1] = true;
+		else
+			values[1] = BjxmClauseGetDatum(rows[i].article, 0);
+		values[2] = CStringGetTextDatum(rows[i].meaning);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

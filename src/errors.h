@@ -1,0 +1,63 @@
+/*
+ * errors.h — bjxm's SQLSTATEs (SPEC §1.1), each defined once, and the
+ * helper that raises a refusal naming its clause.
+ *
+ * Class BJ, named after the article that the refused action breaks, so an
+ * application can branch on the SQLSTATE alone.
+ */
+#ifndef BJXM_ERRORS_H
+#define BJXM_ERRORS_H
+
+#include "postgres.h"
+
+/*
+ * X(name, d3, d4, d5, article, meaning): one line per SQLSTATE.  article 0
+ * means "no single article" (BJ000, the lifecycle itself).  The same list
+ * feeds the ERRCODE_ macros, bjxm.sqlstates() and the documentation test.
+ */
+#define BJXM_SQLSTATE_LIST(X) \
+	X(BJ000, '0', '0', '0', 0,  "当前状态不允许该操作 (action not allowed from the project's current state)") \
+	X(BJ002, '0', '0', '2', 2,  "涉密项目不适用本办法 (classified project: out of scope)") \
+	X(BJ005, '0', '0', '5', 5,  "需求方案不完整或密码应用方案未通过评审 (demand plan incomplete or crypto plan not passed)") \
+	X(BJ006, '0', '0', '6', 6,  "申报不在申报期内: 计划年度须为次年 (declaration outside its window)") \
+	X(BJ010, '0', '1', '0', 10, "资金来源不符: 市属国企项目须自行筹措 (funding source not allowed)") \
+	X(BJ011, '0', '1', '1', 11, "支出事项不列入信息化资金支持范围 (expense excluded by article 11)") \
+	X(BJ012, '0', '1', '2', 12, "预算执行: 超出安排预算或项目已推迟/终止 (budget execution)") \
+	X(BJ013, '0', '1', '3', 13, "服务方案不完整 (service plan incomplete)") \
+	X(BJ014, '0', '1', '4', 14, "采购金额超过经评审的招标控制价 (procurement above the control price)") \
+	X(BJ015, '0', '1', '5', 15, "采购利益冲突: 服务单位为本项目评审或设计单位 (procurement conflict of interest)") \
+	X(BJ016, '0', '1', '6', 16, "合同未由三方签订 (contract without all three parties)") \
+	X(BJ019, '0', '1', '9', 19, "内容调整缺少允许的情形或专家意见 (adjustment not allowed)") \
+	X(BJ020, '0', '2', '0', 20, "验收签署重复或签署方不符 (acceptance signed twice or by the wrong parties)") \
+	X(BJ022, '0', '2', '2', 22, "数据资源目录未经审核审定即上架 (catalogue entry listed before approval)") \
+	X(BJ023, '0', '2', '3', 23, "上架缺少分类分级、共享开放类型或保密审查 (listing incomplete)") \
+	X(BJ025, '0', '2', '5', 25, "开放数据未脱敏脱密 (opening data that is not desensitized)") \
+	X(BJ028, '0', '2', '8', 28, "合同缺少第二十八条安全义务 (contract lacks security obligations)") \
+	X(BJ029, '0', '2', '9', 29, "敏感数据不得无条件共享 (sensitive data offered for unconditional sharing)") \
+	X(BJ031, '0', '3', '1', 31, "单位存在逾期或未通过的整改, 不再安排后续项目资金 (funding blocked by rectification)") \
+	X(BJ032, '0', '3', '2', 32, "缺少绩效目标或事前绩效评估 (performance targets or ex-ante assessment missing)") \
+	X(BJ034, '0', '3', '4', 34, "须经市级大数据部门评审而未评审 (city-level review required)")
+
+#define BJXM_DEFINE_ERRCODE(name, d3, d4, d5, article, meaning) \
+	ERRCODE_##name = MAKE_SQLSTATE('B', 'J', d3, d4, d5),
+enum
+{
+	BJXM_SQLSTATE_LIST(BJXM_DEFINE_ERRCODE)
+};
+#undef BJXM_DEFINE_ERRCODE
+
+/*
+ * Raise a refusal: errmsg "<clause>: <message>", errdetail and errhint as
+ * given (either may be NULL), after writing one structured LOG line
+ * (actor, action, project, SQLSTATE, clause) to the server log, since the
+ * refused transaction's own rows roll back.  project_id 0 = none.
+ */
+extern void bjxm_refuse(int sqlerrcode, int article, int item,
+						const char *action, int64 project_id,
+						const char *detail, const char *hint,
+						const char *fmt,...) pg_attribute_printf(8, 9) pg_attribute_noreturn();
+
+/* Canonical "第十一条第(一)项" text of a clause, palloc'd. */
+extern char *bjxm_clause_cstring(int article, int item);
+
+#endif							/* BJXM_ERRORS_H */

@@ -1,0 +1,15 @@
+/*
+ * suites.h — Check suites of the backend-free core (src/core).
+ */
+#ifndef BJ_CHECK_SUITES_H
+#define BJ_CHECK_SUITES_H
+
+#include <check.h>
+
+/* 统一社会信用代码, GB 32100-2015 (test_uscc.c). */
+Suite	   *uscc_suite(void);
+
+/* Clause citations and Chinese numerals (test_clause.c). */
+Suite	   *clause_suite(void);
+
+#endif							/* BJ_CHECK_SUITES_H */
