@@ -793,7 +793,8 @@ BEGIN
     END IF;
     PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
     DELETE FROM bjxm.unit_members m
-     WHERE m.member OPERATOR(pg_catalog.=) member::text AND m.unit_id OPERATOR(pg_catalog.=) uid;
+     WHERE m.member OPERATOR(pg_catalog.=) revoke_unit_member.member::text
+       AND m.unit_id OPERATOR(pg_catalog.=) uid;
     IF FOUND THEN
         PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', member::text,
             pg_catalog.jsonb_build_object('member', member::text, 'unit', unit::text));
@@ -855,7 +856,8 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     INSERT INTO bjxm.jurisdictions (member, region) VALUES (member::text, region)
-        ON CONFLICT (member) DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
+        ON CONFLICT ON CONSTRAINT jurisdictions_pkey
+        DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
     PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', member::text,
         pg_catalog.jsonb_build_object('member', member::text, 'region', region));
 END $$;

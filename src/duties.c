@@ -160,6 +160,7 @@ authorize(const char *action, int article, Datum *duties, int nduties,
 	char	   *jurisdiction = NULL;
 	char	   *unit_region = NULL;
 	bool		had_duty = false;
+	bool		out_of_jurisdiction = false;
 	StringInfoData wanted;
 
 	if (superuser_arg(actor))
@@ -200,16 +201,23 @@ authorize(const char *action, int article, Datum *duties, int nduties,
 			jurisdiction = jurisdiction_of(actor_name);
 		if (region == NULL || covers(jurisdiction, region))
 			return i;
+		out_of_jurisdiction = true;
 	}
 
+	if (out_of_jurisdiction)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("%s: 角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
+						bjxm_clause_cstring(35, 0), actor_name, jurisdiction, region, action, action, actor_name),
+				 errdetail("各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。"),
+				 errhint("由有管辖权的部门执行, 或由市级大数据部门调整管辖范围 (bjxm.set_jurisdiction)。")));
 	if (had_duty)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("%s: 角色“%s”无权对该单位执行“%s” (%s may not %s for this unit)",
-						bjxm_clause_cstring(article, 0), actor_name, action, actor_name, action),
-				 errdetail("%s: 用户单位只能代表其所属单位; 县级管辖只及于本县单位 (第三十五条)。",
-						   bjxm_clause_cstring(article, 0)),
-				 errhint("由该单位的成员或有管辖权的部门执行。")));
+				 errmsg("%s: 角色“%s”不是该单位的成员, 不能执行“%s” (%s is not a member of the unit)",
+						bjxm_clause_cstring(article, 0), actor_name, action, actor_name),
+				 errdetail("用户单位只能代表其所属单位; 大数据部门、财政部门、市人民政府的成员不代表用户单位。"),
+				 errhint("由大数据部门以 bjxm.grant_unit_member 登记单位成员。")));
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("%s: “%s”须由%s执行 (%s requires the duty of %s)",
