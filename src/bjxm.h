@@ -19,6 +19,19 @@ extern bool bjxm_setting_bool(const char *key, bool dflt);
 extern Oid	bjxm_actor(void);
 extern const char *bjxm_actor_name(void);
 
+/* duties.c: the duty check (第三条, 第三十五条). */
+#define BJXM_DUTY_REFUSED (-2)
+typedef struct BjxmDutyRefusal
+{
+	int			article;
+	const char *message;
+	const char *detail;
+	const char *hint;
+} BjxmDutyRefusal;
+extern int	bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
+							int64 unit_id, bool unit_null, const char *region, BjxmDutyRefusal *why);
+extern void bjxm_duty_raise(const BjxmDutyRefusal *why) pg_attribute_noreturn();
+
 /*
  * spi.c: a plan prepared once per backend and kept (periods.c style).
  * *slot caches it; sql and argtypes describe it.

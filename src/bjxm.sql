@@ -971,6 +971,440 @@ END $$;
 COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
 
 ------------------------------------------------------------------------------
+-- 第二章/第四章 Projects: the library and every gate (SPEC §3)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.projects (
+    project_id          bigserial PRIMARY KEY,
+    unit_id             bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    name                text NOT NULL CHECK (name <> ''),
+    category            bjxm.project_category NOT NULL,
+    services            bjxm.service_kind[] NOT NULL CHECK (cardinality(services) > 0),
+    plan_year           integer NOT NULL CHECK (plan_year BETWEEN 2000 AND 2100),
+    estimate            numeric(14,2) NOT NULL CHECK (estimate > 0),
+    fund                bjxm.fund_source NOT NULL,
+    state               bjxm.project_state NOT NULL DEFAULT 'draft',
+    postponed_from      bjxm.project_state,
+    demand_plan         jsonb,
+    service_plan        jsonb,
+    facts               jsonb NOT NULL DEFAULT '{}',
+    performance_targets jsonb,
+    ex_ante_passed      boolean,
+    ex_ante_ref         text,
+    budget              numeric(14,2) CHECK (budget > 0),
+    control_price       numeric(14,2) CHECK (control_price > 0),
+    city_review_passed  boolean,
+    vendor_party_id     bigint REFERENCES bjxm.parties (party_id),
+    procurement_amount  numeric(14,2),
+    procurement_method  bjxm.procurement_method,
+    contract_no         text,
+    contract_terms      jsonb,
+    created_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    updated_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX projects_unit_idx ON bjxm.projects (unit_id, project_id);
+CREATE INDEX projects_plan_idx ON bjxm.projects (plan_year, state);
+CREATE INDEX projects_state_idx ON bjxm.projects (state);
+COMMENT ON TABLE bjxm.projects IS '市级信息化项目: 项目库与全生命周期 (IT projects: the library and their lifecycle)';
+COMMENT ON COLUMN bjxm.projects.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.projects.unit_id IS '用户单位 (user unit)';
+COMMENT ON COLUMN bjxm.projects.name IS '项目名称 (name)';
+COMMENT ON COLUMN bjxm.projects.category IS '项目类别 (category, 第二条)';
+COMMENT ON COLUMN bjxm.projects.services IS '服务类别 (services: development, operation, supporting)';
+COMMENT ON COLUMN bjxm.projects.plan_year IS '计划实施年度 (plan year, 第六条: next year)';
+COMMENT ON COLUMN bjxm.projects.estimate IS '经费估算(元) (cost estimate, yuan)';
+COMMENT ON COLUMN bjxm.projects.fund IS '资金来源 (source of funds, 第十条)';
+COMMENT ON COLUMN bjxm.projects.state IS '当前状态 (current state)';
+COMMENT ON COLUMN bjxm.projects.postponed_from IS '推迟前的状态, 恢复时回到此状态 (state left when postponed; resume returns to it)';
+COMMENT ON COLUMN bjxm.projects.demand_plan IS '需求方案 (demand plan, 第五条)';
+COMMENT ON COLUMN bjxm.projects.service_plan IS '服务方案 (service plan, 第十三条)';
+COMMENT ON COLUMN bjxm.projects.facts IS '项目事实, 供监督检查 (project facts for 第三十一条 and 第三十四条)';
+COMMENT ON COLUMN bjxm.projects.performance_targets IS '绩效目标 (performance targets, 第三十二条)';
+COMMENT ON COLUMN bjxm.projects.ex_ante_passed IS '事前绩效评估结论 (ex-ante performance assessment passed)';
+COMMENT ON COLUMN bjxm.projects.ex_ante_ref IS '事前绩效评估报告 (ex-ante assessment report reference)';
+COMMENT ON COLUMN bjxm.projects.budget IS '安排的预算(元) (arranged budget, yuan)';
+COMMENT ON COLUMN bjxm.projects.control_price IS '经评审的招标控制价(元) (reviewed tender control price, 第十四条)';
+COMMENT ON COLUMN bjxm.projects.city_review_passed IS '市级大数据部门评审结论 (city-level review, 第三十四条)';
+COMMENT ON COLUMN bjxm.projects.vendor_party_id IS '项目服务单位 (procured vendor)';
+COMMENT ON COLUMN bjxm.projects.procurement_amount IS '采购金额(元) (procurement amount)';
+COMMENT ON COLUMN bjxm.projects.procurement_method IS '采购方式 (procurement method)';
+COMMENT ON COLUMN bjxm.projects.contract_no IS '三方服务合同编号 (three-party contract number)';
+COMMENT ON COLUMN bjxm.projects.contract_terms IS '合同条款 (contract terms, 第十六条, 第二十八条)';
+COMMENT ON COLUMN bjxm.projects.created_at IS '创建时间 (created at)';
+COMMENT ON COLUMN bjxm.projects.updated_at IS '最近变更时间 (last changed at)';
+
+CREATE TABLE bjxm.entrustments (
+    entrustment_id bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id       bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    stage          text NOT NULL CHECK (stage IN ('demand_plan', 'service_plan')),
+    active         boolean NOT NULL DEFAULT true,
+    entrusted_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE UNIQUE INDEX entrustments_active_key ON bjxm.entrustments (project_id, stage) WHERE active;
+CREATE INDEX entrustments_party_idx ON bjxm.entrustments (party_id, project_id);
+COMMENT ON TABLE bjxm.entrustments IS '委托评审: 大数据部门委托第三方评审机构 (reviews entrusted to an institution, 第七条, 第十四条)';
+COMMENT ON COLUMN bjxm.entrustments.entrustment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.entrustments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.entrustments.party_id IS '评审机构 (reviewing institution)';
+COMMENT ON COLUMN bjxm.entrustments.stage IS 'demand_plan 需求方案 | service_plan 服务方案 (what is reviewed)';
+COMMENT ON COLUMN bjxm.entrustments.active IS '当前有效 (in force; a new entrustment replaces the old)';
+COMMENT ON COLUMN bjxm.entrustments.entrusted_at IS '委托时间 (entrusted at)';
+
+CREATE TABLE bjxm.reviews (
+    review_id   bigserial PRIMARY KEY,
+    project_id  bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id    bigint REFERENCES bjxm.parties (party_id),
+    kind        text NOT NULL CHECK (kind IN ('preliminary', 'demand_plan', 'service_plan', 'city', 'ex_ante')),
+    passed      boolean NOT NULL,
+    report_ref  text,
+    reviewer    name NOT NULL,
+    reviewed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX reviews_project_idx ON bjxm.reviews (project_id, kind);
+CREATE INDEX reviews_party_idx ON bjxm.reviews (party_id);
+COMMENT ON TABLE bjxm.reviews IS '评审记录: 初审、需求方案、服务方案、市级评审 (review records)';
+COMMENT ON COLUMN bjxm.reviews.review_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.reviews.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.reviews.party_id IS '评审机构 (reviewing institution, if any)';
+COMMENT ON COLUMN bjxm.reviews.kind IS '评审类别 (kind of review)';
+COMMENT ON COLUMN bjxm.reviews.passed IS '是否通过 (passed)';
+COMMENT ON COLUMN bjxm.reviews.report_ref IS '评审报告 (report reference)';
+COMMENT ON COLUMN bjxm.reviews.reviewer IS '记录角色 (role that recorded it)';
+COMMENT ON COLUMN bjxm.reviews.reviewed_at IS '评审时间 (reviewed at)';
+
+CREATE TABLE bjxm.acceptance_signatures (
+    project_id bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    signer     name NOT NULL,
+    duty       text NOT NULL CHECK (duty IN ('user_unit', 'bigdata')),
+    passed     boolean NOT NULL,
+    note       text,
+    signed_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, duty)
+);
+COMMENT ON TABLE bjxm.acceptance_signatures IS '验收签署: 用户单位与大数据部门各一人 (acceptance signatures pending, 第二十条)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.signer IS '签署角色 (signing role)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.duty IS '签署方 (side: user_unit or bigdata)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.passed IS '验收结论 (passed)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.note IS '说明 (note)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.signed_at IS '签署时间 (signed at)';
+
+CREATE TABLE bjxm.adjustments (
+    adjustment_id  bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    reason         bjxm.adjustment_reason NOT NULL,
+    description    text NOT NULL,
+    status         text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'approved', 'rejected', 'used')),
+    expert_opinion text,
+    requested_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    decided_at     timestamptz
+);
+CREATE INDEX adjustments_project_idx ON bjxm.adjustments (project_id);
+COMMENT ON TABLE bjxm.adjustments IS '内容调整申请 (service content adjustments, 第十九条)';
+COMMENT ON COLUMN bjxm.adjustments.adjustment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.adjustments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.adjustments.reason IS '调整情形 (reason, 第十九条(一)–(三))';
+COMMENT ON COLUMN bjxm.adjustments.description IS '调整内容 (description)';
+COMMENT ON COLUMN bjxm.adjustments.status IS 'requested 已申请 | approved 已同意 | rejected 未同意 | used 已用于修改方案 (status)';
+COMMENT ON COLUMN bjxm.adjustments.expert_opinion IS '专家评审意见 (expert opinion)';
+COMMENT ON COLUMN bjxm.adjustments.requested_at IS '申请时间 (requested at)';
+COMMENT ON COLUMN bjxm.adjustments.decided_at IS '决定时间 (decided at)';
+
+CREATE TABLE bjxm.evaluations (
+    evaluation_id  bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id       bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    unit_score     numeric(5,2) NOT NULL CHECK (unit_score BETWEEN 0 AND 100),
+    vendor_score   numeric(5,2) NOT NULL CHECK (vendor_score BETWEEN 0 AND 100),
+    reviewer_score numeric(5,2) NOT NULL CHECK (reviewer_score BETWEEN 0 AND 100),
+    report_ref     text,
+    evaluated_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX evaluations_project_idx ON bjxm.evaluations (project_id);
+COMMENT ON TABLE bjxm.evaluations IS '综合评估 (comprehensive evaluations, 第三十三条)';
+COMMENT ON COLUMN bjxm.evaluations.evaluation_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.evaluations.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.evaluations.party_id IS '第三方评估机构 (evaluating institution)';
+COMMENT ON COLUMN bjxm.evaluations.unit_score IS '用户单位使用效果得分 (score of the unit''s use)';
+COMMENT ON COLUMN bjxm.evaluations.vendor_score IS '项目服务单位服务水平得分 (score of the vendor''s service)';
+COMMENT ON COLUMN bjxm.evaluations.reviewer_score IS '第三方评审机构评审质量得分 (score of the review institution)';
+COMMENT ON COLUMN bjxm.evaluations.report_ref IS '评估报告 (report reference)';
+COMMENT ON COLUMN bjxm.evaluations.evaluated_at IS '评估时间 (evaluated at)';
+
+-- 第三十条/第三十一条 rectification orders (their rules: src/rectification.c).
+CREATE TABLE bjxm.rectifications (
+    rectification_id bigserial PRIMARY KEY,
+    unit_id          bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    category         integer NOT NULL CHECK (category BETWEEN 1 AND 9),
+    finding          text NOT NULL CHECK (finding <> ''),
+    project_id       bigint REFERENCES bjxm.projects (project_id),
+    deadline         date NOT NULL,
+    status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'reported', 'failed', 'closed')),
+    result           text,
+    reported_on      date,
+    hold_since       date,
+    opened_by        name NOT NULL,
+    opened_at        timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    closed_at        timestamptz
+);
+CREATE INDEX rectifications_unit_pending_idx ON bjxm.rectifications (unit_id, deadline) WHERE status <> 'closed';
+COMMENT ON TABLE bjxm.rectifications IS '整改通知 (rectification orders, 第三十条, 第三十一条)';
+COMMENT ON COLUMN bjxm.rectifications.rectification_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.rectifications.unit_id IS '被整改单位 (unit ordered to rectify)';
+COMMENT ON COLUMN bjxm.rectifications.category IS '第三十一条第几项 (item of 第三十一条, 1–9)';
+COMMENT ON COLUMN bjxm.rectifications.finding IS '发现的问题 (finding)';
+COMMENT ON COLUMN bjxm.rectifications.project_id IS '涉及项目 (project concerned, if any)';
+COMMENT ON COLUMN bjxm.rectifications.deadline IS '整改期限 (deadline)';
+COMMENT ON COLUMN bjxm.rectifications.status IS 'open 待整改 | reported 已报送 | failed 不符合要求 | closed 已整改到位 (status)';
+COMMENT ON COLUMN bjxm.rectifications.result IS '整改结果报告 (reported result)';
+COMMENT ON COLUMN bjxm.rectifications.reported_on IS '报送整改结果的业务日期 (effective date the result was reported)';
+COMMENT ON COLUMN bjxm.rectifications.hold_since IS '停止安排资金的起始日: 逾期报送或整改不符合要求 (date the hold began: a late report or a failed verification)';
+COMMENT ON COLUMN bjxm.rectifications.opened_by IS '下达角色 (role that opened it)';
+COMMENT ON COLUMN bjxm.rectifications.opened_at IS '下达时间 (opened at)';
+COMMENT ON COLUMN bjxm.rectifications.closed_at IS '关闭时间 (closed at)';
+
+ALTER TABLE bjxm.units ADD COLUMN rectification_version bigint NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bjxm.units.rectification_version IS '内部: 整改状态版本, 资金操作据此与整改判定互斥 (internal: bumped when a hold begins, so funding actions serialize with it)';
+
+-- Projects entrusted to the acting reviewer's institutions (definer: no RLS recursion).
+CREATE FUNCTION bjxm._reviewer_projects() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT e.project_id FROM bjxm.entrustments e
+          JOIN bjxm.party_members m ON m.party_id OPERATOR(pg_catalog.=) e.party_id
+         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role() AND bjxm._has_duty('reviewer');
+    END;
+COMMENT ON FUNCTION bjxm._reviewer_projects() IS '内部: 当前评审机构人员受委托的项目 (internal: projects entrusted to the actor''s institution)';
+
+-- The engine: every project action and its dry run (src/engine.c).
+CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._act(bigint, text, jsonb) IS '内部: 执行一项操作 (internal: perform an action through its rules)';
+
+CREATE FUNCTION bjxm.check(project bigint, action text, args jsonb DEFAULT '{}')
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_check' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.check(bigint, text, jsonb) IS '操作预检: 列出该操作的全部不通过理由和提醒, 不作任何修改 (dry run: every reason the action would fail, and warnings; changes nothing)';
+
+CREATE FUNCTION bjxm.create_project(unit bjxm.uscc, name text, category bjxm.project_category,
+        services bjxm.service_kind[], plan_year int, estimate numeric,
+        fund bjxm.fund_source DEFAULT 'municipal_fiscal', classified boolean DEFAULT false)
+    RETURNS bigint LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'create_project', pg_catalog.jsonb_build_object(
+        'unit', $1::text, 'name', $2, 'category', $3, 'services', pg_catalog.to_jsonb($4), 'plan_year', $5,
+        'estimate', $6, 'fund', $7, 'classified', $8)) $$;
+COMMENT ON FUNCTION bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean)
+    IS '用户单位创建项目(草稿), 第二条、第十条 (create a project in draft; user unit)';
+
+CREATE FUNCTION bjxm.set_demand_plan(project bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_demand_plan', pg_catalog.jsonb_build_object('plan', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_demand_plan(bigint, jsonb) IS '编制需求方案, 第五条 (write the demand plan; user unit)';
+
+CREATE FUNCTION bjxm.set_project_facts(project bigint, facts jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_project_facts', pg_catalog.jsonb_build_object('facts', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_project_facts(bigint, jsonb) IS '登记项目事实, 供第三十一条、第三十四条 (record project facts; user unit)';
+
+CREATE FUNCTION bjxm.declare(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'declare', '{}') $$;
+COMMENT ON FUNCTION bjxm.declare(bigint) IS '申报次年项目, 第五条、第六条 (declare for next year; user unit)';
+
+CREATE FUNCTION bjxm.preliminary_review(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'preliminary_review', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.preliminary_review(bigint, boolean, text) IS '大数据部门初审: 列入拟入库清单或退回, 第六条 (preliminary review; bigdata)';
+
+CREATE FUNCTION bjxm.entrust_review(project bigint, party text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'entrust_review', pg_catalog.jsonb_build_object('party', $2)) $$;
+COMMENT ON FUNCTION bjxm.entrust_review(bigint, text) IS '委托第三方评审机构评审需求方案或服务方案, 第七条、第十四条 (entrust a review; bigdata)';
+
+CREATE FUNCTION bjxm.record_review(project bigint, passed boolean, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_review', pg_catalog.jsonb_build_object('passed', $2, 'report_ref', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_review(bigint, boolean, text) IS '受委托评审机构记录需求方案评审结论, 第七条 (record the demand-plan review; entrusted reviewer)';
+
+CREATE FUNCTION bjxm.admit_to_library(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'admit_to_library', '{}') $$;
+COMMENT ON FUNCTION bjxm.admit_to_library(bigint) IS '纳入项目库, 第八条 (admit to the library; bigdata)';
+
+CREATE FUNCTION bjxm.carry_over(project bigint, plan_year int) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'carry_over', pg_catalog.jsonb_build_object('plan_year', $2)) $$;
+COMMENT ON FUNCTION bjxm.carry_over(bigint, int) IS '项目库动态调整: 移至以后年度, 第八条 (carry a library project to a later year; bigdata)';
+
+CREATE FUNCTION bjxm.propose_for_plan(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'propose_for_plan', '{}') $$;
+COMMENT ON FUNCTION bjxm.propose_for_plan(bigint) IS '列入年度拟实施计划, 第九条、第三十一条 (propose for the annual plan; bigdata)';
+
+CREATE FUNCTION bjxm.approve_annual_plan(year int, region text DEFAULT '520500', excluded bigint[] DEFAULT '{}')
+    RETURNS int LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'approve_annual_plan', pg_catalog.jsonb_build_object(
+        'year', $1, 'region', $2, 'excluded', pg_catalog.to_jsonb($3)))::int $$;
+COMMENT ON FUNCTION bjxm.approve_annual_plan(int, text, bigint[]) IS '人民政府批准年度实施计划, 返回批准项目数, 第九条 (approve the annual plan; city_gov of that jurisdiction)';
+
+CREATE FUNCTION bjxm.arrange_budget(project bigint, amount numeric) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'arrange_budget', pg_catalog.jsonb_build_object('amount', $2)) $$;
+COMMENT ON FUNCTION bjxm.arrange_budget(bigint, numeric) IS '安排预算, 第十条、第三十一条、第三十二条 (arrange the budget; finance, or the unit for self-raised funds)';
+
+CREATE FUNCTION bjxm.set_performance_targets(project bigint, targets jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_performance_targets', pg_catalog.jsonb_build_object('targets', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_performance_targets(bigint, jsonb) IS '编报绩效目标, 第三十二条 (set performance targets; user unit)';
+
+CREATE FUNCTION bjxm.record_ex_ante_assessment(project bigint, passed boolean, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_ex_ante_assessment', pg_catalog.jsonb_build_object('passed', $2, 'report_ref', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_ex_ante_assessment(bigint, boolean, text) IS '记录事前绩效评估, 第三十二条 (record the ex-ante performance assessment; user unit)';
+
+CREATE FUNCTION bjxm.submit_service_plan(project bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'submit_service_plan', pg_catalog.jsonb_build_object('plan', $2)) $$;
+COMMENT ON FUNCTION bjxm.submit_service_plan(bigint, jsonb) IS '报送服务方案, 第十三条 (submit the service plan; user unit)';
+
+CREATE FUNCTION bjxm.approve_service_plan(project bigint, passed boolean, tender_control_price numeric DEFAULT NULL, report_ref text DEFAULT NULL)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'approve_service_plan', pg_catalog.jsonb_build_object(
+        'passed', $2, 'tender_control_price', $3, 'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.approve_service_plan(bigint, boolean, numeric, text) IS '评审服务方案及招标控制价, 第十四条 (review the service plan and control price; entrusted reviewer)';
+
+CREATE FUNCTION bjxm.record_city_review(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_city_review', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_city_review(bigint, boolean, text) IS '市级大数据部门评审服务方案, 第三十四条 (city-level review; city bigdata)';
+
+CREATE FUNCTION bjxm.record_procurement(project bigint, vendor text, amount numeric, method bjxm.procurement_method)
+    RETURNS void LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_procurement', pg_catalog.jsonb_build_object('vendor', $2, 'amount', $3, 'method', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method) IS '记录政府采购结果, 第十四条、第十五条、第三十四条 (record the procurement; user unit)';
+
+CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_contract', pg_catalog.jsonb_build_object('contract_no', $2, 'terms', $3)) $$;
+COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb) IS '签订三方服务合同, 第十六条、第二十八条 (sign the three-party contract; bigdata or user unit)';
+
+CREATE FUNCTION bjxm.start_implementation(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'start_implementation', '{}') $$;
+COMMENT ON FUNCTION bjxm.start_implementation(bigint) IS '开始实施, 第十七条 (start implementation; user unit)';
+
+CREATE FUNCTION bjxm.sign_acceptance(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_acceptance', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.sign_acceptance(bigint, boolean, text) IS '验收签署, 用户单位与大数据部门各一人, 第二十条 (sign the acceptance; one user-unit and one bigdata actor)';
+
+CREATE FUNCTION bjxm.record_evaluation(project bigint, party text, unit_score numeric, vendor_score numeric,
+        reviewer_score numeric, report_ref text DEFAULT NULL)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_evaluation', pg_catalog.jsonb_build_object('party', $2, 'unit_score', $3,
+        'vendor_score', $4, 'reviewer_score', $5, 'report_ref', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text) IS '记录综合评估, 第三十三条 (record the comprehensive evaluation; bigdata)';
+
+CREATE FUNCTION bjxm.postpone(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'postpone', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.postpone(bigint, text) IS '推迟实施, 第十二条 (postpone; bigdata or finance)';
+
+CREATE FUNCTION bjxm.terminate(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'terminate', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.terminate(bigint, text) IS '终止实施, 第十二条 (terminate; bigdata or finance)';
+
+CREATE FUNCTION bjxm.resume(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'resume', '{}') $$;
+COMMENT ON FUNCTION bjxm.resume(bigint) IS '恢复推迟的项目到原状态, 第十二条 (resume a postponed project; bigdata or finance)';
+
+CREATE FUNCTION bjxm.withdraw(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'withdraw', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.withdraw(bigint, text) IS '撤回未入库的项目, 第六条 (withdraw before the library; user unit)';
+
+CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text) RETURNS bigint
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3)) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整, 第十九条 (request a content adjustment; user unit)';
+
+CREATE FUNCTION bjxm.decide_adjustment(adjustment bigint, approved boolean, expert_opinion text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(COALESCE((SELECT a.project_id FROM bjxm.adjustments a
+                                       WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1), 0),
+        'decide_adjustment', pg_catalog.jsonb_build_object('adjustment', $1, 'passed', $2, 'expert_opinion', $3)) $$;
+COMMENT ON FUNCTION bjxm.decide_adjustment(bigint, boolean, text) IS '经专家评审同意或不同意内容调整, 第十九条 (decide an adjustment with an expert opinion; bigdata)';
+
+CREATE FUNCTION bjxm.amend_service_plan(project bigint, adjustment bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'amend_service_plan', pg_catalog.jsonb_build_object('adjustment', $2, 'plan', $3)) $$;
+COMMENT ON FUNCTION bjxm.amend_service_plan(bigint, bigint, jsonb) IS '按同意的调整修改服务方案, 第十九条 (amend the approved service plan under an approved adjustment; user unit)';
+
+-- Views for analysts (SPEC §7): security_invoker, so RLS applies through them.
+CREATE VIEW bjxm.project_library WITH (security_invoker = true) AS
+SELECT p.project_id, p.name AS project_name, u.code AS unit, u.name AS unit_name, u.region,
+       r.name AS region_name, p.state, bjxm.label(p.state) AS state_label, p.plan_year, p.estimate,
+       p.category, bjxm.label(p.category) AS category_label, p.fund, bjxm.label(p.fund) AS fund_label,
+       p.budget, p.created_at, p.updated_at
+  FROM bjxm.projects p
+  JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) p.unit_id
+  JOIN bjxm.regions r ON r.code OPERATOR(pg_catalog.=) u.region;
+COMMENT ON COLUMN bjxm.project_library.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.project_library.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.project_library.unit IS '用户单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.project_library.unit_name IS '用户单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.project_library.region IS '行政区划代码 (region code)';
+COMMENT ON COLUMN bjxm.project_library.region_name IS '行政区划名称 (region name)';
+COMMENT ON COLUMN bjxm.project_library.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.project_library.state_label IS '状态名称 (state, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.project_library.estimate IS '经费估算(元) (estimate, yuan)';
+COMMENT ON COLUMN bjxm.project_library.category IS '项目类别 (category)';
+COMMENT ON COLUMN bjxm.project_library.category_label IS '项目类别名称 (category, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.fund IS '资金来源 (fund source)';
+COMMENT ON COLUMN bjxm.project_library.fund_label IS '资金来源名称 (fund source, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.budget IS '安排的预算(元) (arranged budget, yuan)';
+COMMENT ON COLUMN bjxm.project_library.created_at IS '创建时间 (created at)';
+COMMENT ON COLUMN bjxm.project_library.updated_at IS '最近变更时间 (last changed at)';
+COMMENT ON VIEW bjxm.project_library IS '项目库: 可见的全部项目, 任一状态 (the project library: every project the caller may see)';
+
+CREATE VIEW bjxm.candidate_list WITH (security_invoker = true) AS
+SELECT l.*, (SELECT e.at FROM bjxm.events e
+              WHERE e.project_id OPERATOR(pg_catalog.=) l.project_id
+                AND e.action OPERATOR(pg_catalog.=) 'preliminary_review'
+              ORDER BY e.event_id DESC LIMIT 1) AS shortlisted_at
+  FROM bjxm.project_library l
+ WHERE l.state IN ('shortlisted', 'reviewed');
+COMMENT ON VIEW bjxm.candidate_list IS '拟入库清单: 通过初审、待评审或待入库的项目 (candidates: shortlisted by the preliminary review, not yet in the library)';
+
+CREATE VIEW bjxm.annual_plan WITH (security_invoker = true) AS
+SELECT l.*, l.state OPERATOR(pg_catalog.<>) 'planned' AS approved
+  FROM bjxm.project_library l
+ WHERE l.state IN ('planned', 'approved', 'budgeted', 'service_plan_submitted', 'service_plan_approved',
+                   'procured', 'contracted', 'implementing', 'accepted', 'evaluated', 'postponed', 'terminated');
+COMMENT ON VIEW bjxm.annual_plan IS '年度实施计划: 拟实施与已批准的项目 (the annual plan: proposed and approved projects by year)';
+COMMENT ON COLUMN bjxm.annual_plan.approved IS '已经人民政府批准 (approved by the government)';
+COMMENT ON COLUMN bjxm.candidate_list.shortlisted_at IS '列入拟入库清单的时间 (shortlisted at)';
+-- The columns the two views share with the library carry its comments.
+DO $bjxm$
+DECLARE v text; c record;
+BEGIN
+    FOREACH v IN ARRAY ARRAY['candidate_list', 'annual_plan'] LOOP
+        FOR c IN SELECT a.attname, pg_catalog.col_description('bjxm.project_library'::pg_catalog.regclass, a.attnum) AS d
+                   FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid OPERATOR(pg_catalog.=) 'bjxm.project_library'::pg_catalog.regclass AND a.attnum OPERATOR(pg_catalog.>) 0 LOOP
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN bjxm.%I.%I IS %L', v, c.attname, c.d);
+        END LOOP;
+    END LOOP;
+END
+$bjxm$;
+
+------------------------------------------------------------------------------
 -- Privileges and row-level security (SPEC §1 write path and visibility)
 ------------------------------------------------------------------------------
 
@@ -983,7 +1417,9 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA bjxm FROM PUBLIC;
 GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
 GRANT SELECT ON bjxm.regulation, bjxm.enum_labels TO PUBLIC;
 GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
-                bjxm.jurisdictions, bjxm.settings, bjxm.events
+                bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
+                bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
+                bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 
 -- Types' support functions, pure helpers and reads: everyone.
@@ -1000,7 +1436,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
     bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
-    bjxm._sees_all_units(), bjxm._visible_units()
+    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects()
     TO PUBLIC;
 -- Public functions: every role may call them; each checks its duty itself
 -- (42501 naming the article), so a missing duty is explained, not hidden.
@@ -1008,7 +1444,22 @@ GRANT EXECUTE ON FUNCTION
     bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text), bjxm.register_party(text, text, text, bjxm.uscc),
     bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
     bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
-    bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int)
+    bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
+    bjxm.check(bigint, text, jsonb),
+    bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
+    bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),
+    bjxm.preliminary_review(bigint, boolean, text), bjxm.entrust_review(bigint, text),
+    bjxm.record_review(bigint, boolean, text), bjxm.admit_to_library(bigint), bjxm.carry_over(bigint, int),
+    bjxm.propose_for_plan(bigint), bjxm.approve_annual_plan(int, text, bigint[]),
+    bjxm.arrange_budget(bigint, numeric), bjxm.set_performance_targets(bigint, jsonb),
+    bjxm.record_ex_ante_assessment(bigint, boolean, text), bjxm.submit_service_plan(bigint, jsonb),
+    bjxm.approve_service_plan(bigint, boolean, numeric, text), bjxm.record_city_review(bigint, boolean, text),
+    bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method), bjxm.sign_contract(bigint, text, jsonb),
+    bjxm.start_implementation(bigint), bjxm.sign_acceptance(bigint, boolean, text),
+    bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
+    bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
+    bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
+    bjxm.amend_service_plan(bigint, bigint, jsonb)
     TO PUBLIC;
 
 -- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
@@ -1029,6 +1480,28 @@ ALTER TABLE bjxm.jurisdictions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.jurisdictions FORCE ROW LEVEL SECURITY;
 CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
     USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+ALTER TABLE bjxm.projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.projects FORCE ROW LEVEL SECURITY;
+CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
+    USING ((SELECT bjxm._sees_all_units())
+           OR unit_id IN (SELECT bjxm._visible_units())
+           OR project_id IN (SELECT bjxm._reviewer_projects()));
+ALTER TABLE bjxm.rectifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.rectifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+-- Per-project tables: visible with their project (RLS on projects applies inside).
+DO $bjxm$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations'] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I FORCE ROW LEVEL SECURITY', t);
+        EXECUTE pg_catalog.format('CREATE POLICY %I ON bjxm.%I FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p))',
+                                  t || '_visible', t);
+    END LOOP;
+END
+$bjxm$;
 ALTER TABLE bjxm.events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.events FORCE ROW LEVEL SECURITY;
 CREATE POLICY events_visible ON bjxm.events FOR SELECT
@@ -1052,3 +1525,16 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.jurisdictions', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.settings', 'WHERE revision > 0');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.event_chain', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.events', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.projects', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.projects_project_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.entrustments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.entrustments_entrustment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews_review_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.acceptance_signatures', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments_adjustment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations_evaluation_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications_rectification_id_seq', '');

@@ -146,19 +146,19 @@ duty_label(const char *duty)
 }
 
 /*
- * Authorize the actor for action: one of duties, scoped to unit_id (if not
- * null) or to region (if not null).  Returns the index of the duty that
- * matched, or -1 for a superuser.  Raises 42501 otherwise, naming the
- * article that assigns the duty.
+ * Check the actor for action: one of duties (names without the bjxm_
+ * prefix), scoped to unit_id (if not unit_null) or to region (if not
+ * NULL).  Returns the index of the duty that matched, -1 for a superuser,
+ * or BJXM_DUTY_REFUSED with *why filled in (42501 naming the article).
+ * Caller is connected to SPI.
  */
-static int
-authorize(const char *action, int article, Datum *duties, int nduties,
-		  int64 unit_id, bool unit_null, const char *region)
+int
+bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
+				int64 unit_id, bool unit_null, const char *region, BjxmDutyRefusal *why)
 {
 	Oid			actor = bjxm_actor();
 	const char *actor_name = bjxm_actor_name();
 	char	   *jurisdiction = NULL;
-	char	   *unit_region = NULL;
 	bool		had_duty = false;
 	bool		out_of_jurisdiction = false;
 	StringInfoData wanted;
@@ -166,21 +166,24 @@ authorize(const char *action, int article, Datum *duties, int nduties,
 	if (superuser_arg(actor))
 		return -1;
 
+	why->article = article;
+	why->detail = NULL;
+	why->hint = NULL;
 	if (!unit_null)
 	{
-		unit_region = region_of_unit(unit_id);
-		if (unit_region == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("%s: 单位不存在或无权访问 (no such unit, or not visible to %s)",
-							bjxm_clause_cstring(3, 0), actor_name)));
-		region = unit_region;
+		region = region_of_unit(unit_id);
+		if (region == NULL)
+		{
+			why->article = 3;
+			why->message = psprintf("单位不存在或无权访问 (no such unit, or not visible to %s)", actor_name);
+			return BJXM_DUTY_REFUSED;
+		}
 	}
 
 	initStringInfo(&wanted);
 	for (int i = 0; i < nduties; i++)
 	{
-		char	   *duty = TextDatumGetCString(duties[i]);
+		const char *duty = duties[i];
 
 		appendStringInfo(&wanted, "%s%s", i ? "、" : "", duty_label(duty));
 		if (!has_duty(actor, duty))
@@ -205,27 +208,40 @@ authorize(const char *action, int article, Datum *duties, int nduties,
 	}
 
 	if (out_of_jurisdiction)
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("%s: 角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
-						bjxm_clause_cstring(35, 0), actor_name, jurisdiction, region, action, action, actor_name),
-				 errdetail("各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。"),
-				 errhint("由有管辖权的部门执行, 或由市级大数据部门调整管辖范围 (bjxm.set_jurisdiction)。")));
-	if (had_duty)
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("%s: 角色“%s”不是该单位的成员, 不能执行“%s” (%s is not a member of the unit)",
-						bjxm_clause_cstring(article, 0), actor_name, action, actor_name),
-				 errdetail("用户单位只能代表其所属单位; 大数据部门、财政部门、市人民政府的成员不代表用户单位。"),
-				 errhint("由大数据部门以 bjxm.grant_unit_member 登记单位成员。")));
+	{
+		why->article = 35;
+		why->message = psprintf("角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
+								actor_name, jurisdiction, region, action, action, actor_name);
+		why->detail = "各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。";
+		why->hint = "由有管辖权的部门执行, 或由市级大数据部门调整管辖范围 (bjxm.set_jurisdiction)。";
+	}
+	else if (had_duty)
+	{
+		why->message = psprintf("角色“%s”不是该单位的成员, 不能执行“%s” (%s is not a member of the unit)",
+								actor_name, action, actor_name);
+		why->detail = "用户单位只能代表其所属单位; 大数据部门、财政部门、市人民政府的成员不代表用户单位。";
+		why->hint = "由大数据部门以 bjxm.grant_unit_member 登记单位成员。";
+	}
+	else
+	{
+		why->message = psprintf("“%s”须由%s执行 (%s requires the duty of %s)",
+								action, wanted.data, action, wanted.data);
+		why->detail = psprintf("角色“%s”不具备该职责。%s规定由%s负责。", actor_name,
+							   bjxm_clause_cstring(article, 0), wanted.data);
+		why->hint = psprintf("由数据库管理员授予相应职责角色, 如 GRANT bjxm_… TO %s。", actor_name);
+	}
+	return BJXM_DUTY_REFUSED;
+}
+
+/* Raise a duty refusal as 42501 with its clause. */
+void
+bjxm_duty_raise(const BjxmDutyRefusal *why)
+{
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("%s: “%s”须由%s执行 (%s requires the duty of %s)",
-					bjxm_clause_cstring(article, 0), action, wanted.data, action, wanted.data),
-			 errdetail("角色“%s”不具备该职责。%s规定由%s负责。", actor_name,
-					   bjxm_clause_cstring(article, 0), wanted.data),
-			 errhint("由数据库管理员授予相应职责角色, 如 GRANT bjxm_… TO %s。", actor_name)));
-	pg_unreachable();
+			 errmsg("%s: %s", bjxm_clause_cstring(why->article, 0), why->message),
+			 why->detail ? errdetail("%s", why->detail) : 0,
+			 why->hint ? errhint("%s", why->hint) : 0));
 }
 
 PG_FUNCTION_INFO_V1(bjxm_authorize);
@@ -242,6 +258,8 @@ bjxm_authorize(PG_FUNCTION_ARGS)
 	Datum	   *duties;
 	int			nduties;
 	int			matched;
+	char	  **names;
+	BjxmDutyRefusal why;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		elog(ERROR, "bjxm: _authorize needs action, article and duties");
@@ -249,12 +267,17 @@ bjxm_authorize(PG_FUNCTION_ARGS)
 	article = PG_GETARG_INT32(1);
 	arr = PG_GETARG_ARRAYTYPE_P(2);
 	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &duties, NULL, &nduties);
+	names = palloc(sizeof(char *) * (nduties + 1));
+	for (int i = 0; i < nduties; i++)
+		names[i] = TextDatumGetCString(duties[i]);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
-	matched = authorize(action, article, duties, nduties,
-					 PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
-					 PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	matched = bjxm_duty_check(action, article, (const char *const *) names, nduties,
+							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
+							  PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)), &why);
+	if (matched == BJXM_DUTY_REFUSED)
+		bjxm_duty_raise(&why);
 	SPI_finish();
 	if (matched < 0)
 		PG_RETURN_TEXT_P(cstring_to_text("superuser"));

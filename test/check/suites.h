@@ -12,4 +12,7 @@ Suite	   *uscc_suite(void);
 /* Clause citations and Chinese numerals (test_clause.c). */
 Suite	   *clause_suite(void);
 
+/* Project lifecycle: states, actions, transitions (test_lifecycle.c). */
+Suite	   *lifecycle_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */

@@ -1,0 +1,766 @@
+/*
+ * test_lifecycle.c — Check tests of src/core/lifecycle.c: the project
+ * lifecycle of 毕节市市级信息化项目统筹管理办法(试行) (SPEC §3-§5).
+ *
+ * The expected table below is written independently of lifecycle.c, in
+ * another form: one row per action listing by name the states it is
+ * allowed from, the state after it ("same" = unchanged), the duties by
+ * name and the clause as the regulation writes it.  Every (state, action)
+ * pair is compared with it: either it is exactly that transition, or it
+ * is refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clause.h"
+#include "lifecycle.h"
+#include "suites.h"
+
+/* bjxm.project_state in the SQL enum's order, with bjxm.label's labels. */
+static const struct
+{
+	const char *name;
+	const char *label;
+}			states[] = {
+	{"draft", "草稿"},
+	{"declared", "已申报"},
+	{"shortlisted", "拟入库"},
+	{"reviewed", "已评审"},
+	{"in_library", "已入库"},
+	{"planned", "拟实施计划"},
+	{"approved", "年度计划已批准"},
+	{"budgeted", "已安排预算"},
+	{"service_plan_submitted", "服务方案已报送"},
+	{"service_plan_approved", "服务方案已通过评审"},
+	{"procured", "已采购"},
+	{"contracted", "已签订三方合同"},
+	{"implementing", "实施中"},
+	{"accepted", "已验收"},
+	{"evaluated", "已综合评估"},
+	{"returned", "退回修改"},
+	{"withdrawn", "已撤回"},
+	{"postponed", "已推迟"},
+	{"terminated", "已终止"},
+};
+#define N_STATES (int) (sizeof(states) / sizeof(states[0]))
+
+/* The main line, draft .. evaluated. */
+#define N_MAIN 15
+
+/* State lists used by several rows. */
+#define BEFORE_EVALUATED \
+	"draft declared shortlisted reviewed in_library planned approved " \
+	"budgeted service_plan_submitted service_plan_approved procured " \
+	"contracted implementing accepted returned postponed"
+#define BEFORE_BUDGET \
+	"draft returned declared shortlisted reviewed in_library planned approved"
+#define BUDGET_EXECUTION \
+	"approved budgeted service_plan_submitted service_plan_approved " \
+	"procured contracted implementing"
+#define UP_TO_IMPLEMENTING \
+	"draft declared shortlisted reviewed in_library planned approved " \
+	"budgeted service_plan_submitted service_plan_approved procured " \
+	"contracted implementing returned"
+#define ADJUSTABLE \
+	"service_plan_approved procured contracted implementing"
+#define AFTER_IMPLEMENTATION "implementing accepted evaluated"
+
+/*
+ * One row per action, in bj_action order.  from: the states it is allowed
+ * from; pass: the state after success ("same", or "previous" for resume);
+ * fail: after passed = false (NULL = as pass, "same" = unchanged).
+ */
+static const struct
+{
+	const char *action;
+	const char *from;
+	const char *pass;
+	const char *fail;
+	const char *duties;
+	const char *clause;
+}			expect[] = {
+	{"create_project", "", "draft", NULL, "user_unit", "第二条"},
+	{"set_demand_plan", "draft returned", "same", NULL, "user_unit", "第五条"},
+	{"set_project_facts", BEFORE_EVALUATED, "same", NULL, "user_unit", "第三十一条"},
+	{"declare", "draft returned", "declared", NULL, "user_unit", "第六条"},
+	{"preliminary_review", "declared", "shortlisted", "returned", "bigdata", "第六条"},
+	{"entrust_review", "declared shortlisted budgeted service_plan_submitted",
+	"same", NULL, "bigdata", "第七条"},
+	{"record_review", "shortlisted", "reviewed", "returned", "reviewer", "第七条"},
+	{"admit_to_library", "reviewed", "in_library", NULL, "bigdata", "第八条"},
+	{"carry_over", "in_library", "same", NULL, "bigdata", "第八条"},
+	{"propose_for_plan", "in_library", "planned", NULL, "bigdata", "第九条"},
+	{"approve_annual_plan", "planned", "approved", "in_library", "city_gov", "第九条"},
+	{"arrange_budget", "approved", "budgeted", NULL, "finance|user_unit", "第十条"},
+	{"set_performance_targets", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
+	{"record_ex_ante_assessment", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
+	{"submit_service_plan", "budgeted", "service_plan_submitted", NULL, "user_unit", "第十三条"},
+	{"approve_service_plan", "service_plan_submitted", "service_plan_approved",
+	"budgeted", "reviewer", "第十四条"},
+	{"record_city_review", "service_plan_submitted service_plan_approved",
+	"same", "budgeted", "bigdata", "第三十四条"},
+	{"record_procurement", "service_plan_approved", "procured", NULL, "user_unit", "第十五条"},
+	{"sign_contract", "procured", "contracted", NULL, "bigdata|user_unit", "第十六条"},
+	{"start_implementation", "contracted", "implementing", NULL, "user_unit", "第十七条"},
+	{"sign_acceptance", "implementing", "accepted", "same", "user_unit|bigdata", "第二十条"},
+	{"record_evaluation", "accepted", "evaluated", NULL, "bigdata", "第三十三条"},
+	{"postpone", BUDGET_EXECUTION, "postponed", NULL, "bigdata|finance", "第十二条"},
+	{"terminate", BUDGET_EXECUTION " postponed", "terminated", NULL, "bigdata|finance", "第十二条"},
+	{"resume", "postponed", "previous", NULL, "bigdata|finance", "第十二条"},
+	{"withdraw", "draft returned declared shortlisted reviewed", "withdrawn", NULL,
+	"user_unit", "第六条"},
+	{"request_adjustment", ADJUSTABLE, "same", NULL, "user_unit", "第十九条"},
+	{"decide_adjustment", ADJUSTABLE, "same", NULL, "bigdata", "第十九条"},
+	{"amend_service_plan", ADJUSTABLE, "same", NULL, "user_unit", "第十九条"},
+	{"add_line_item", UP_TO_IMPLEMENTING, "same", NULL, "user_unit", "第十一条"},
+	{"waive_term", UP_TO_IMPLEMENTING, "same", NULL, "bigdata", "第十一条"},
+	{"record_disbursement", "contracted implementing accepted evaluated", "same", NULL,
+	"finance", "第十二条"},
+	{"record_self_evaluation", AFTER_IMPLEMENTATION, "same", NULL, "user_unit", "第三十二条"},
+	{"record_key_evaluation", AFTER_IMPLEMENTATION, "same", NULL, "finance", "第三十二条"},
+	{"add_data_resource", "approved budgeted service_plan_submitted service_plan_approved "
+	"procured contracted implementing accepted evaluated", "same", NULL, "user_unit",
+	"第二十二条"},
+	{"record_component", "budgeted service_plan_submitted service_plan_approved "
+	"procured contracted implementing accepted evaluated", "same", NULL, "user_unit",
+	"第二十七条"},
+	{"record_security_assessment", "contracted implementing accepted evaluated", "same",
+	NULL, "user_unit|bigdata", "第二十八条"},
+};
+#define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
+
+/* The loops below index states[] and expect[] by enum value. */
+typedef char states_match_enum[N_STATES == BJ_S_COUNT ? 1 : -1];
+typedef char expect_matches_enum[N_EXPECT == BJ_A_COUNT ? 1 : -1];
+
+/* Duty names and bits, per SPEC §1.2. */
+static const struct
+{
+	const char *name;
+	unsigned	bit;
+}			duties[] = {
+	{"user_unit", 1}, {"bigdata", 2}, {"finance", 4}, {"reviewer", 8}, {"city_gov", 16},
+};
+#define N_DUTIES (int) (sizeof(duties) / sizeof(duties[0]))
+
+/* Times the space-separated list holds word. */
+static int
+list_count(const char *list, const char *word)
+{
+	size_t		wl = strlen(word);
+	const char *p = list;
+	int			count = 0;
+
+	while (*p)
+	{
+		size_t		n = strcspn(p, " ");
+
+		if (n == wl && memcmp(p, word, wl) == 0)
+			count++;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return count;
+}
+
+/* 1 if the space-separated list holds word. */
+static int
+list_has(const char *list, const char *word)
+{
+	return list_count(list, word) > 0;
+}
+
+/* Index of the state called name in states[], or -1. */
+static int
+state_index(const char *name)
+{
+	int			i;
+
+	for (i = 0; i < N_STATES; i++)
+		if (strcmp(states[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Expected state for pass/fail word w from state s. */
+static int
+expected_state(const char *w, int s)
+{
+	if (strcmp(w, "same") == 0)
+		return s;
+	if (strcmp(w, "previous") == 0)
+		return (int) BJ_S_PREVIOUS;
+	return state_index(w);
+}
+
+/* Bits of a "|"-separated list of duty names; aborts the test on a typo. */
+static unsigned
+duty_bits(const char *list)
+{
+	unsigned	bits = 0;
+	const char *p = list;
+
+	while (*p)
+	{
+		size_t		n = strcspn(p, "|");
+		int			i;
+		int			found = 0;
+
+		for (i = 0; i < N_DUTIES; i++)
+			if (strlen(duties[i].name) == n && memcmp(duties[i].name, p, n) == 0)
+			{
+				bits |= duties[i].bit;
+				found = 1;
+			}
+		ck_assert_msg(found, "unknown duty in '%s'", list);
+		p += n;
+		if (*p == '|')
+			p++;
+	}
+	return bits;
+}
+
+/* The clause of expect row e, parsed from its Chinese citation. */
+static bj_clause
+expected_clause(int e)
+{
+	bj_clause	c = {0, 0};
+
+	ck_assert_int_eq(bj_clause_parse(expect[e].clause, strlen(expect[e].clause),
+									 &c, NULL), BJ_CLAUSE_OK);
+	return c;
+}
+
+/* bj_state_from_name_n on an exact-size heap copy of len bytes of s. */
+static bj_state
+state_from_copy(const char *s, size_t len)
+{
+	char	   *copy = malloc(len ? len : 1);
+	bj_state	r;
+
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, s, len);
+	r = bj_state_from_name_n(copy, len);
+	free(copy);
+	return r;
+}
+
+/* bj_action_from_name_n on an exact-size heap copy. */
+static bj_action
+action_from_copy(const char *s, size_t len)
+{
+	char	   *copy = malloc(len ? len : 1);
+	bj_action	r;
+
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, s, len);
+	r = bj_action_from_name_n(copy, len);
+	free(copy);
+	return r;
+}
+
+/* --- names ---------------------------------------------------------- */
+
+/* The enum has the SQL enum's values, in order. */
+START_TEST(state_count)
+{
+	ck_assert_int_eq(BJ_S_COUNT, N_STATES);
+	ck_assert_int_eq(BJ_S_PREVIOUS, BJ_S_COUNT + 1);
+	ck_assert_int_eq(BJ_A_COUNT, N_EXPECT);
+	ck_assert_int_eq(BJ_S_EVALUATED + 1, N_MAIN);
+	ck_assert_int_eq(BJ_S_RETURNED, N_MAIN);
+}
+END_TEST
+
+/* Name and label of state _i, and the name back to the state. */
+START_TEST(state_round_trip)
+{
+	bj_state	s = (bj_state) _i;
+	const char *name = states[_i].name;
+	size_t		len = strlen(name);
+	char		buf[64];
+
+	ck_assert_pstr_eq(bj_state_name(s), name);
+	ck_assert_pstr_eq(bj_state_label(s), states[_i].label);
+	ck_assert_int_eq(bj_state_from_name(name), s);
+	ck_assert_int_eq(state_from_copy(name, len), s);
+	/* prefixes, extensions and case variants are not names */
+	ck_assert_int_eq(state_from_copy(name, len - 1), BJ_S_COUNT);
+	snprintf(buf, sizeof buf, "%s_", name);
+	ck_assert_int_eq(bj_state_from_name(buf), BJ_S_COUNT);
+	ck_assert_int_eq(state_from_copy(buf, len + 1), BJ_S_COUNT);
+	snprintf(buf, sizeof buf, " %s", name);
+	ck_assert_int_eq(bj_state_from_name(buf), BJ_S_COUNT);
+	snprintf(buf, sizeof buf, "%s", name);
+	buf[0] = (char) (buf[0] - 'a' + 'A');
+	ck_assert_int_eq(bj_state_from_name(buf), BJ_S_COUNT);
+	/* a label is not a name */
+	ck_assert_int_eq(bj_state_from_name(states[_i].label), BJ_S_COUNT);
+}
+END_TEST
+
+/* Name of action _i, and back. */
+START_TEST(action_round_trip)
+{
+	bj_action	a = (bj_action) _i;
+	const char *name = expect[_i].action;
+	size_t		len = strlen(name);
+	char		buf[64];
+
+	ck_assert_pstr_eq(bj_action_name(a), name);
+	ck_assert_int_eq(bj_action_from_name(name), a);
+	ck_assert_int_eq(action_from_copy(name, len), a);
+	ck_assert_int_eq(action_from_copy(name, len - 1), BJ_A_COUNT);
+	snprintf(buf, sizeof buf, "%ss", name);
+	ck_assert_int_eq(bj_action_from_name(buf), BJ_A_COUNT);
+	ck_assert_int_eq(action_from_copy(buf, len + 1), BJ_A_COUNT);
+	snprintf(buf, sizeof buf, "bjxm.%s", name);
+	ck_assert_int_eq(bj_action_from_name(buf), BJ_A_COUNT);
+	/* action and state names do not collide */
+	ck_assert_int_eq(bj_state_from_name(name), BJ_S_COUNT);
+}
+END_TEST
+
+/* Names that are none, values that are none. */
+START_TEST(unknown_names)
+{
+	static const char *const junk[] = {
+		"", " ", "DRAFT", "Draft", "draft ", "draft\n", "草稿", "previous", "count",
+		"BJ_S_DRAFT", "create", "createproject", "create-project", "check",
+		"inspect", "open_rectification", "list_data_resource", "service_plan",
+	};
+	int			i;
+
+	for (i = 0; i < (int) (sizeof junk / sizeof junk[0]); i++)
+	{
+		ck_assert_int_eq(bj_state_from_name(junk[i]), BJ_S_COUNT);
+		ck_assert_int_eq(bj_action_from_name(junk[i]), BJ_A_COUNT);
+		ck_assert_int_eq(state_from_copy(junk[i], strlen(junk[i])), BJ_S_COUNT);
+		ck_assert_int_eq(action_from_copy(junk[i], strlen(junk[i])), BJ_A_COUNT);
+	}
+	ck_assert_int_eq(bj_state_from_name(NULL), BJ_S_COUNT);
+	ck_assert_int_eq(bj_action_from_name(NULL), BJ_A_COUNT);
+	ck_assert_int_eq(bj_state_from_name_n(NULL, 5), BJ_S_COUNT);
+	ck_assert_int_eq(bj_action_from_name_n(NULL, 7), BJ_A_COUNT);
+	/* an embedded NUL within len is part of the name */
+	ck_assert_int_eq(state_from_copy("draft\0x", 7), BJ_S_COUNT);
+	ck_assert_int_eq(action_from_copy("declare\0", 8), BJ_A_COUNT);
+	ck_assert_int_eq(state_from_copy("draftx", 5), BJ_S_DRAFT);
+
+	ck_assert_ptr_null(bj_state_name(BJ_S_COUNT));
+	ck_assert_ptr_null(bj_state_name(BJ_S_PREVIOUS));
+	ck_assert_ptr_null(bj_state_name((bj_state) -1));
+	ck_assert_ptr_null(bj_state_label(BJ_S_COUNT));
+	ck_assert_ptr_null(bj_state_label(BJ_S_PREVIOUS));
+	ck_assert_ptr_null(bj_state_label((bj_state) -1));
+	ck_assert_ptr_null(bj_action_name(BJ_A_COUNT));
+	ck_assert_ptr_null(bj_action_name((bj_action) -1));
+	ck_assert_ptr_null(bj_action_name((bj_action) 1000));
+}
+END_TEST
+
+/* Duty names: exactly one bit each. */
+START_TEST(duty_names)
+{
+	unsigned	all = 0;
+	int			i;
+
+	for (i = 0; i < N_DUTIES; i++)
+	{
+		ck_assert_pstr_eq(bj_duty_name(duties[i].bit), duties[i].name);
+		all |= duties[i].bit;
+	}
+	ck_assert_uint_eq(all, BJ_DUTY_ALL);
+	ck_assert_uint_eq(BJ_DUTY_USER_UNIT, 1);
+	ck_assert_uint_eq(BJ_DUTY_BIGDATA, 2);
+	ck_assert_uint_eq(BJ_DUTY_FINANCE, 4);
+	ck_assert_uint_eq(BJ_DUTY_REVIEWER, 8);
+	ck_assert_uint_eq(BJ_DUTY_CITY_GOV, 16);
+	ck_assert_ptr_null(bj_duty_name(0));
+	ck_assert_ptr_null(bj_duty_name(3));
+	ck_assert_ptr_null(bj_duty_name(32));
+	ck_assert_ptr_null(bj_duty_name(BJ_DUTY_ALL));
+	ck_assert_ptr_null(bj_duty_name(~0u));
+	ck_assert_ptr_null(bj_duty_name(1u << 31));
+}
+END_TEST
+
+/* --- the table ------------------------------------------------------ */
+
+/* The expected table itself is well formed (catches typos in it). */
+START_TEST(expect_well_formed)
+{
+	int			e = _i;
+	const char *p = expect[e].from;
+	bj_clause	c = expected_clause(e);
+
+	while (*p)
+	{
+		size_t		n = strcspn(p, " ");
+		char		word[64];
+
+		ck_assert_uint_lt(n, sizeof word);
+		memcpy(word, p, n);
+		word[n] = '\0';
+		ck_assert_msg(state_index(word) >= 0, "%s: unknown state '%s'",
+					  expect[e].action, word);
+		ck_assert_msg(list_count(expect[e].from, word) == 1,
+					  "%s: '%s' listed twice", expect[e].action, word);
+		p += n;
+		p += strspn(p, " ");
+	}
+	ck_assert_msg(strcmp(expect[e].pass, "same") == 0 ||
+				  strcmp(expect[e].pass, "previous") == 0 ||
+				  state_index(expect[e].pass) >= 0, "%s: pass '%s'",
+				  expect[e].action, expect[e].pass);
+	ck_assert_msg(expect[e].fail == NULL || strcmp(expect[e].fail, "same") == 0 ||
+				  state_index(expect[e].fail) >= 0, "%s: fail '%s'",
+				  expect[e].action, expect[e].fail);
+	ck_assert_uint_ne(duty_bits(expect[e].duties), 0);
+	ck_assert_int_eq(c.item, 0);
+	ck_assert(bj_clause_valid(c));
+}
+END_TEST
+
+/*
+ * Pair _i = (state _i % N_STATES, action _i / N_STATES): exactly the
+ * expected transition, or refused.
+ */
+START_TEST(transition_pair)
+{
+	int			s = _i % N_STATES;
+	int			a = _i / N_STATES;
+	const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+	const char *pair_action = expect[a].action;
+	const char *pair_state = states[s].name;
+
+	if (!list_has(expect[a].from, pair_state))
+	{
+		ck_assert_msg(t == NULL, "%s from %s: allowed, expected refused",
+					  pair_action, pair_state);
+		return;
+	}
+	ck_assert_msg(t != NULL, "%s from %s: refused, expected allowed",
+				  pair_action, pair_state);
+	{
+		int			pass = expected_state(expect[a].pass, s);
+		int			fail = expect[a].fail ? expected_state(expect[a].fail, s) : pass;
+		bj_clause	c = expected_clause(a);
+
+		ck_assert_msg((int) t->on_pass == pass, "%s from %s: on_pass %d, expected %d",
+					  pair_action, pair_state, t->on_pass, pass);
+		ck_assert_msg((int) t->on_fail == fail, "%s from %s: on_fail %d, expected %d",
+					  pair_action, pair_state, t->on_fail, fail);
+		ck_assert_msg(t->duties == duty_bits(expect[a].duties),
+					  "%s from %s: duties %u, expected %s", pair_action,
+					  pair_state, t->duties, expect[a].duties);
+		ck_assert_msg(t->article == c.article && t->item == c.item,
+					  "%s from %s: clause (%d,%d), expected %s", pair_action,
+					  pair_state, t->article, t->item, expect[a].clause);
+		/* the same cell is returned every time */
+		ck_assert_ptr_eq(bj_lifecycle_lookup((bj_state) s, (bj_action) a), t);
+	}
+}
+END_TEST
+
+/* Out-of-range arguments are refused, never read past the table. */
+START_TEST(lookup_out_of_range)
+{
+	int			s;
+	int			a;
+
+	for (a = 0; a < BJ_A_COUNT; a++)
+	{
+		ck_assert_ptr_null(bj_lifecycle_lookup(BJ_S_COUNT, (bj_action) a));
+		ck_assert_ptr_null(bj_lifecycle_lookup(BJ_S_PREVIOUS, (bj_action) a));
+		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) -1, (bj_action) a));
+	}
+	for (s = 0; s < BJ_S_COUNT; s++)
+	{
+		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, BJ_A_COUNT));
+		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, (bj_action) -1));
+		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, (bj_action) 1000));
+	}
+	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_COUNT, NULL, 0), 0);
+	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_PREVIOUS, NULL, 0), 0);
+	ck_assert_int_eq(bj_lifecycle_allowed((bj_state) -1, NULL, 0), 0);
+	ck_assert_int_eq(bj_lifecycle_is_terminal(BJ_S_COUNT), 0);
+	ck_assert_int_eq(bj_lifecycle_is_terminal(BJ_S_PREVIOUS), 0);
+	ck_assert_int_eq(bj_lifecycle_is_terminal((bj_state) -1), 0);
+}
+END_TEST
+
+/* create_project: no from state; a new project is a draft of a user unit. */
+START_TEST(create_project)
+{
+	const bj_transition *t = bj_lifecycle_create();
+	bj_clause	c = expected_clause(BJ_A_CREATE_PROJECT);
+	int			s;
+
+	ck_assert_int_eq(bj_lifecycle_initial(), BJ_S_DRAFT);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->on_pass, BJ_S_DRAFT);
+	ck_assert_int_eq(t->on_fail, BJ_S_DRAFT);
+	ck_assert_uint_eq(t->duties, BJ_DUTY_USER_UNIT);
+	ck_assert_int_eq(t->article, c.article);
+	ck_assert_int_eq(t->item, c.item);
+	for (s = 0; s < BJ_S_COUNT; s++)
+		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, BJ_A_CREATE_PROJECT));
+}
+END_TEST
+
+/* bj_lifecycle_allowed(state _i) lists exactly what lookup allows. */
+START_TEST(allowed_agrees)
+{
+	bj_state	s = (bj_state) _i;
+	const bj_action fill = (bj_action) (BJ_A_COUNT + 7);
+	bj_action	out[BJ_A_COUNT + 2];
+	bj_action	few[3];
+	int			n;
+	int			k = 0;
+	int			a;
+
+	for (a = 0; a < BJ_A_COUNT + 2; a++)
+		out[a] = fill;
+	n = bj_lifecycle_allowed(s, out, BJ_A_COUNT);
+	ck_assert_int_ge(n, 0);
+	ck_assert_int_le(n, BJ_A_COUNT);
+	for (a = 0; a < BJ_A_COUNT; a++)
+	{
+		if (bj_lifecycle_lookup(s, (bj_action) a) == NULL)
+			continue;
+		ck_assert_int_lt(k, n);
+		ck_assert_int_eq(out[k], a);	/* in bj_action order */
+		k++;
+	}
+	ck_assert_int_eq(k, n);
+	ck_assert_int_eq(out[n], fill);	/* nothing written past the count */
+
+	/* the count alone, and a short buffer */
+	ck_assert_int_eq(bj_lifecycle_allowed(s, NULL, 0), n);
+	few[0] = few[1] = few[2] = fill;
+	ck_assert_int_eq(bj_lifecycle_allowed(s, few, 2), n);
+	for (a = 0; a < 2 && a < n; a++)
+		ck_assert_int_eq(few[a], out[a]);
+	for (; a < 3; a++)
+		ck_assert_int_eq(few[a], fill);
+	ck_assert_int_eq(bj_lifecycle_allowed(s, few, -1), n);
+}
+END_TEST
+
+/* Every step of the main line is one pass transition, in order. */
+START_TEST(main_line_steps)
+{
+	int			s;
+
+	for (s = 0; s + 1 < N_MAIN; s++)
+	{
+		int			a;
+		int			found = 0;
+
+		for (a = 0; a < BJ_A_COUNT; a++)
+		{
+			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+
+			if (t && (int) t->on_pass == s + 1)
+				found++;
+		}
+		ck_assert_msg(found == 1, "%s -> %s: %d actions", states[s].name,
+					  states[s + 1].name, found);
+	}
+}
+END_TEST
+
+/* evaluated is reachable from draft by pass transitions only; so is
+ * every state but the side states reached by failing or by a decision. */
+START_TEST(main_line_reachable)
+{
+	int			seen[BJ_S_COUNT] = {0};
+	int			queue[BJ_S_COUNT];
+	int			head = 0;
+	int			tail = 0;
+	int			s;
+
+	seen[bj_lifecycle_initial()] = 1;
+	queue[tail++] = bj_lifecycle_initial();
+	while (head < tail)
+	{
+		int			from = queue[head++];
+		int			a;
+
+		for (a = 0; a < BJ_A_COUNT; a++)
+		{
+			const bj_transition *t = bj_lifecycle_lookup((bj_state) from, (bj_action) a);
+
+			if (t == NULL || t->on_pass == BJ_S_PREVIOUS || seen[t->on_pass])
+				continue;
+			ck_assert_int_lt(t->on_pass, BJ_S_COUNT);
+			seen[t->on_pass] = 1;
+			queue[tail++] = t->on_pass;
+		}
+	}
+	for (s = 0; s < N_MAIN; s++)
+		ck_assert_msg(seen[s], "%s not reachable", states[s].name);
+	ck_assert(seen[BJ_S_WITHDRAWN]);
+	ck_assert(seen[BJ_S_POSTPONED]);
+	ck_assert(seen[BJ_S_TERMINATED]);
+	/* returned only by failing a review */
+	ck_assert(!seen[BJ_S_RETURNED]);
+}
+END_TEST
+
+/* Every state can be reached by some outcome, and returned only from
+ * the two reviews of the demand plan. */
+START_TEST(side_states)
+{
+	int			seen[BJ_S_COUNT + 2] = {0};
+	int			s;
+	int			a;
+
+	seen[BJ_S_DRAFT] = 1;
+	for (s = 0; s < BJ_S_COUNT; s++)
+		for (a = 0; a < BJ_A_COUNT; a++)
+		{
+			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+
+			if (t == NULL)
+				continue;
+			seen[t->on_pass] = seen[t->on_fail] = 1;
+			if (s != BJ_S_RETURNED &&
+				(t->on_fail == BJ_S_RETURNED || t->on_pass == BJ_S_RETURNED))
+				ck_assert(t->on_pass != BJ_S_RETURNED &&
+						  (a == BJ_A_PRELIMINARY_REVIEW || a == BJ_A_RECORD_REVIEW));
+			/* BJ_S_PREVIOUS is resume's, from postponed */
+			if (t->on_pass == BJ_S_PREVIOUS || t->on_fail == BJ_S_PREVIOUS)
+				ck_assert(a == BJ_A_RESUME && s == BJ_S_POSTPONED &&
+						  t->on_pass == t->on_fail);
+			/* nothing leads back to draft */
+			ck_assert(t->on_pass != BJ_S_DRAFT || s == BJ_S_DRAFT);
+		}
+	for (s = 0; s < BJ_S_COUNT; s++)
+		ck_assert_msg(seen[s], "%s never entered", states[s].name);
+	ck_assert(seen[BJ_S_PREVIOUS]);
+}
+END_TEST
+
+/* Terminal states: exactly evaluated, withdrawn, terminated; nothing
+ * changes their state; withdrawn and terminated allow nothing at all. */
+START_TEST(terminal_states)
+{
+	int			s;
+	int			a;
+
+	for (s = 0; s < BJ_S_COUNT; s++)
+	{
+		int			term = (s == BJ_S_EVALUATED || s == BJ_S_WITHDRAWN ||
+							s == BJ_S_TERMINATED);
+		int			moves = 0;
+
+		ck_assert_int_eq(bj_lifecycle_is_terminal((bj_state) s), term);
+		for (a = 0; a < BJ_A_COUNT; a++)
+		{
+			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+
+			if (t && ((int) t->on_pass != s || (int) t->on_fail != s))
+				moves++;
+		}
+		if (term)
+			ck_assert_msg(moves == 0, "terminal %s: %d moving actions",
+						  states[s].name, moves);
+		else
+			ck_assert_msg(moves > 0, "%s is a dead end", states[s].name);
+	}
+	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_WITHDRAWN, NULL, 0), 0);
+	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_TERMINATED, NULL, 0), 0);
+	ck_assert_int_gt(bj_lifecycle_allowed(BJ_S_EVALUATED, NULL, 0), 0);
+}
+END_TEST
+
+/* Every transition cites a clause of the regulation, and every duty set
+ * is a non-empty set of the five acting duties. */
+START_TEST(articles_and_duties)
+{
+	int			s;
+	int			a;
+	int			n = 0;
+
+	for (s = 0; s < BJ_S_COUNT; s++)
+		for (a = 0; a < BJ_A_COUNT; a++)
+		{
+			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+			bj_clause	c;
+
+			if (t == NULL)
+				continue;
+			n++;
+			c.article = t->article;
+			c.item = t->item;
+			ck_assert_int_ge(t->article, 1);
+			ck_assert_int_le(t->article, BJ_ARTICLES);
+			ck_assert_int_le(t->article, 36);
+			ck_assert_msg(bj_clause_valid(c), "%s from %s: (%d,%d)",
+						  expect[a].action, states[s].name, t->article, t->item);
+			ck_assert_uint_ne(t->duties, 0);
+			ck_assert_uint_eq(t->duties & ~BJ_DUTY_ALL, 0);
+		}
+	ck_assert_int_gt(n, 0);
+	{
+		const bj_transition *t = bj_lifecycle_create();
+		bj_clause	c = {t->article, t->item};
+
+		ck_assert(bj_clause_valid(c));
+	}
+}
+END_TEST
+
+/* Every action but create_project is allowed from some state. */
+START_TEST(every_action_used)
+{
+	int			a;
+	int			s;
+
+	for (a = 1; a < BJ_A_COUNT; a++)
+	{
+		int			n = 0;
+
+		for (s = 0; s < BJ_S_COUNT; s++)
+			n += bj_lifecycle_lookup((bj_state) s, (bj_action) a) != NULL;
+		ck_assert_msg(n > 0, "%s is never allowed", expect[a].action);
+	}
+}
+END_TEST
+
+Suite *
+lifecycle_suite(void)
+{
+	Suite	   *s = suite_create("lifecycle (第五条-第二十条, 第三十二条-第三十四条)");
+	TCase	   *tc;
+
+	tc = tcase_create("names");
+	tcase_add_test(tc, state_count);
+	tcase_add_loop_test(tc, state_round_trip, 0, N_STATES);
+	tcase_add_loop_test(tc, action_round_trip, 0, N_EXPECT);
+	tcase_add_test(tc, unknown_names);
+	tcase_add_test(tc, duty_names);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("table");
+	tcase_add_loop_test(tc, expect_well_formed, 0, N_EXPECT);
+	tcase_add_loop_test(tc, transition_pair, 0, N_STATES * N_EXPECT);
+	tcase_add_test(tc, lookup_out_of_range);
+	tcase_add_test(tc, create_project);
+	tcase_add_loop_test(tc, allowed_agrees, 0, N_STATES);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("shape");
+	tcase_add_test(tc, main_line_steps);
+	tcase_add_test(tc, main_line_reachable);
+	tcase_add_test(tc, side_states);
+	tcase_add_test(tc, terminal_states);
+	tcase_add_test(tc, articles_and_duties);
+	tcase_add_test(tc, every_action_used);
+	suite_add_tcase(s, tc);
+
+	return s;
+}
