@@ -1178,6 +1178,16 @@ CREATE FUNCTION bjxm._reviewer_projects() RETURNS SETOF bigint
     END;
 COMMENT ON FUNCTION bjxm._reviewer_projects() IS '内部: 当前评审机构人员受委托的项目 (internal: projects entrusted to the actor''s institution)';
 
+-- Units of those projects: a reviewer sees the unit's name, nothing else of it.
+CREATE FUNCTION bjxm._reviewer_units() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT p.unit_id FROM bjxm.projects p
+         WHERE p.project_id IN (SELECT bjxm._reviewer_projects());
+    END;
+COMMENT ON FUNCTION bjxm._reviewer_units() IS '内部: 当前评审机构人员受委托项目的单位 (internal: units of the projects entrusted to the actor''s institution)';
+
 -- The engine: every project action and its dry run (src/engine.c).
 CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
     AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
@@ -1436,7 +1446,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
     bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
-    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects()
+    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units()
     TO PUBLIC;
 -- Public functions: every role may call them; each checks its duty itself
 -- (42501 naming the article), so a missing duty is explained, not hidden.
@@ -1467,7 +1477,8 @@ GRANT EXECUTE ON FUNCTION
 ALTER TABLE bjxm.units ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.units FORCE ROW LEVEL SECURITY;
 CREATE POLICY units_visible ON bjxm.units FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units())
+           OR unit_id IN (SELECT bjxm._reviewer_units()));
 ALTER TABLE bjxm.unit_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.unit_members FORCE ROW LEVEL SECURITY;
 CREATE POLICY unit_members_visible ON bjxm.unit_members FOR SELECT

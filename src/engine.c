@@ -281,8 +281,13 @@ bjxm_exec(SPIPlanPtr *slot, const char *sql, int nargs, Oid *types,
 {
 	int			rc;
 
+	/*
+	 * The callers are VOLATILE: every statement must see the ones before it
+	 * (an action reads what it just wrote), so never SPI's read-only mode.
+	 */
+	(void) read_only;
 	bjxm_plan(slot, sql, nargs, types);
-	rc = SPI_execute_plan(*slot, values, nulls, read_only, 0);
+	rc = SPI_execute_plan(*slot, values, nulls, false, 0);
 	if (rc < 0)
 		elog(ERROR, "bjxm: SPI failed (%s) for: %s", SPI_result_code_string(rc), sql);
 	return SPI_processed;

@@ -82,7 +82,7 @@ party_arg(BjxmCtx *ctx, const char *key, const char *kind, char **uscc_out)
 	}
 	if (strcmp(kind_found, kind) != 0)
 	{
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "“%s”是%s, 不是%s (party %s is a %s, not a %s)",
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "“%s”是%s, 不是%s (party %s is of kind %s, not %s)",
 					   code, kind_found, kind, code, kind_found, kind);
 		return 0;
 	}
