@@ -279,14 +279,21 @@ INSERT INTO mx_am_duties VALUES
     ('withdraw', '{user_unit}'),
     ('request_adjustment', '{user_unit}'),
     ('decide_adjustment', '{bigdata}'),
-    ('amend_service_plan', '{user_unit}');
+    ('amend_service_plan', '{user_unit}'),
+    -- SPEC §4
+    ('record_disbursement', '{finance}'),
+    ('record_self_evaluation', '{user_unit}'),
+    ('record_key_evaluation', '{finance}'),
+    ('open_rectification', '{bigdata,finance}'),
+    ('report_rectification', '{user_unit}'),
+    ('close_rectification', '{bigdata,finance}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);
 INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
     ('sqlstates'), ('label'), ('acting_role'), ('today'),
-    ('history'), ('state_at'), ('events_since'), ('check');
+    ('history'), ('state_at'), ('events_since'), ('check'), ('inspect');
 
 -- Type support and operator functions: named by pg_type, pg_operator,
 -- pg_amproc or pg_cast.

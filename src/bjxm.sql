@@ -1415,6 +1415,254 @@ END
 $bjxm$;
 
 ------------------------------------------------------------------------------
+-- 第三章 资金管理 / 第七章 监督管理: budget execution, evaluations,
+-- rectification orders, inspection (SPEC §4, §6)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.disbursements (
+    disbursement_id bigserial PRIMARY KEY,
+    project_id      bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    amount          numeric(14,2) NOT NULL CHECK (amount > 0),
+    paid_on         date NOT NULL,
+    recorded_by     name NOT NULL,
+    recorded_at     timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX disbursements_project_idx ON bjxm.disbursements (project_id);
+COMMENT ON TABLE bjxm.disbursements IS '资金拨付 (disbursements, 第十二条)';
+COMMENT ON COLUMN bjxm.disbursements.disbursement_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.disbursements.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.disbursements.amount IS '拨付金额(元) (amount, yuan)';
+COMMENT ON COLUMN bjxm.disbursements.paid_on IS '拨付日期 (paid on)';
+COMMENT ON COLUMN bjxm.disbursements.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.disbursements.recorded_at IS '记录时间 (recorded at)';
+
+CREATE TABLE bjxm.performance_evaluations (
+    evaluation_id bigserial PRIMARY KEY,
+    project_id    bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    kind          text NOT NULL CHECK (kind IN ('self', 'key')),
+    year          integer NOT NULL,
+    score         numeric(5,2) NOT NULL CHECK (score BETWEEN 0 AND 100),
+    report        jsonb,
+    report_ref    text,
+    recorded_by   name NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX performance_evaluations_project_idx ON bjxm.performance_evaluations (project_id, year);
+COMMENT ON TABLE bjxm.performance_evaluations IS '绩效自评与财政重点绩效评价 (self-evaluations and finance''s key evaluations, 第三十二条)';
+COMMENT ON COLUMN bjxm.performance_evaluations.evaluation_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.performance_evaluations.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.performance_evaluations.kind IS 'self 绩效自评 | key 重点绩效评价 (kind)';
+COMMENT ON COLUMN bjxm.performance_evaluations.year IS '年度 (year)';
+COMMENT ON COLUMN bjxm.performance_evaluations.score IS '得分 0–100 (score)';
+COMMENT ON COLUMN bjxm.performance_evaluations.report IS '自评报告 (self-evaluation report)';
+COMMENT ON COLUMN bjxm.performance_evaluations.report_ref IS '评价报告编号 (report reference)';
+COMMENT ON COLUMN bjxm.performance_evaluations.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.performance_evaluations.recorded_at IS '记录时间 (recorded at)';
+
+CREATE FUNCTION bjxm.record_disbursement(project bigint, amount numeric, paid_on date) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_disbursement', pg_catalog.jsonb_build_object('amount', $2, 'paid_on', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_disbursement(bigint, numeric, date) IS '拨付资金, 第十二条 (record a disbursement; finance)';
+
+CREATE FUNCTION bjxm.record_self_evaluation(project bigint, year int, score numeric, report jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_self_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_self_evaluation(bigint, int, numeric, jsonb) IS '绩效自评, 第三十二条 (record the unit''s performance self-evaluation; user unit)';
+
+CREATE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_key_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_key_evaluation(bigint, int, numeric, text) IS '财政重点绩效评价, 第三十二条 (record finance''s key performance evaluation; finance)';
+
+CREATE FUNCTION bjxm.inspect(project bigint) RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_inspect' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.inspect(bigint) IS '按第三十一条自动监督检查, 列出问题, 不作修改 (automatic inspection against 第三十一条; changes nothing)';
+
+-- Rectification orders (第三十条, 第三十一条): open → reported → closed, or → failed.
+CREATE FUNCTION bjxm.open_rectification(unit bjxm.uscc, category int, finding text,
+        project bigint DEFAULT NULL, deadline date DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+    id bigint;
+    due date;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance']);
+        RAISE EXCEPTION '第三十条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance'], uid);
+    IF category IS NULL OR category OPERATOR(pg_catalog.<) 1 OR category OPERATOR(pg_catalog.>) 9 THEN
+        RAISE EXCEPTION '第三十一条: 问题类别须为第三十一条第(一)至(九)项之一, 而为 % (category must be 1–9)', category
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF finding IS NULL OR pg_catalog.btrim(finding) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三十一条: 须写明发现的问题 (finding is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF project IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bjxm.projects p
+            WHERE p.project_id OPERATOR(pg_catalog.=) project AND p.unit_id OPERATOR(pg_catalog.=) uid) THEN
+        RAISE EXCEPTION '第三十一条: 项目 % 不属于单位 % (project does not belong to the unit)', project, unit
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    due := COALESCE(deadline, bjxm.today() OPERATOR(pg_catalog.+)
+                    (SELECT s.value::int FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'rectification_days'));
+    IF due OPERATOR(pg_catalog.<) bjxm.today() THEN
+        RAISE EXCEPTION '第三十一条: 整改期限 % 早于今天 % (deadline in the past)', due, bjxm.today()
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.rectifications (unit_id, category, finding, project_id, deadline, opened_by)
+        VALUES (uid, category, pg_catalog.btrim(finding), project, due, bjxm.acting_role())
+        RETURNING rectification_id INTO id;
+    PERFORM bjxm._record_event(project, uid, 'open_rectification', NULL, NULL, bjxm.clause(31, category),
+        pg_catalog.btrim(finding), pg_catalog.jsonb_build_object('rectification_id', id, 'deadline', due));
+    RETURN id;
+END $$;
+COMMENT ON FUNCTION bjxm.open_rectification(bjxm.uscc, int, text, bigint, date) IS '下达整改通知, 第三十条、第三十一条 (open a rectification order; bigdata or finance)';
+
+CREATE FUNCTION bjxm.report_rectification(id bigint, result text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r bjxm.rectifications;
+BEGIN
+    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit']);
+        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit'], r.unit_id);
+    IF r.status OPERATOR(pg_catalog.<>) ALL (ARRAY['open', 'failed']) THEN
+        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 不能报送 (order is %)', id, r.status, r.status
+            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '待整改 (open) 或整改不符合要求 (failed) 的通知才能报送结果。';
+    END IF;
+    IF result IS NULL OR pg_catalog.btrim(result) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三十一条: 须报送整改结果 (result is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Reported after the deadline: the hold that began when it fell overdue stays on.
+    UPDATE bjxm.rectifications x
+       SET status = 'reported', result = pg_catalog.btrim(report_rectification.result), reported_on = bjxm.today(),
+           hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline
+                                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END)
+     WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'report_rectification', NULL, NULL, bjxm.clause(31, r.category),
+        pg_catalog.btrim(result), pg_catalog.jsonb_build_object('rectification_id', id));
+END $$;
+COMMENT ON FUNCTION bjxm.report_rectification(bigint, text) IS '报送整改结果, 第三十一条 (report the rectification result; user unit)';
+
+CREATE FUNCTION bjxm.close_rectification(id bigint, passed boolean) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r bjxm.rectifications;
+BEGIN
+    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance']);
+        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance'], r.unit_id);
+    IF passed IS NULL THEN
+        RAISE EXCEPTION '第三十一条: 须给出验收结论 (passed is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF r.status OPERATOR(pg_catalog.<>) 'reported' THEN
+        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 尚无待验收的整改结果 (order is %)', id, r.status, r.status
+            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '用户单位报送整改结果 (reported) 后方可验收。';
+    END IF;
+    IF passed THEN
+        UPDATE bjxm.rectifications x SET status = 'closed', closed_at = pg_catalog.clock_timestamp()
+         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+    ELSE
+        UPDATE bjxm.rectifications x SET status = 'failed', hold_since = COALESCE(x.hold_since, bjxm.today())
+         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+        -- A hold begins: serialize with in-flight funding actions (funding.c).
+        UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
+         WHERE u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
+    END IF;
+    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'close_rectification', NULL, NULL, bjxm.clause(31, r.category),
+        CASE WHEN passed THEN '整改落实到位' ELSE '整改不符合要求' END,
+        pg_catalog.jsonb_build_object('rectification_id', id, 'passed', passed));
+END $$;
+COMMENT ON FUNCTION bjxm.close_rectification(bigint, boolean) IS '验收整改结果: 通过则关闭, 否则不符合要求, 第三十一条 (verify a rectification; bigdata or finance)';
+
+CREATE VIEW bjxm.budget_execution WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, l.plan_year, l.estimate,
+       l.budget AS arranged, COALESCE(d.paid, 0)::numeric(14,2) AS paid,
+       CASE WHEN l.budget OPERATOR(pg_catalog.>) 0 THEN pg_catalog.round(COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget, 4) END AS execution_rate,
+       (l.state IN ('contracted', 'implementing')
+        AND COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget OPERATOR(pg_catalog.<)
+            (SELECT s.value::numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'slow_execution_rate')) AS slow
+  FROM bjxm.project_library l
+  LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS paid FROM bjxm.disbursements x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id) d ON true
+ WHERE l.budget IS NOT NULL;
+COMMENT ON VIEW bjxm.budget_execution IS '预算执行: 安排、拨付、执行率, 执行缓慢标记 (budget execution: arranged, paid, rate, slow flag, 第十二条)';
+
+CREATE VIEW bjxm.rectification_board WITH (security_invoker = true) AS
+SELECT r.rectification_id, u.code AS unit, u.name AS unit_name, u.region, r.category,
+       bjxm.clause(31, r.category) AS clause, r.finding, r.project_id, r.status, r.deadline,
+       (r.status OPERATOR(pg_catalog.<>) 'closed'
+        AND (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open'
+                                           AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
+       r.hold_since, r.reported_on, r.opened_by, r.opened_at, r.closed_at
+  FROM bjxm.rectifications r
+  JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
+COMMENT ON VIEW bjxm.rectification_board IS '整改看板: 每一整改通知及其是否停止安排资金 (rectification board: every order and whether it holds funding, 第三十一条)';
+
+CREATE VIEW bjxm.unit_compliance WITH (security_invoker = true) AS
+SELECT u.code AS unit, u.name AS unit_name, u.region, bjxm.label(u.kind) AS unit_kind_label,
+       (SELECT pg_catalog.count(*) FROM bjxm.projects p WHERE p.unit_id OPERATOR(pg_catalog.=) u.unit_id) AS projects,
+       (SELECT pg_catalog.count(*) FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code
+           AND b.status OPERATOR(pg_catalog.<>) 'closed') AS open_orders,
+       (SELECT pg_catalog.count(*) FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code AND b.hold) AS holding_orders,
+       EXISTS (SELECT 1 FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code AND b.hold) AS funding_blocked
+  FROM bjxm.units u;
+COMMENT ON VIEW bjxm.unit_compliance IS '单位合规: 项目数、未完成整改、是否停止安排资金 (unit compliance: projects, pending orders, funding hold)';
+COMMENT ON COLUMN bjxm.budget_execution.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.budget_execution.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.budget_execution.unit IS '用户单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.budget_execution.unit_name IS '用户单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.budget_execution.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.budget_execution.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.budget_execution.state_label IS '状态名称 (state, in Chinese)';
+COMMENT ON COLUMN bjxm.budget_execution.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.budget_execution.estimate IS '经费估算(元) (estimate)';
+COMMENT ON COLUMN bjxm.budget_execution.arranged IS '安排的预算(元) (arranged budget)';
+COMMENT ON COLUMN bjxm.budget_execution.paid IS '已拨付(元) (paid)';
+COMMENT ON COLUMN bjxm.budget_execution.execution_rate IS '执行率 = 已拨付/预算 (execution rate)';
+COMMENT ON COLUMN bjxm.budget_execution.slow IS '执行缓慢: 实施阶段执行率低于 slow_execution_rate (slow execution)';
+COMMENT ON COLUMN bjxm.rectification_board.rectification_id IS '整改通知编号 (order id)';
+COMMENT ON COLUMN bjxm.rectification_board.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.rectification_board.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.rectification_board.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.rectification_board.category IS '第三十一条第几项 (item of 第三十一条)';
+COMMENT ON COLUMN bjxm.rectification_board.clause IS '条款 (clause)';
+COMMENT ON COLUMN bjxm.rectification_board.finding IS '发现的问题 (finding)';
+COMMENT ON COLUMN bjxm.rectification_board.project_id IS '涉及项目 (project)';
+COMMENT ON COLUMN bjxm.rectification_board.status IS '状态 (status)';
+COMMENT ON COLUMN bjxm.rectification_board.deadline IS '整改期限 (deadline)';
+COMMENT ON COLUMN bjxm.rectification_board.hold IS '停止安排后续资金 (funding held)';
+COMMENT ON COLUMN bjxm.rectification_board.hold_since IS '停止安排资金的起始日 (hold since)';
+COMMENT ON COLUMN bjxm.rectification_board.reported_on IS '报送日期 (reported on)';
+COMMENT ON COLUMN bjxm.rectification_board.opened_by IS '下达角色 (opened by)';
+COMMENT ON COLUMN bjxm.rectification_board.opened_at IS '下达时间 (opened at)';
+COMMENT ON COLUMN bjxm.rectification_board.closed_at IS '关闭时间 (closed at)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.unit_compliance.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit_kind_label IS '单位类别 (unit kind)';
+COMMENT ON COLUMN bjxm.unit_compliance.projects IS '项目数 (projects)';
+COMMENT ON COLUMN bjxm.unit_compliance.open_orders IS '未关闭的整改通知 (orders not closed)';
+COMMENT ON COLUMN bjxm.unit_compliance.holding_orders IS '停止安排资金的整改通知 (orders holding funding)';
+COMMENT ON COLUMN bjxm.unit_compliance.funding_blocked IS '是否停止安排后续项目资金 (funding blocked)';
+
+------------------------------------------------------------------------------
 -- Privileges and row-level security (SPEC §1 write path and visibility)
 ------------------------------------------------------------------------------
 
@@ -1429,7 +1677,9 @@ GRANT SELECT ON bjxm.regulation, bjxm.enum_labels TO PUBLIC;
 GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
                 bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
                 bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
-                bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan
+                bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
+                bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
+                bjxm.rectification_board, bjxm.unit_compliance
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 
 -- Types' support functions, pure helpers and reads: everyone.
@@ -1469,7 +1719,11 @@ GRANT EXECUTE ON FUNCTION
     bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
     bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
     bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
-    bjxm.amend_service_plan(bigint, bigint, jsonb)
+    bjxm.amend_service_plan(bigint, bigint, jsonb),
+    bjxm.record_disbursement(bigint, numeric, date), bjxm.record_self_evaluation(bigint, int, numeric, jsonb),
+    bjxm.record_key_evaluation(bigint, int, numeric, text), bjxm.inspect(bigint),
+    bjxm.open_rectification(bjxm.uscc, int, text, bigint, date), bjxm.report_rectification(bigint, text),
+    bjxm.close_rectification(bigint, boolean)
     TO PUBLIC;
 
 -- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
@@ -1505,7 +1759,8 @@ CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
 DO $bjxm$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations'] LOOP
+    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations',
+                             'disbursements', 'performance_evaluations'] LOOP
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I FORCE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('CREATE POLICY %I ON bjxm.%I FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p))',
@@ -1549,3 +1804,7 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations_evaluation_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications_rectification_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements_disbursement_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations_evaluation_id_seq', '');

@@ -588,7 +588,7 @@ run(BjxmCtx *ctx)
 			(ctx->state == BJ_S_POSTPONED || ctx->state == BJ_S_TERMINATED))
 			bjxm_violation(ctx, false, ERRCODE_BJ012, 12, 0,
 						   "因用户单位原因推迟或终止实施的项目不再拨付资金。", NULL,
-						   "项目 %lld 已%s, 不能拨付资金 (project is %s: no disbursement)",
+						   "项目 %lld 状态为“%s”, 不能拨付资金 (project is %s: no disbursement)",
 						   (long long) ctx->project_id, bj_state_label(ctx->state), bj_state_name(ctx->state));
 		else
 			state_refusal(ctx, ctx->tr->article);
@@ -683,8 +683,6 @@ bjxm_check(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	BjxmCtx		ctx;
 	char	   *action;
-	ListCell   *lc;
-	MemoryContext oldcxt;
 	List	   *found;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -717,39 +715,9 @@ bjxm_check(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
 	run(&ctx);
-	list_sort(ctx.violations, violation_cmp);
-	/* Copy out of SPI memory before SPI_finish. */
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	found = NIL;
-	foreach(lc, ctx.violations)
-	{
-		BjxmViolation *v = lfirst(lc);
-		BjxmViolation *c = palloc(sizeof(BjxmViolation));
-
-		*c = *v;
-		c->message = pstrdup(v->message);
-		c->detail = v->detail ? pstrdup(v->detail) : NULL;
-		found = lappend(found, c);
-	}
-	MemoryContextSwitchTo(oldcxt);
+	found = bjxm_violations_copy(ctx.violations, rsinfo->econtext->ecxt_per_query_memory);
 	SPI_finish();
-
-	foreach(lc, found)
-	{
-		BjxmViolation *v = lfirst(lc);
-		Datum		values[5];
-		bool		nulls[5] = {false, false, false, false, false};
-
-		values[0] = BjxmClauseGetDatum(v->article, v->item);
-		values[1] = CStringGetTextDatum(unpack_sql_state(v->sqlerrcode));
-		values[2] = CStringGetTextDatum(v->warning ? "warning" : "error");
-		values[3] = CStringGetTextDatum(psprintf("%s: %s", bjxm_clause_cstring(v->article, v->item), v->message));
-		if (v->detail)
-			values[4] = CStringGetTextDatum(v->detail);
-		else
-			nulls[4] = true;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	bjxm_violations_emit(rsinfo, found);
 	return (Datum) 0;
 }
 
@@ -775,4 +743,61 @@ bjxm_enum_has(const char *type, const char *label)
 	if (!OidIsValid(typid) || label == NULL)
 		return false;
 	return SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typid), CStringGetDatum(label));
+}
+
+/* The violations sorted by clause, copied into cxt (out of SPI memory). */
+List *
+bjxm_violations_copy(List *violations, MemoryContext cxt)
+{
+	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
+	List	   *found = NIL;
+	ListCell   *lc;
+
+	list_sort(violations, violation_cmp);
+	foreach(lc, violations)
+	{
+		BjxmViolation *v = lfirst(lc);
+		BjxmViolation *c = palloc(sizeof(BjxmViolation));
+
+		*c = *v;
+		c->message = pstrdup(v->message);
+		c->detail = v->detail ? pstrdup(v->detail) : NULL;
+		c->hint = v->hint ? pstrdup(v->hint) : NULL;
+		found = lappend(found, c);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	return found;
+}
+
+/* Emit violations as bjxm.violation rows. */
+void
+bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found)
+{
+	ListCell   *lc;
+
+	foreach(lc, found)
+	{
+		BjxmViolation *v = lfirst(lc);
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = BjxmClauseGetDatum(v->article, v->item);
+		values[1] = CStringGetTextDatum(unpack_sql_state(v->sqlerrcode));
+		values[2] = CStringGetTextDatum(v->warning ? "warning" : "error");
+		values[3] = CStringGetTextDatum(psprintf("%s: %s", bjxm_clause_cstring(v->article, v->item), v->message));
+		if (v->detail)
+			values[4] = CStringGetTextDatum(v->detail);
+		else
+			nulls[4] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* Load a project the actor may see (42501 otherwise) for a read-only examination. */
+void
+bjxm_load_visible_project(BjxmCtx *ctx)
+{
+	if (!load_project(ctx) || !actor_sees_project(ctx))
+		raise_not_visible(ctx);
+	ctx->unit_known = true;
 }

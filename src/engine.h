@@ -14,6 +14,8 @@
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
+#include "nodes/execnodes.h"
+
 #include "lifecycle.h"
 
 typedef struct BjxmViolation
@@ -116,6 +118,13 @@ extern Datum bjxm_state_datum(bj_state s);
 
 /* Whether label is a value of enum type bjxm.<type>. */
 extern bool bjxm_enum_has(const char *type, const char *label);
+
+/* Violations: sorted copy out of SPI memory, and emission as rows. */
+extern List *bjxm_violations_copy(List *violations, MemoryContext cxt);
+extern void bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found);
+
+/* Load a project the actor may see (42501 otherwise), without locking. */
+extern void bjxm_load_visible_project(BjxmCtx *ctx);
 
 /* Shared rule: 第三十一条 hold on the project's unit (BJ031). */
 extern void bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking);

@@ -21,6 +21,7 @@
 #include "utils/date.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
+#include "utils/fmgrprotos.h"
 
 #include "bjxm.h"
 #include "engine.h"
@@ -49,7 +50,7 @@ bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
 		bjxm_exec(&lock, "SELECT 1 FROM bjxm.units u WHERE u.unit_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
 				  1, types, values, NULL, false);
 	n = bjxm_exec(&orders,
-				  "SELECT r.rectification_id, r.category, r.deadline::text, r.status, r.finding, "
+				  "SELECT r.rectification_id, r.category, pg_catalog.to_char(r.deadline, 'YYYY-MM-DD'), r.status, r.finding, "
 				  "       (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open' "
 				  "        AND r.deadline OPERATOR(pg_catalog.<) $2)) AS hold "
 				  "FROM bjxm.rectifications r "
@@ -67,8 +68,8 @@ bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
 		char	   *status = SPI_getvalue(t, d, 4);
 		char	   *finding = SPI_getvalue(t, d, 5);
 		bool		hold = DatumGetBool(SPI_getbinval(t, d, 6, &isnull));
-		char	   *detail = psprintf("整改通知 %s (第三十一条第(%d)项): %s; 期限 %s, 状态 %s。",
-									  id, category, finding, deadline, status);
+		char	   *detail = psprintf("整改通知 %s (%s): %s; 期限 %s, 状态 %s。",
+									  id, bjxm_clause_cstring(31, category), finding, deadline, status);
 
 		if (hold)
 			bjxm_violation(ctx, !blocking, ERRCODE_BJ031, 31, 0, detail,
@@ -204,7 +205,167 @@ ex_ante_apply(BjxmCtx *ctx)
 	bjxm_move(ctx, ctx->state, ctx->passed ? "事前绩效评估通过" : "事前绩效评估未通过");
 }
 
+/* ---------------------------------------------------------------- */
+/* 第十二条: budget execution                                          */
+/* ---------------------------------------------------------------- */
+
+/* Total disbursed for the project so far. */
+static Numeric
+paid_so_far(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+	bool		isnull;
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	bjxm_exec(&plan, "SELECT COALESCE(pg_catalog.sum(d.amount), 0) FROM bjxm.disbursements d "
+			  "WHERE d.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL, true);
+	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* A date argument (YYYY-MM-DD); 0 with *present false if absent or bad. */
+static DateADT
+date_arg(BjxmCtx *ctx, const char *key, bool *present)
+{
+	const char *v = bjxm_arg_text(ctx, key, true);
+	Datum		d;
+
+	*present = false;
+	if (v == NULL)
+		return 0;
+	d = DirectFunctionCall1(date_in, CStringGetDatum(v));
+	*present = true;
+	return DatumGetDateADT(d);
+}
+
+/* record_disbursement: not above the arranged budget (BJ012); holds only warn. */
+static void
+disbursement_rules(BjxmCtx *ctx)
+{
+	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
+	bool		present;
+	DateADT		paid_on = date_arg(ctx, "paid_on", &present);
+	bool		isnull;
+	Datum		budget = bjxm_col(ctx, "budget", &isnull);
+
+	if (present && paid_on > bjxm_today())
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "拨付日期 %s 晚于今天 (payment date in the future)",
+					   bjxm_arg_text(ctx, "paid_on", false));
+	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
+	bjxm_rule_rectification_hold(ctx, false);
+	if (amount != NULL && !isnull && ctx->tr != NULL)
+	{
+		Numeric		paid = paid_so_far(ctx);
+		Numeric		total = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(paid),
+																 NumericGetDatum(amount)));
+
+		if (bjxm_numeric_cmp(total, DatumGetNumeric(budget)) > 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ012, 12, 0,
+						   psprintf("已拨付 %s 元, 本次 %s 元, 合计 %s 元; 安排预算 %s 元。",
+									bjxm_numeric_text(paid), bjxm_numeric_text(amount),
+									bjxm_numeric_text(total), bjxm_numeric_text(DatumGetNumeric(budget))),
+						   "拨付不得超过安排的预算; 如需追加, 先调整预算。",
+						   "拨付合计超过安排的预算 (disbursements above the arranged budget)");
+	}
+}
+
+/* Record the disbursement. */
+static void
+disbursement_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, NUMERICOID, DATEOID};
+	Datum		values[3];
+	bool		present;
+	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = NumericGetDatum(amount);
+	values[2] = DateADTGetDatum(date_arg(ctx, "paid_on", &present));
+	bjxm_exec(&plan, "INSERT INTO bjxm.disbursements (project_id, amount, paid_on, recorded_by) "
+			  "VALUES ($1, $2, $3, bjxm.acting_role())", 3, types, values, NULL, false);
+	bjxm_move(ctx, ctx->state, psprintf("拨付 %s 元", bjxm_numeric_text(amount)));
+}
+
+/* ---------------------------------------------------------------- */
+/* 第三十二条: self-evaluation and 重点绩效评价                          */
+/* ---------------------------------------------------------------- */
+
+/* year and score 0–100. */
+static void
+evaluation_common_rules(BjxmCtx *ctx)
+{
+	bool		present;
+	int32		year = bjxm_arg_int(ctx, "year", true, &present);
+	Numeric		score = bjxm_arg_numeric(ctx, "score", true);
+
+	if (present && (year < 2000 || year > 2100))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "年度 %d 无效 (year out of range)", year);
+	if (score != NULL && (numeric_is_nan(score) || numeric_is_inf(score) ||
+						  bjxm_numeric_cmp(score, int64_to_numeric(0)) < 0 ||
+						  bjxm_numeric_cmp(score, int64_to_numeric(100)) > 0 ||
+						  DatumGetInt32(DirectFunctionCall1(numeric_scale, NumericGetDatum(score))) > 2))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "评分 %s 须在 0 与 100 之间, 最多两位小数 (score 0–100)",
+					   bjxm_numeric_text(score));
+}
+
+/* record_self_evaluation: a report object too. */
+static void
+self_evaluation_rules(BjxmCtx *ctx)
+{
+	Jsonb	   *report = bjxm_arg_jsonb(ctx, "report", true);
+
+	evaluation_common_rules(ctx);
+	if (report != NULL && !JB_ROOT_IS_OBJECT(report))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "自评报告须为 JSON 对象 (report must be a JSON object)");
+}
+
+/* Record a performance evaluation of kind self or key. */
+static void
+evaluation_insert(BjxmCtx *ctx, const char *kind)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[6] = {INT8OID, TEXTOID, INT4OID, NUMERICOID, JSONBOID, TEXTOID};
+	Datum		values[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	bool		present;
+	Jsonb	   *report = bjxm_arg_jsonb(ctx, "report", false);
+	const char *ref = bjxm_arg_text(ctx, "report_ref", false);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(kind);
+	values[2] = Int32GetDatum(bjxm_arg_int(ctx, "year", true, &present));
+	values[3] = NumericGetDatum(bjxm_arg_numeric(ctx, "score", true));
+	values[4] = report ? JsonbPGetDatum(report) : (Datum) 0;
+	nulls[4] = report ? ' ' : 'n';
+	values[5] = ref ? CStringGetTextDatum(ref) : (Datum) 0;
+	nulls[5] = ref ? ' ' : 'n';
+	bjxm_exec(&plan, "INSERT INTO bjxm.performance_evaluations (project_id, kind, year, score, report, report_ref, recorded_by) "
+			  "VALUES ($1, $2, $3, $4, $5, $6, bjxm.acting_role())", 6, types, values, nulls, false);
+	bjxm_move(ctx, ctx->state, psprintf("%d 年度%s %s 分", DatumGetInt32(values[2]),
+										strcmp(kind, "self") == 0 ? "绩效自评" : "重点绩效评价",
+										bjxm_numeric_text(DatumGetNumeric(values[3]))));
+}
+
+/* Record the self-evaluation. */
+static void
+self_evaluation_apply(BjxmCtx *ctx)
+{
+	evaluation_insert(ctx, "self");
+}
+
+/* Record finance's key evaluation. */
+static void
+key_evaluation_apply(BjxmCtx *ctx)
+{
+	evaluation_insert(ctx, "key");
+}
+
 static const BjxmActionDef funding_actions[] = {
+	{BJ_A_RECORD_DISBURSEMENT, NULL, disbursement_rules, disbursement_apply},
+	{BJ_A_RECORD_SELF_EVALUATION, NULL, self_evaluation_rules, self_evaluation_apply},
+	{BJ_A_RECORD_KEY_EVALUATION, NULL, evaluation_common_rules, key_evaluation_apply},
 	{BJ_A_ARRANGE_BUDGET, budget_duty, budget_rules, budget_apply},
 	{BJ_A_SET_PERFORMANCE_TARGETS, NULL, targets_rules, targets_apply},
 	{BJ_A_RECORD_EX_ANTE_ASSESSMENT, NULL, ex_ante_rules, ex_ante_apply},

@@ -15,4 +15,7 @@ Suite	   *clause_suite(void);
 /* Project lifecycle: states, actions, transitions (test_lifecycle.c). */
 Suite	   *lifecycle_suite(void);
 
+/* Aho–Corasick matcher and the 第十一条 dictionary (test_matcher.c). */
+Suite	   *matcher_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */
