@@ -67,6 +67,10 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.
 	@mkdir -p build/fuzz
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
 
+# Matcher throughput (not part of make test): bench/matcher_bench [MB] [reps]
+bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
+	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
+
 .PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop
 deps:
 	@bash tools/ensure-deps.sh

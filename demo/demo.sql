@@ -1,36 +1,239 @@
--- bjxm demo: what exists so far, with a few Bijie units.
+-- bjxm demo: Bijie units, duty roles and projects in every state, the
+-- refusals the regulation makes, and the analyst's views.
 \pset footer off
 \set QUIET on
+\set VERBOSITY default
+\set SHOW_CONTEXT never
 CREATE EXTENSION bjxm;
+SET search_path = public, bjxm;
+-- The demo runs as if today were 2026-11-27 (superuser-only setting).
+SET bjxm.today = '2026-11-27';
+
+-- Duty roles are granted to people's roles; an application logs in as
+-- demo_app (NOINHERIT) and SET ROLEs per request.
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['demo_app', '张伟_大数据局', '李娜_大数据局', '王芳_财政局', '刘洋_市政府', '陈静_审计局',
+                           '赵磊_教育局', '孙丽_卫健局', '周强_城投', '吴敏_织金县医院', '郑涛_织金县大数据局',
+                           '黄杰_评审中心', '林峰_评审所'] LOOP
+    BEGIN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    EXCEPTION WHEN duplicate_object THEN NULL;
+    END;
+  END LOOP;
+END $$;
+ALTER ROLE demo_app LOGIN NOINHERIT;
+GRANT bjxm_bigdata TO "张伟_大数据局", "李娜_大数据局", "郑涛_织金县大数据局";
+GRANT bjxm_finance TO "王芳_财政局";
+GRANT bjxm_city_gov TO "刘洋_市政府";
+GRANT bjxm_auditor TO "陈静_审计局";
+GRANT bjxm_user_unit TO "赵磊_教育局", "孙丽_卫健局", "周强_城投", "吴敏_织金县医院";
+GRANT bjxm_reviewer TO "黄杰_评审中心", "林峰_评审所";
+GRANT "张伟_大数据局", "李娜_大数据局", "王芳_财政局", "刘洋_市政府", "陈静_审计局", "赵磊_教育局", "孙丽_卫健局",
+      "周强_城投", "吴敏_织金县医院", "郑涛_织金县大数据局", "黄杰_评审中心", "林峰_评审所" TO demo_app;
+
+SET ROLE "张伟_大数据局";
+SELECT bjxm.register_unit('11520500DM00000175', '毕节市教育局', 'admin_dept'),
+       bjxm.register_unit('11520500DM00000250', '毕节市卫生健康局', 'admin_dept'),
+       bjxm.register_unit('91520500DM0000033J', '毕节市城市建设投资有限公司', 'soe'),
+       bjxm.register_unit('12520524DM00000494', '织金县人民医院', 'institution', '520524'),
+       bjxm.register_unit('11520500DM0000050K', '毕节市交通运输局', 'admin_dept') \gset
+SELECT bjxm.register_party('PS-GZ', '贵州省信息化项目评审中心', 'reviewer', '12520000DMR000001F'),
+       bjxm.register_party('PS-BJ', '毕节某工程咨询评审所', 'reviewer', '91520500DMR0000027'),
+       bjxm.register_party('V-YF', '贵州云帆软件有限公司', 'vendor', '91520100DMW0000012'),
+       bjxm.register_party('V-PS', '毕节某工程咨询评审所(投标)', 'vendor', '91520500DMR0000027'),
+       bjxm.register_party('PG-01', '某第三方评估机构', 'evaluator', '91520100DME000001B') \gset
+SELECT bjxm.grant_unit_member('赵磊_教育局', '11520500DM00000175'),
+       bjxm.grant_unit_member('孙丽_卫健局', '11520500DM00000250'),
+       bjxm.grant_unit_member('周强_城投', '91520500DM0000033J'),
+       bjxm.grant_unit_member('吴敏_织金县医院', '12520524DM00000494'),
+       bjxm.grant_party_member('黄杰_评审中心', 'PS-GZ'),
+       bjxm.grant_party_member('林峰_评审所', 'PS-BJ'),
+       bjxm.set_jurisdiction('郑涛_织金县大数据局', '520524') \gset
+RESET ROLE;
 \set QUIET off
-\echo
-\echo '== 毕节市市级信息化项目统筹管理办法(试行): 第十一条 in the database =='
-SELECT clause AS "条款", left(body, 60) || CASE WHEN length(body) > 60 THEN '…' ELSE '' END AS "原文"
-  FROM bjxm.regulation WHERE article = 11 ORDER BY clause;
 
 \echo
-\echo '== A few Bijie units, their 统一社会信用代码 checked by bjxm.uscc =='
-CREATE TEMP TABLE demo_units (code bjxm.uscc PRIMARY KEY, name text);
-INSERT INTO demo_units VALUES
-  ('11520500MB1545443Y', '毕节市大数据局 (demo code)'),
-  ('12520500mb1a234565', '毕节市第一人民医院 (demo code, typed in lower case)'),
-  (' 52520521MJ5678901X ', '大方县某行业协会 (demo code, padded)'),
-  ('91520500MA6DJ1234E', '毕节某信息技术有限公司 (demo code)');
-SELECT code AS "统一社会信用代码", bjxm.region_of(code) AS "行政区划", name AS "单位" FROM demo_units ORDER BY code;
+\echo '== 单位与职责 (units, duty roles, jurisdictions) =='
+SELECT u.code AS "统一社会信用代码", u.name AS "单位", bjxm.label(u.kind) AS "类别", r.name AS "区划"
+  FROM bjxm.units u JOIN bjxm.regions r ON r.code = u.region ORDER BY u.region, u.code;
+SELECT m.rolname AS "角色", string_agg(g.rolname, ', ' ORDER BY g.rolname) AS "职责",
+       COALESCE((SELECT j.region FROM bjxm.jurisdictions j WHERE j.member = m.rolname), '520500') AS "管辖"
+  FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+ WHERE g.rolname LIKE 'bjxm\_%' GROUP BY m.rolname ORDER BY 2, 1;
+
+\set QUIET on
+-- Walk a project to a target state as the application would, each step
+-- by the role whose duty it is (SET ROLE inside the walk).
+CREATE FUNCTION pg_temp.demo_walk(unit bjxm.uscc, member text, name text, cat bjxm.project_category,
+                                  services bjxm.service_kind[], estimate numeric, target text,
+                                  fund bjxm.fund_source DEFAULT 'municipal_fiscal') RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+  p bigint;
+  steps text[] := ARRAY['draft', 'declared', 'shortlisted', 'reviewed', 'in_library', 'planned', 'approved',
+                        'budgeted', 'service_plan_submitted', 'service_plan_approved', 'procured', 'contracted',
+                        'implementing', 'accepted', 'evaluated'];
+  stop int := array_position(steps, target);
+  bd text := '张伟_大数据局';
+BEGIN
+  EXECUTE format('SET LOCAL ROLE %I', member);
+  p := bjxm.create_project(unit, name, cat, services, 2027, estimate, fund);
+  PERFORM bjxm.set_demand_plan(p, jsonb_build_object('goals', name || '建设目标', 'service_content', '开发与运维服务',
+    'functions', '业务办理、统计分析', 'data_resources', '业务数据库', 'network', '电子政务外网',
+    'security', '等保三级', 'cost_estimate', estimate || '元',
+    'crypto_plan', jsonb_build_object('assessed_by', 'expert', 'passed', true, 'ref', 'MP-' || p)));
+  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true}');
+  PERFORM bjxm.set_performance_targets(p, '{"上线率": "100%", "用户满意度": "≥90%"}');
+  IF stop >= 2 THEN PERFORM bjxm.declare(p); END IF;
+  EXECUTE format('SET LOCAL ROLE %I', bd);
+  IF stop >= 3 THEN PERFORM bjxm.preliminary_review(p, true, '符合规划'); PERFORM bjxm.entrust_review(p, 'PS-GZ'); END IF;
+  IF stop >= 4 THEN SET LOCAL ROLE "黄杰_评审中心"; PERFORM bjxm.record_review(p, true, 'XQ-' || p); END IF;
+  EXECUTE format('SET LOCAL ROLE %I', bd);
+  IF stop >= 5 THEN PERFORM bjxm.admit_to_library(p); END IF;
+  IF stop >= 6 THEN PERFORM bjxm.propose_for_plan(p); END IF;
+  RETURN p;
+END $$;
+-- Continue from 'approved' onwards.
+CREATE FUNCTION pg_temp.demo_continue(p bigint, member text, target text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  steps text[] := ARRAY['approved', 'budgeted', 'service_plan_submitted', 'service_plan_approved', 'procured',
+                        'contracted', 'implementing', 'accepted', 'evaluated'];
+  stop int := array_position(steps, target);
+  unit text;
+  budget numeric;
+  fund text;
+BEGIN
+  EXECUTE format('SET LOCAL ROLE %I', member);
+  SELECT l.unit::text, l.estimate, l.fund INTO unit, budget, fund FROM bjxm.project_library l WHERE l.project_id = p;
+  IF stop >= 2 THEN
+    IF fund = 'self_raised' THEN
+      EXECUTE format('SET LOCAL ROLE %I', member);
+    ELSE
+      SET LOCAL ROLE "王芳_财政局";
+    END IF;
+    PERFORM bjxm.arrange_budget(p, budget);
+  END IF;
+  EXECUTE format('SET LOCAL ROLE %I', member);
+  IF stop >= 3 THEN PERFORM bjxm.submit_service_plan(p, '{"service_content": "平台开发", "budget": "按批复", "functions": "业务办理",
+      "data_resources": "业务库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+      "crypto_solution": "SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}'); END IF;
+  IF stop >= 4 THEN
+    SET LOCAL ROLE "张伟_大数据局"; PERFORM bjxm.entrust_review(p, 'PS-BJ');
+    SET LOCAL ROLE "林峰_评审所"; PERFORM bjxm.approve_service_plan(p, true, round(budget * 0.95, 2), 'FW-' || p);
+    IF fund <> 'municipal_fiscal' THEN
+      SET LOCAL ROLE "张伟_大数据局"; PERFORM bjxm.record_city_review(p, true, '同意');
+    END IF;
+  END IF;
+  EXECUTE format('SET LOCAL ROLE %I', member);
+  IF stop >= 5 THEN PERFORM bjxm.record_procurement(p, 'V-YF', round(budget * 0.9, 2), 'open_tender'); END IF;
+  IF stop >= 6 THEN PERFORM bjxm.sign_contract(p, 'BJHT-' || p, jsonb_build_object('parties', jsonb_build_object(
+      'bigdata', '毕节市大数据局', 'user_unit', unit, 'vendor', 'V-YF'), 'emergency_response', true,
+      'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true)); END IF;
+  IF stop >= 7 THEN PERFORM bjxm.start_implementation(p); END IF;
+  IF stop >= 8 THEN
+    PERFORM bjxm.sign_acceptance(p, true, '用户单位验收通过');
+    SET LOCAL ROLE "李娜_大数据局"; PERFORM bjxm.sign_acceptance(p, true, '大数据局验收通过');
+  END IF;
+  IF stop >= 9 THEN PERFORM bjxm.record_evaluation(p, 'PG-01', 90, 88, 85, 'PG-' || p); END IF;
+END $$;
+
+SET SESSION AUTHORIZATION demo_app;
+SET search_path = public, bjxm;
+SELECT pg_temp.demo_walk('11520500DM00000175', '赵磊_教育局', '教育资源公共服务平台', 'service_platform', '{development,operation}', 1200000, 'planned') AS e1,
+       pg_temp.demo_walk('11520500DM00000175', '赵磊_教育局', '智慧校园安全监测系统', 'business_system', '{development}', 800000, 'planned') AS e2,
+       pg_temp.demo_walk('11520500DM00000175', '赵磊_教育局', '学籍管理系统运维', 'business_system', '{operation}', 300000, 'in_library') AS e3,
+       pg_temp.demo_walk('11520500DM00000175', '赵磊_教育局', '教师培训管理平台', 'service_platform', '{development}', 450000, 'shortlisted') AS e4,
+       pg_temp.demo_walk('11520500DM00000250', '孙丽_卫健局', '全民健康信息平台', 'data_platform', '{development,operation}', 2600000, 'planned') AS h1,
+       pg_temp.demo_walk('11520500DM00000250', '孙丽_卫健局', '医疗废物监管系统', 'business_system', '{development}', 500000, 'planned') AS h2,
+       pg_temp.demo_walk('11520500DM00000250', '孙丽_卫健局', '卫生健康数据资源库', 'data_resource_db', '{development}', 900000, 'declared') AS h3,
+       pg_temp.demo_walk('91520500DM0000033J', '周强_城投', '智慧停车服务平台', 'service_platform', '{development}', 1500000, 'planned', 'self_raised') AS c1,
+       pg_temp.demo_walk('11520500DM00000250', '孙丽_卫健局', '健康档案数据治理', 'data_platform', '{supporting}', 200000, 'draft') AS h4,
+       pg_temp.demo_walk('11520500DM00000175', '赵磊_教育局', '招生考试报名平台', 'service_platform', '{development}', 350000, 'planned') AS e5 \gset
+SET ROLE "刘洋_市政府";
+SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[:e5]::bigint[]) \gset
+RESET ROLE;
+SELECT pg_temp.demo_continue(:e1, '赵磊_教育局', 'evaluated'), pg_temp.demo_continue(:e2, '赵磊_教育局', 'implementing'),
+       pg_temp.demo_continue(:h1, '孙丽_卫健局', 'contracted'), pg_temp.demo_continue(:h2, '孙丽_卫健局', 'service_plan_approved'),
+       pg_temp.demo_continue(:c1, '周强_城投', 'procured') \gset
+SET ROLE "孙丽_卫健局";
+SELECT bjxm.withdraw(:h4, '并入全民健康信息平台') \gset
+SET ROLE "张伟_大数据局";
+SELECT bjxm.preliminary_review(:h3, false, '需求与全民健康信息平台重复, 请修改') \gset
+SET ROLE "王芳_财政局";
+SELECT bjxm.record_disbursement(:h1, 1200000, '2026-11-20') \gset
+SET ROLE "李娜_大数据局";
+SELECT bjxm.postpone(:e2, '用户单位原因, 资金执行缓慢') \gset
+RESET ROLE;
+\set QUIET off
 
 \echo
-\echo '== A mistyped code is refused with the position that is wrong =='
+\echo '== Refusals: each names its article, with what was found and what to do =='
+\set QUIET on
 \set ON_ERROR_STOP off
-INSERT INTO demo_units VALUES ('11520500MB1545443X', '校验码抄错 (wrong check character)');
-INSERT INTO demo_units VALUES ('1152O500MB1545443Y', '字母O当作数字0 (letter O for digit 0)');
-SELECT '第三十一条第(十)项'::bjxm.clause;
+SET ROLE "赵磊_教育局";
+\echo '-- 第五条: declaring with an incomplete demand plan'
+SELECT bjxm.create_project('11520500DM00000175', '在线阅卷系统', 'business_system', '{development}', 2027, 400000) AS bad \gset
+SELECT bjxm.declare(:bad);
+\echo '-- 第六条: declaring a project that is not for next year'
+SELECT bjxm.create_project('11520500DM00000175', '后年项目', 'other', '{operation}', 2029, 100000) AS later \gset
+SELECT bjxm.set_demand_plan(:later, '{"goals": "g", "service_content": "s", "functions": "f", "data_resources": "d", "network": "n", "security": "s", "cost_estimate": "c", "crypto_plan": {"assessed_by": "expert", "passed": true, "ref": "r"}}') \gset
+SELECT bjxm.declare(:later);
+\echo '-- BJ000: an action the state does not allow, naming the actions it does'
+SELECT bjxm.start_implementation(:e3);
+SET ROLE "周强_城投";
+\echo '-- 第十条: a 市属国企 project paid from the city budget'
+SELECT bjxm.create_project('91520500DM0000033J', '城投官网改版', 'other', '{development}', 2027, 200000);
+\echo '-- 第十五条: the vendor is, by USCC, the institution that reviewed the service plan'
+SET ROLE "孙丽_卫健局";
+SELECT bjxm.record_procurement(:h2, 'V-PS', 400000, 'open_tender');
+\echo '-- 第十六条, 第二十八条: bjxm.check lists every reason a contract would be refused, changing nothing'
+SET ROLE "周强_城投";
+SELECT clause AS "条款", sqlstate, message AS "说明" FROM bjxm.check(:c1, 'sign_contract',
+  '{"contract_no": "X", "terms": {"parties": {"bigdata": "毕节市大数据局", "user_unit": "91520500DM0000033J", "vendor": "V-PS"}, "emergency_response": true}}');
+\echo '-- 第十二条: paying more than the arranged budget'
+SET ROLE "王芳_财政局";
+SELECT bjxm.record_disbursement(:h1, 2000000, '2026-11-25');
+\echo '-- 第三条: a unit member acting for another unit'
+SET ROLE "赵磊_教育局";
+SELECT bjxm.declare(:h3);
+\echo '-- 第三十一条: an overdue rectification order stops new money for the unit'
+SET ROLE "张伟_大数据局";
+SELECT bjxm.open_rectification('11520500DM00000175', 3, '智慧校园安全监测系统未部署在城市数据中心', :e2, '2026-12-01') AS ord \gset
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+SET bjxm.today = '2026-12-02';
+SET SESSION AUTHORIZATION demo_app;
+SET ROLE "李娜_大数据局";
+SELECT bjxm.propose_for_plan(:e3);
 \set ON_ERROR_STOP on
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+SET search_path = public, bjxm;
+\set QUIET off
 
 \echo
-\echo '== Citations in any common form, printed canonically =='
-SELECT v AS "输入", v::bjxm.clause AS "规范形式", bjxm.clause_text(v::bjxm.clause) AS "原文"
-  FROM unnest(ARRAY['11.1', '31(5)', '第三十四条第(三)项']) v;
+\echo '== 项目库 (project library) by state =='
+SELECT state_label AS "状态", count(*) AS "项目数", sum(estimate) AS "估算合计(元)"
+  FROM bjxm.project_library GROUP BY state, state_label ORDER BY state;
+SELECT project_id AS "编号", project_name AS "项目", unit_name AS "单位", state_label AS "状态", estimate AS "估算(元)"
+  FROM bjxm.project_library ORDER BY project_id;
 
 \echo
-\echo '== SQLSTATEs applications branch on =='
-SELECT sqlstate, clause AS "条款", meaning AS "含义" FROM bjxm.sqlstates() ORDER BY sqlstate;
+\echo '== 2027 年度实施计划 (annual plan) =='
+SELECT project_name AS "项目", unit_name AS "单位", state_label AS "状态", estimate AS "估算(元)", budget AS "预算(元)",
+       CASE WHEN approved THEN '已批准' ELSE '拟实施' END AS "计划"
+  FROM bjxm.annual_plan WHERE plan_year = 2027 ORDER BY approved DESC, project_id;
+
+\echo
+\echo '== 预算执行 (budget execution) and 整改 (rectification holds) =='
+SELECT project_name AS "项目", arranged AS "预算", paid AS "已拨付", execution_rate AS "执行率", slow AS "执行缓慢"
+  FROM bjxm.budget_execution ORDER BY project_id;
+SELECT unit_name AS "单位", clause AS "条款", finding AS "问题", deadline AS "期限", status AS "状态", hold AS "停止安排资金"
+  FROM bjxm.rectification_board;
+
+\echo
+\echo '== History of one project, step by step, with its actors =='
+SELECT action AS "操作", from_state AS "原状态", to_state AS "新状态", actor AS "角色", clause AS "条款"
+  FROM bjxm.history(:e1);

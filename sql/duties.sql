@@ -134,6 +134,16 @@ RESET ROLE;
 RESET SESSION AUTHORIZATION;
 SELECT action, actor, actor_is_superuser, clause, note
   FROM bjxm.events WHERE actor LIKE 'dx\_%' ORDER BY event_id;
+-- Role names that need quoting (spaces, capitals, Chinese) are keyed by the name itself.
+DO $$ BEGIN CREATE ROLE "Dx 单位成员" NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+GRANT bjxm_user_unit TO "Dx 单位成员";
+SET ROLE dx_bigdata;
+SELECT bjxm.grant_unit_member('"Dx 单位成员"', '12520500MB1A234565');
+RESET ROLE;
+SELECT member FROM bjxm.unit_members WHERE member LIKE 'Dx%';
+SET ROLE "Dx 单位成员";
+SELECT code, name FROM bjxm.units ORDER BY code;
+RESET ROLE;
 -- A superuser passes duty checks and is flagged in the log.
 SELECT bjxm.register_party('DX-V1', '毕节某信息技术有限公司', 'vendor', '91520000214401234B') > 0 AS registered;
 SELECT action, actor, actor_is_superuser FROM bjxm.events ORDER BY event_id DESC LIMIT 1;

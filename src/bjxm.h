@@ -23,6 +23,7 @@ extern const char *bjxm_actor_name(void);
 #define BJXM_DUTY_REFUSED (-2)
 typedef struct BjxmDutyRefusal
 {
+	const char *action;
 	int			article;
 	const char *message;
 	const char *detail;
@@ -30,7 +31,7 @@ typedef struct BjxmDutyRefusal
 } BjxmDutyRefusal;
 extern int	bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
 							int64 unit_id, bool unit_null, const char *region, BjxmDutyRefusal *why);
-extern void bjxm_duty_raise(const BjxmDutyRefusal *why) pg_attribute_noreturn();
+extern void bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id) pg_attribute_noreturn();
 
 /*
  * spi.c: a plan prepared once per backend and kept (periods.c style).

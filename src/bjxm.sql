@@ -769,11 +769,11 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = pg_catalog.format('先由数据库管理员执行 GRANT bjxm_user_unit TO %s。', member);
     END IF;
-    INSERT INTO bjxm.unit_members (member, unit_id) VALUES (member::text, uid)
+    INSERT INTO bjxm.unit_members (member, unit_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, uid)
         ON CONFLICT DO NOTHING;
     IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', member::text,
-            pg_catalog.jsonb_build_object('member', member::text, 'unit', unit::text));
+        PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
     END IF;
 END $$;
 COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
@@ -793,11 +793,11 @@ BEGIN
     END IF;
     PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
     DELETE FROM bjxm.unit_members m
-     WHERE m.member OPERATOR(pg_catalog.=) revoke_unit_member.member::text
+     WHERE m.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_unit_member.member)::text
        AND m.unit_id OPERATOR(pg_catalog.=) uid;
     IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', member::text,
-            pg_catalog.jsonb_build_object('member', member::text, 'unit', unit::text));
+        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
     END IF;
 END $$;
 COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
@@ -823,11 +823,11 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = '先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。';
     END IF;
-    INSERT INTO bjxm.party_members (member, party_id) VALUES (member::text, p.party_id)
+    INSERT INTO bjxm.party_members (member, party_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, p.party_id)
         ON CONFLICT DO NOTHING;
     IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', member::text,
-            pg_catalog.jsonb_build_object('member', member::text, 'party', party));
+        PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'party', party));
     END IF;
 END $$;
 COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
@@ -855,11 +855,11 @@ BEGIN
         RAISE EXCEPTION '第三十五条: 角色“%”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)', member
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    INSERT INTO bjxm.jurisdictions (member, region) VALUES (member::text, region)
+    INSERT INTO bjxm.jurisdictions (member, region) VALUES (pg_catalog.pg_get_userbyid(member)::text, region)
         ON CONFLICT ON CONSTRAINT jurisdictions_pkey
         DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
-    PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', member::text,
-        pg_catalog.jsonb_build_object('member', member::text, 'region', region));
+    PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', pg_catalog.pg_get_userbyid(member)::text,
+        pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'region', region));
 END $$;
 COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
 

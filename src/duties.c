@@ -166,6 +166,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	if (superuser_arg(actor))
 		return -1;
 
+	why->action = action;
 	why->article = article;
 	why->detail = NULL;
 	why->hint = NULL;
@@ -233,10 +234,11 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	return BJXM_DUTY_REFUSED;
 }
 
-/* Raise a duty refusal as 42501 with its clause. */
+/* Raise a duty refusal as 42501 with its clause, after logging it. */
 void
-bjxm_duty_raise(const BjxmDutyRefusal *why)
+bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id)
 {
+	bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(why->article, 0), why->action, project_id);
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("%s: %s", bjxm_clause_cstring(why->article, 0), why->message),
@@ -277,7 +279,7 @@ bjxm_authorize(PG_FUNCTION_ARGS)
 							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
 							  PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)), &why);
 	if (matched == BJXM_DUTY_REFUSED)
-		bjxm_duty_raise(&why);
+		bjxm_duty_raise(&why, 0);
 	SPI_finish();
 	if (matched < 0)
 		PG_RETURN_TEXT_P(cstring_to_text("superuser"));

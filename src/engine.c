@@ -77,9 +77,13 @@ bjxm_arg_error(BjxmCtx *ctx, int sqlerrcode, const char *fmt,...)
 		enlargeStringInfo(&msg, needed);
 	}
 	if (!ctx->check_only)
+	{
+		bjxm_log_refusal(sqlerrcode, bjxm_clause_cstring(article, 0), ctx->action,
+						 ctx->has_project ? ctx->project_id : 0);
 		ereport(ERROR,
 				(errcode(sqlerrcode),
 				 errmsg("%s: %s", bjxm_clause_cstring(article, 0), msg.data)));
+	}
 	bjxm_violation(ctx, false, sqlerrcode, article, 0, NULL, NULL, "%s", msg.data);
 }
 
@@ -407,6 +411,7 @@ actor_sees_project(BjxmCtx *ctx)
 static void
 raise_not_visible(BjxmCtx *ctx)
 {
+	bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(3, 0), ctx->action, ctx->project_id);
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("%s: 项目 %lld 不存在或无权访问 (no such project, or not visible to %s)",
@@ -440,7 +445,7 @@ check_duty(BjxmCtx *ctx, unsigned mask, const char *region_override)
 	if (matched == BJXM_DUTY_REFUSED)
 	{
 		if (!ctx->check_only)
-			bjxm_duty_raise(&why);
+			bjxm_duty_raise(&why, ctx->has_project ? ctx->project_id : 0);
 		bjxm_violation(ctx, false, ERRCODE_INSUFFICIENT_PRIVILEGE, why.article, 0,
 					   why.detail, why.hint, "%s", why.message);
 		ctx->duty = NULL;
@@ -625,14 +630,16 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 				to_d;
 	bool		isnull;
 
-	if (next != ctx->state)
-	{
-		values[0] = Int64GetDatum(ctx->project_id);
-		values[1] = CStringGetTextDatum(bj_state_name(next));
-		bjxm_exec(&plan, "UPDATE bjxm.projects SET state = $2::bjxm.project_state, "
-				  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-				  2, types, values, NULL, false);
-	}
+	/*
+	 * Every action writes the project row, even when the state stays: a
+	 * concurrent REPEATABLE READ or SERIALIZABLE action on the project then
+	 * gets 40001 at its row lock instead of deciding on a stale snapshot.
+	 */
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET state = $2::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  2, types, values, NULL, false);
 	from_d = bjxm_col(ctx, "state", &isnull);
 	to_d = bjxm_state_datum(next);
 	bjxm_record_event(ctx->project_id, false, ctx->unit_id, false, ctx->action,

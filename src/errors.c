@@ -26,6 +26,34 @@ bjxm_clause_cstring(int article, int item)
 	return pstrdup(buf);
 }
 
+/*
+ * One structured LOG line per refusal (actor, action, project, SQLSTATE,
+ * clause): the refused transaction's own rows roll back, the log stays.
+ */
+void
+bjxm_log_refusal(int sqlerrcode, const char *clause, const char *action, int64 project_id)
+{
+	const char *actor = GetUserNameFromId(GetOuterUserId(), true);
+	StringInfoData logline;
+
+	initStringInfo(&logline);
+	appendStringInfoString(&logline, "{\"actor\": ");
+	escape_json(&logline, actor ? actor : "");
+	appendStringInfoString(&logline, ", \"action\": ");
+	escape_json(&logline, action ? action : "");
+	if (project_id != 0)
+		appendStringInfo(&logline, ", \"project\": " INT64_FORMAT, project_id);
+	else
+		appendStringInfoString(&logline, ", \"project\": null");
+	appendStringInfo(&logline, ", \"sqlstate\": \"%s\", \"clause\": ",
+					 unpack_sql_state(sqlerrcode));
+	escape_json(&logline, clause ? clause : "");
+	appendStringInfoChar(&logline, '}');
+	ereport(LOG,
+			(errmsg("bjxm refusal: %s", logline.data),
+			 errhidestmt(true), errhidecontext(true)));
+}
+
 /* Raise a refusal with its clause, after logging it (see errors.h). */
 void
 bjxm_refuse(int sqlerrcode, int article, int item,
@@ -35,8 +63,6 @@ bjxm_refuse(int sqlerrcode, int article, int item,
 {
 	StringInfoData msg;
 	char	   *clause = bjxm_clause_cstring(article, item);
-	const char *actor = GetUserNameFromId(GetOuterUserId(), true);
-	StringInfoData logline;
 
 	initStringInfo(&msg);
 	for (;;)
@@ -52,23 +78,7 @@ bjxm_refuse(int sqlerrcode, int article, int item,
 		enlargeStringInfo(&msg, needed);
 	}
 
-	/* One structured line per refusal: the rows of the refused action roll back. */
-	initStringInfo(&logline);
-	appendStringInfoString(&logline, "{\"actor\": ");
-	escape_json(&logline, actor ? actor : "");
-	appendStringInfoString(&logline, ", \"action\": ");
-	escape_json(&logline, action ? action : "");
-	if (project_id != 0)
-		appendStringInfo(&logline, ", \"project\": " INT64_FORMAT, project_id);
-	else
-		appendStringInfoString(&logline, ", \"project\": null");
-	appendStringInfo(&logline, ", \"sqlstate\": \"%s\", \"clause\": ",
-					 unpack_sql_state(sqlerrcode));
-	escape_json(&logline, clause);
-	appendStringInfoChar(&logline, '}');
-	ereport(LOG,
-			(errmsg("bjxm refusal: %s", logline.data),
-			 errhidestmt(true), errhidecontext(true)));
+	bjxm_log_refusal(sqlerrcode, clause, action, project_id);
 
 	ereport(ERROR,
 			(errcode(sqlerrcode),

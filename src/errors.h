@@ -57,6 +57,9 @@ extern void bjxm_refuse(int sqlerrcode, int article, int item,
 						const char *detail, const char *hint,
 						const char *fmt,...) pg_attribute_printf(8, 9) pg_attribute_noreturn();
 
+/* The structured LOG line of a refusal (every refusal path calls it). */
+extern void bjxm_log_refusal(int sqlerrcode, const char *clause, const char *action, int64 project_id);
+
 /* Canonical "第十一条第(一)项" text of a clause, palloc'd. */
 extern char *bjxm_clause_cstring(int article, int item);
 

@@ -994,9 +994,9 @@ acceptance_apply(BjxmCtx *ctx)
 	if (bjxm_exec(&count, "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
 				  "HAVING pg_catalog.count(DISTINCT s.duty) OPERATOR(pg_catalog.=) 2",
 				  1, (Oid[]) {INT8OID}, (Datum[]) {Int64GetDatum(ctx->project_id)}, NULL, true) == 1)
-		bjxm_move(ctx, BJ_S_ACCEPTED, psprintf("%s 签署, 双方通过", side));
+		bjxm_move(ctx, BJ_S_ACCEPTED, ctx->note ? ctx->note : psprintf("%s 签署, 双方通过", side));
 	else
-		bjxm_move(ctx, BJ_S_IMPLEMENTING, psprintf("%s 签署", side));
+		bjxm_move(ctx, BJ_S_IMPLEMENTING, ctx->note ? ctx->note : psprintf("%s 签署", side));
 }
 
 /* ---------------------------------------------------------------- */

@@ -6,7 +6,7 @@
 #
 # In a new database on the running cluster: install bjxm, register a unit
 # and a user-unit member role, then, as that role (SET ROLE, as apps do):
-#   - declare a project whose demand plan is missing        → BJ005, 第五条
+#   - declare a project whose demand plan is missing        → BJ005, 第五条第(三)项
 #   - declare a project for the year after next             → BJ006, 第六条
 #   - preliminary_review, a bigdata duty, as the user unit  → 42501, 第六条
 # Check that psql got each SQLSTATE, then find, among the lines the server
@@ -88,7 +88,7 @@ SQL
 )
 
 # action project sqlstate clause, one case a line
-EXPECTED="declare $P1 BJ005 第五条
+EXPECTED="declare $P1 BJ005 第五条第(三)项
 declare $P2 BJ006 第六条
 preliminary_review $P1 42501 第六条"
 
@@ -109,7 +109,9 @@ echo "== refusal lines logged for $DB =="
 if [ -n "$NEW" ]; then sed 's/^/  /' <<<"$NEW"; else echo "  (none)"; fi
 
 echo "== structured refusal lines =="
-if command -v python3 >/dev/null 2>&1 && python3 -c 'import json' >/dev/null 2>&1; then
+if [ -n "${REFUSAL_LOG_PARSER:-}" ]; then
+  PARSER=$REFUSAL_LOG_PARSER   # python3 | jq | grep, to exercise a fallback
+elif command -v python3 >/dev/null 2>&1 && python3 -c 'import json' >/dev/null 2>&1; then
   PARSER=python3
 elif command -v jq >/dev/null 2>&1; then
   PARSER=jq
@@ -118,8 +120,9 @@ else
 fi
 echo "  parser: $PARSER"
 
-check_python() { # the expected cases on stdin as lines; log lines in $NEW
-  LOGLINES=$NEW python3 - "$ACTOR" <<'PY'
+check_python3() { # the expected cases on stdin as lines; log lines in $NEW
+  # (python3 reads its program from the here-document, so the cases go by env)
+  CASES=$(cat) LOGLINES=$NEW python3 - "$ACTOR" <<'PY'
 import json, os, sys
 actor = sys.argv[1]
 records, bad = [], 0
@@ -132,7 +135,10 @@ for line in os.environ["LOGLINES"].splitlines():
     except ValueError as e:
         print(f"MISMATCH: refusal line is not JSON ({e}): {text}")
         bad = 1
-expected = [l.split() for l in sys.stdin.read().splitlines() if l.strip()]
+expected = [l.split() for l in os.environ["CASES"].splitlines() if l.strip()]
+if not expected:
+    print("MISMATCH: no expected cases given to the checker")
+    sys.exit(1)
 for action, project, sqlstate, clause in expected:
     want = {"actor": actor, "action": action, "project": int(project), "sqlstate": sqlstate, "clause": clause}
     mine = [r for r in records if isinstance(r, dict) and r.get("project") == int(project)

@@ -1,0 +1,227 @@
+/*
+ * matcher_bench.c — throughput of src/core/matcher.c with the 第十一条
+ * dictionary (data/excluded_terms.tsv, ASCII folded, as the trigger uses
+ * it) over generated Chinese text.
+ *
+ *   make bench/matcher_bench && bench/matcher_bench [MB] [reps]
+ *
+ * Run from the repository root.  The text (default 64 MB) is budget-line
+ * names from data/expense_corpus.tsv, both labels, interleaved with runs
+ * of random CJK ideographs (U+4E00..U+9FA5), ASCII digits and
+ * punctuation, from a fixed seed.  Single thread.  Reports the best and
+ * median MB/s (MB = 10^6 bytes) of reps passes of
+ *   find_all  over the whole buffer (every match counted), and
+ *   find      line by line (the trigger's case: first match per name).
+ */
+#define _POSIX_C_SOURCE 199309L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "matcher.h"
+
+static unsigned long long rng_state = 0x5eed2024ULL;
+
+static unsigned
+rng(void)
+{
+	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned) (rng_state >> 33);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Field fieldno (0-based) of a tab-separated line, copied to out. */
+static int
+field(const char *line, int fieldno, char *out, size_t cap)
+{
+	const char *p = line;
+	size_t		n;
+
+	while (fieldno-- > 0)
+	{
+		p = strchr(p, '\t');
+		if (p == NULL)
+			return 0;
+		p++;
+	}
+	n = strcspn(p, "\t\r\n");
+	if (n == 0 || n >= cap)
+		return 0;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t		mb = argc > 1 ? (size_t) atoi(argv[1]) : 64;
+	int			reps = argc > 2 ? atoi(argv[2]) : 5;
+	size_t		size = mb * 1000 * 1000;
+	bj_matcher *m = bj_matcher_new();
+	char		line[1024];
+	char		f0[512];
+	char	  **names = NULL;
+	size_t		nnames = 0;
+	size_t		cap = 0;
+	char	   *text;
+	size_t		len = 0;
+	size_t		nlines = 0;
+	double	   *t_all;
+	double	   *t_find;
+	size_t		matches = 0;
+	size_t		hits = 0;
+	double		t0;
+	FILE	   *f;
+	int			r;
+	size_t		i;
+
+	if (m == NULL || mb == 0 || reps <= 0)
+		return 2;
+	bj_matcher_set_fold(m, BJ_MATCHER_FOLD_ASCII);
+	f = fopen("data/excluded_terms.tsv", "r");
+	if (f == NULL)
+	{
+		perror("data/excluded_terms.tsv (run from the repository root)");
+		return 2;
+	}
+	t0 = now();
+	while (fgets(line, sizeof(line), f))
+		if (field(line, 0, f0, sizeof(f0)))
+			bj_matcher_add(m, f0, strlen(f0), (int) bj_matcher_count(m));
+	fclose(f);
+	if (bj_matcher_build(m) != BJ_MATCHER_OK)
+		return 2;
+	printf("dictionary: %zu terms, built in %.3f ms\n", bj_matcher_count(m),
+		   (now() - t0) * 1e3);
+
+	f = fopen("data/expense_corpus.tsv", "r");
+	if (f == NULL)
+	{
+		perror("data/expense_corpus.tsv");
+		return 2;
+	}
+	while (fgets(line, sizeof(line), f))
+	{
+		if (!field(line, 1, f0, sizeof(f0)))
+			continue;
+		if (nnames == cap)
+		{
+			cap = cap ? cap * 2 : 256;
+			names = realloc(names, cap * sizeof(char *));
+			if (names == NULL)
+				return 2;
+		}
+		names[nnames] = malloc(strlen(f0) + 1);
+		strcpy(names[nnames++], f0);
+	}
+	fclose(f);
+
+	/* lines: a corpus name, or random CJK with digits and punctuation */
+	text = malloc(size + 64);
+	if (text == NULL || nnames == 0)
+		return 2;
+	while (len < size)
+	{
+		if (rng() % 3 != 0)
+		{
+			const char *s = names[rng() % nnames];
+			size_t		l = strlen(s);
+
+			if (len + l + 1 > size)
+				break;
+			memcpy(text + len, s, l);
+			len += l;
+		}
+		else
+		{
+			unsigned	k = 4 + rng() % 24;
+
+			while (k-- > 0 && len + 4 < size)
+			{
+				unsigned	u = rng() % 16;
+
+				if (u == 0)
+					text[len++] = (char) ('0' + rng() % 10);
+				else if (u == 1)
+				{
+					memcpy(text + len, "（", 3);	/* full-width paren */
+					len += 3;
+				}
+				else
+				{
+					unsigned	cp = 0x4E00 + rng() % (0x9FA6 - 0x4E00);
+
+					text[len++] = (char) (0xE0 | (cp >> 12));
+					text[len++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+					text[len++] = (char) (0x80 | (cp & 0x3F));
+				}
+			}
+		}
+		text[len++] = '\n';
+		nlines++;
+	}
+	printf("text: %.1f MB, %zu lines\n", len / 1e6, nlines);
+
+	t_all = malloc(sizeof(double) * (size_t) reps);
+	t_find = malloc(sizeof(double) * (size_t) reps);
+	for (r = 0; r < reps; r++)
+	{
+		const char *p = text;
+		const char *end = text + len;
+
+		t0 = now();
+		matches = bj_matcher_find_all(m, text, len, NULL, 0);
+		t_all[r] = now() - t0;
+
+		hits = 0;
+		t0 = now();
+		while (p < end)
+		{
+			const char *nl = memchr(p, '\n', (size_t) (end - p));
+			bj_match	x;
+
+			if (nl == NULL)
+				nl = end;
+			hits += (size_t) bj_matcher_find(m, p, (size_t) (nl - p), &x);
+			p = nl + 1;
+		}
+		t_find[r] = now() - t0;
+	}
+	qsort(t_all, (size_t) reps, sizeof(double), cmp_double);
+	qsort(t_find, (size_t) reps, sizeof(double), cmp_double);
+	printf("find_all, whole buffer: best %.0f MB/s, median %.0f MB/s "
+		   "(%zu matches)\n", len / 1e6 / t_all[0],
+		   len / 1e6 / t_all[reps / 2], matches);
+	printf("find, line by line:     best %.0f MB/s, median %.0f MB/s "
+		   "(%zu of %zu lines refused)\n", len / 1e6 / t_find[0],
+		   len / 1e6 / t_find[reps / 2], hits, nlines);
+
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free(text);
+	free(t_all);
+	free(t_find);
+	bj_matcher_free(m);
+	return 0;
+}
