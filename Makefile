@@ -15,10 +15,10 @@ MODULE_big = bjxm
 
 CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/lifecycle.c src/core/matcher.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
-GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o src/engine.o src/lifecycle.o src/funding.o src/rectification.o
+GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o src/engine.o src/lifecycle.o src/funding.o src/rectification.o src/eligibility.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
-GENERATED  = src/core/regulation_items.h build/regulation_seed.sql
+GENERATED  = src/core/regulation_items.h build/regulation_seed.sql build/terms_seed.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--*.sql tools/genreg test/check/check_core
 
@@ -49,13 +49,22 @@ build/regulation_seed.sql: tools/genreg data/regulation.zh.txt
 	@mkdir -p build
 	tools/genreg sql data/regulation.zh.txt > $@.tmp && mv $@.tmp $@
 
+# The 第十一条 dictionary, seeded from data/excluded_terms.tsv (term TAB clause).
+build/terms_seed.sql: data/excluded_terms.tsv
+	@mkdir -p build
+	awk -F'\t' 'BEGIN { print "INSERT INTO bjxm.excluded_terms (term, clause, seeded) VALUES" } \
+	  /^#/ || NF < 2 { next } \
+	  { gsub("\047", "\047\047", $$1); printf "%s  (\047%s\047, \047%s\047, true)", (n++ ? ",\n" : ""), $$1, $$2 } \
+	  END { print ";" }' $< > $@.tmp && mv $@.tmp $@
+
 src/core/clause.o: src/core/regulation_items.h
 
 # One source install script, built into the versioned copy.
-$(EXTENSION)--$(EXTVERSION).sql: src/bjxm.sql build/regulation_seed.sql bjxm.control
+$(EXTENSION)--$(EXTVERSION).sql: src/bjxm.sql build/regulation_seed.sql build/terms_seed.sql bjxm.control
 	( echo "-- bjxm $(EXTVERSION): generated from src/bjxm.sql and data/regulation.zh.txt; do not edit"; \
 	  printf '%s\n' '\echo Use "CREATE EXTENSION bjxm" to load this file. \quit'; \
-	  sed -e '/^@REGULATION_SEED@$$/{r build/regulation_seed.sql' -e 'd}' src/bjxm.sql ) > $@.tmp && mv $@.tmp $@
+	  sed -e '/^@REGULATION_SEED@$$/{r build/regulation_seed.sql' -e 'd}' \
+	      -e '/^@TERMS_SEED@$$/{r build/terms_seed.sql' -e 'd}' src/bjxm.sql ) > $@.tmp && mv $@.tmp $@
 
 # --- backend-free core: Check unit tests, valgrind, fuzzing ----------------
 CHECK_SRCS = $(wildcard test/check/*.c)

@@ -286,14 +286,17 @@ INSERT INTO mx_am_duties VALUES
     ('record_key_evaluation', '{finance}'),
     ('open_rectification', '{bigdata,finance}'),
     ('report_rectification', '{user_unit}'),
-    ('close_rectification', '{bigdata,finance}');
+    ('close_rectification', '{bigdata,finance}'),
+    ('add_line_item', '{user_unit}'),
+    ('waive_term', '{bigdata}'),
+    ('set_excluded_term', '{bigdata}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);
 INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
     ('sqlstates'), ('label'), ('acting_role'), ('today'),
-    ('history'), ('state_at'), ('events_since'), ('check'), ('inspect');
+    ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check');
 
 -- Type support and operator functions: named by pg_type, pg_operator,
 -- pg_amproc or pg_cast.

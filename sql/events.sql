@@ -6,7 +6,7 @@ UPDATE bjxm.events SET note = 'edited';
 \echo :SQLSTATE
 DELETE FROM bjxm.events;
 \echo :SQLSTATE
-TRUNCATE bjxm.events;
+TRUNCATE bjxm.events CASCADE;
 \echo :SQLSTATE
 -- Ids are gapless and increase in the order of record; `at` is clock time,
 -- so two actions in one transaction get two different times.

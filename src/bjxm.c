@@ -7,6 +7,7 @@
 #include "utils/guc.h"
 
 #include "bjxm.h"
+#include "engine.h"
 
 PG_MODULE_MAGIC;
 
@@ -17,6 +18,7 @@ void
 _PG_init(void)
 {
 	bjxm_define_settings();
+	bjxm_eligibility_init();
 	/* Unknown bjxm.* placeholders are removed; known ones were re-checked. */
 	MarkGUCPrefixReserved("bjxm");
 }

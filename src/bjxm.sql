@@ -1663,6 +1663,184 @@ COMMENT ON COLUMN bjxm.unit_compliance.holding_orders IS '停止安排资金的�
 COMMENT ON COLUMN bjxm.unit_compliance.funding_blocked IS '是否停止安排后续项目资金 (funding blocked)';
 
 ------------------------------------------------------------------------------
+-- 第十一条 支持范围: expense categories, the dictionary, line items
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.expense_categories (
+    code     text PRIMARY KEY CHECK (code ~ '^[a-z_]+$'),
+    label    text NOT NULL CHECK (label <> ''),
+    eligible boolean NOT NULL,
+    clause   bjxm.clause,
+    seeded   boolean NOT NULL DEFAULT false,
+    revision integer NOT NULL DEFAULT 0,
+    CHECK (eligible OR bjxm.article(clause) = 11)
+);
+COMMENT ON TABLE bjxm.expense_categories IS '支出类别及是否列入信息化资金支持范围 (expense categories and their eligibility, 第十一条)';
+COMMENT ON COLUMN bjxm.expense_categories.code IS '类别代码 (code)';
+COMMENT ON COLUMN bjxm.expense_categories.label IS '类别名称 (label)';
+COMMENT ON COLUMN bjxm.expense_categories.eligible IS '是否可纳入市级信息化项目 (eligible for city IT funds)';
+COMMENT ON COLUMN bjxm.expense_categories.clause IS '排除依据 (the clause that excludes it)';
+COMMENT ON COLUMN bjxm.expense_categories.seeded IS '随扩展安装的行 (installed with the extension)';
+COMMENT ON COLUMN bjxm.expense_categories.revision IS '修改次数 (times changed; changed rows are dumped)';
+INSERT INTO bjxm.expense_categories (code, label, eligible, clause, seeded) VALUES
+    ('software_development', '软件开发', true, NULL, true),
+    ('system_integration', '系统集成', true, NULL, true),
+    ('operation_maintenance', '运维服务', true, NULL, true),
+    ('cloud_resource', '政务云资源', true, NULL, true),
+    ('data_resource', '数据资源', true, NULL, true),
+    ('security_service', '安全服务', true, NULL, true),
+    ('crypto_service', '密码应用服务', true, NULL, true),
+    ('training', '培训', true, NULL, true),
+    ('supervision', '监理', true, NULL, true),
+    ('consulting', '咨询设计', true, NULL, true),
+    ('personnel', '人员工资', false, '第十一条第(一)项', true),
+    ('travel', '差旅费', false, '第十一条第(一)项', true),
+    ('vehicle', '车辆购置及维护', false, '第十一条第(一)项', true),
+    ('utilities', '办公水电费', false, '第十一条第(一)项', true),
+    ('office_furniture', '办公家具', false, '第十一条第(一)项', true),
+    ('office_computer', '办公电脑', false, '第十一条第(一)项', true),
+    ('consumables', '耗材', false, '第十一条第(一)项', true),
+    ('telecom', '手机或固话及通讯费', false, '第十一条第(一)项', true),
+    ('sms', '办公相关短信费', false, '第十一条第(一)项', true),
+    ('business_operation', '业务运营(业务管理、内容采编、宣传推广)', false, '第十一条第(二)项', true),
+    ('office_building_infra', '办公场所新建改扩建配套信息化基础设施', false, '第十一条第(三)项', true);
+
+CREATE TABLE bjxm.excluded_terms (
+    term     text PRIMARY KEY CHECK (term <> ''),
+    clause   bjxm.clause NOT NULL CHECK (bjxm.article(clause) = 11 AND bjxm.item(clause) BETWEEN 1 AND 3),
+    active   boolean NOT NULL DEFAULT true,
+    seeded   boolean NOT NULL DEFAULT false,
+    revision integer NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE bjxm.excluded_terms IS '第十一条词典: 开支事项短语, 非主题词 (the 第十一条 dictionary: expense phrases, not subjects)';
+COMMENT ON COLUMN bjxm.excluded_terms.term IS '开支事项短语 (expense phrase)';
+COMMENT ON COLUMN bjxm.excluded_terms.clause IS '排除依据: 第十一条第(一)至(三)项 (the item of 第十一条)';
+COMMENT ON COLUMN bjxm.excluded_terms.active IS '生效 (in force)';
+COMMENT ON COLUMN bjxm.excluded_terms.seeded IS '随扩展安装的行 (installed with the extension)';
+COMMENT ON COLUMN bjxm.excluded_terms.revision IS '修改次数 (times changed; changed rows are dumped)';
+@TERMS_SEED@
+
+-- A restore's COPY re-inserts changed seeded rows: merge them.
+CREATE FUNCTION bjxm._dictionary_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'excluded_terms' THEN
+        UPDATE bjxm.excluded_terms t SET clause = NEW.clause, active = NEW.active, revision = NEW.revision
+         WHERE t.term OPERATOR(pg_catalog.=) NEW.term;
+    ELSE
+        UPDATE bjxm.expense_categories c SET label = NEW.label, eligible = NEW.eligible, clause = NEW.clause,
+               revision = NEW.revision
+         WHERE c.code OPERATOR(pg_catalog.=) NEW.code;
+    END IF;
+    IF FOUND THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._dictionary_restore_merge() IS '内部: 恢复时合并已修改的词典和类别 (internal: merge restored dictionary rows)';
+CREATE TRIGGER excluded_terms_restore_merge BEFORE INSERT ON bjxm.excluded_terms
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._dictionary_restore_merge();
+CREATE TRIGGER expense_categories_restore_merge BEFORE INSERT ON bjxm.expense_categories
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._dictionary_restore_merge();
+
+-- Any change to either table: every backend rebuilds its matcher.
+CREATE FUNCTION bjxm._terms_changed() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_terms_changed' LANGUAGE C;
+COMMENT ON FUNCTION bjxm._terms_changed() IS '内部: 词典变更后使各会话重建匹配器 (internal: invalidate the compiled dictionary)';
+CREATE TRIGGER excluded_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bjxm.excluded_terms
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._terms_changed();
+CREATE TRIGGER expense_categories_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bjxm.expense_categories
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._terms_changed();
+
+CREATE TABLE bjxm.line_items (
+    line_item_id    bigserial PRIMARY KEY,
+    project_id      bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    category        text NOT NULL REFERENCES bjxm.expense_categories (code),
+    name            text NOT NULL CHECK (name <> ''),
+    amount          numeric(14,2) NOT NULL CHECK (amount > 0),
+    description     text NOT NULL DEFAULT '',
+    admission_event bigint REFERENCES bjxm.events (event_id),
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX line_items_project_idx ON bjxm.line_items (project_id);
+COMMENT ON TABLE bjxm.line_items IS '项目支出事项 (line items of a project budget, checked against 第十一条)';
+COMMENT ON COLUMN bjxm.line_items.line_item_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.line_items.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.line_items.category IS '支出类别 (expense category)';
+COMMENT ON COLUMN bjxm.line_items.name IS '支出事项名称 (name)';
+COMMENT ON COLUMN bjxm.line_items.amount IS '金额(元) (amount, yuan)';
+COMMENT ON COLUMN bjxm.line_items.description IS '说明 (description)';
+COMMENT ON COLUMN bjxm.line_items.admission_event IS '记录其纳入的事件, 恢复时据此放行 (the event that admitted it; restore relies on it)';
+COMMENT ON COLUMN bjxm.line_items.created_at IS '创建时间 (created at)';
+
+CREATE FUNCTION bjxm._line_item_check() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_line_item_check' LANGUAGE C;
+COMMENT ON FUNCTION bjxm._line_item_check() IS '内部: 第十一条检查, 对任何写入路径生效 (internal trigger: 第十一条 for every writer)';
+CREATE TRIGGER line_items_eligibility BEFORE INSERT OR UPDATE ON bjxm.line_items
+    FOR EACH ROW EXECUTE FUNCTION bjxm._line_item_check();
+
+CREATE TABLE bjxm.term_waivers (
+    project_id bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    term       text NOT NULL,
+    reason     text NOT NULL CHECK (reason <> ''),
+    waived_by  name NOT NULL,
+    waived_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, term)
+);
+COMMENT ON TABLE bjxm.term_waivers IS '第十一条词条豁免: 经大数据部门审核的个别项目 (terms waived for one project after review)';
+COMMENT ON COLUMN bjxm.term_waivers.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.term_waivers.term IS '豁免的词条 (term waived)';
+COMMENT ON COLUMN bjxm.term_waivers.reason IS '理由 (reason)';
+COMMENT ON COLUMN bjxm.term_waivers.waived_by IS '豁免角色 (waived by)';
+COMMENT ON COLUMN bjxm.term_waivers.waived_at IS '豁免时间 (waived at)';
+
+CREATE FUNCTION bjxm.add_line_item(project bigint, category text, name text, amount numeric, description text DEFAULT '')
+    RETURNS bigint LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'add_line_item', pg_catalog.jsonb_build_object('category', $2, 'name', $3,
+        'amount', $4, 'description', $5)) $$;
+COMMENT ON FUNCTION bjxm.add_line_item(bigint, text, text, numeric, text) IS '添加支出事项, 第十一条 (add a budget line item; user unit)';
+
+CREATE FUNCTION bjxm.waive_term(project bigint, term text, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'waive_term', pg_catalog.jsonb_build_object('term', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.waive_term(bigint, text, text) IS '对个别项目豁免经审核的词条, 留痕, 第十一条 (waive a reviewed term for one project; bigdata)';
+
+CREATE FUNCTION bjxm.expense_check(category text, name text, description text DEFAULT '')
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_expense_check' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.expense_check(text, text, text) IS '按第十一条预检一项支出, 不作修改 (check a would-be line item against 第十一条; changes nothing)';
+
+CREATE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean DEFAULT true) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM bjxm._authorize('set_excluded_term', 11, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第十一条: 词典由市级大数据部门维护 (only the city bigdata department edits the dictionary)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF term IS NULL OR pg_catalog.btrim(term) OPERATOR(pg_catalog.=) '' OR clause IS NULL OR active IS NULL THEN
+        RAISE EXCEPTION '第十一条: 词条、条款和是否生效不能为空 (term, clause and active are required)'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF bjxm.article(clause) OPERATOR(pg_catalog.<>) 11 OR bjxm.item(clause) OPERATOR(pg_catalog.=) 0 THEN
+        RAISE EXCEPTION '第十一条: 词条的依据须为第十一条第(一)至(三)项, 而为 % (clause must be an item of 第十一条)', clause
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision)
+        VALUES (pg_catalog.btrim(set_excluded_term.term), set_excluded_term.clause, set_excluded_term.active, 1)
+        ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE
+           SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1;
+    PERFORM bjxm._record_event(NULL, NULL, 'set_excluded_term', NULL, NULL, clause,
+        pg_catalog.format('%s: %s', pg_catalog.btrim(term), CASE WHEN active THEN '生效' ELSE '停用' END),
+        pg_catalog.jsonb_build_object('term', pg_catalog.btrim(term), 'clause', clause::text, 'active', active));
+END $$;
+COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
+
+------------------------------------------------------------------------------
 -- Privileges and row-level security (SPEC §1 write path and visibility)
 ------------------------------------------------------------------------------
 
@@ -1673,13 +1851,13 @@ REVOKE ALL ON ALL TABLES IN SCHEMA bjxm FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA bjxm FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA bjxm FROM PUBLIC;
 GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
-GRANT SELECT ON bjxm.regulation, bjxm.enum_labels TO PUBLIC;
+GRANT SELECT ON bjxm.regulation, bjxm.enum_labels, bjxm.expense_categories, bjxm.excluded_terms TO PUBLIC;
 GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
                 bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
                 bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
                 bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
                 bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
-                bjxm.rectification_board, bjxm.unit_compliance
+                bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 
 -- Types' support functions, pure helpers and reads: everyone.
@@ -1723,7 +1901,9 @@ GRANT EXECUTE ON FUNCTION
     bjxm.record_disbursement(bigint, numeric, date), bjxm.record_self_evaluation(bigint, int, numeric, jsonb),
     bjxm.record_key_evaluation(bigint, int, numeric, text), bjxm.inspect(bigint),
     bjxm.open_rectification(bjxm.uscc, int, text, bigint, date), bjxm.report_rectification(bigint, text),
-    bjxm.close_rectification(bigint, boolean)
+    bjxm.close_rectification(bigint, boolean),
+    bjxm.add_line_item(bigint, text, text, numeric, text), bjxm.waive_term(bigint, text, text),
+    bjxm.expense_check(text, text, text), bjxm.set_excluded_term(text, bjxm.clause, boolean)
     TO PUBLIC;
 
 -- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
@@ -1760,7 +1940,7 @@ DO $bjxm$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations',
-                             'disbursements', 'performance_evaluations'] LOOP
+                             'disbursements', 'performance_evaluations', 'line_items', 'term_waivers'] LOOP
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I FORCE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('CREATE POLICY %I ON bjxm.%I FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p))',
@@ -1808,3 +1988,8 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements_disbursement_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations_evaluation_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.expense_categories', 'WHERE NOT seeded OR revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.excluded_terms', 'WHERE NOT seeded OR revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items_line_item_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.term_waivers', '');

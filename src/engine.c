@@ -497,12 +497,14 @@ action_def(bj_action act)
 
 	if (d == NULL)
 		d = bjxm_funding_action(act);
+	if (d == NULL)
+		d = bjxm_eligibility_action(act);
 	return d;
 }
 
 /* Raise the first error in article order, after announcing warnings. */
-static void
-raise_findings(BjxmCtx *ctx)
+void
+bjxm_raise_findings(BjxmCtx *ctx)
 {
 	ListCell   *lc;
 	BjxmViolation *first = NULL;
@@ -598,14 +600,14 @@ run(BjxmCtx *ctx)
 		else
 			state_refusal(ctx, ctx->tr->article);
 		if (!ctx->check_only)
-			raise_findings(ctx);
+			bjxm_raise_findings(ctx);
 	}
 
 	if (def->rules != NULL)
 		def->rules(ctx);
 	if (ctx->check_only)
 		return;
-	raise_findings(ctx);
+	bjxm_raise_findings(ctx);
 	if (def->apply != NULL)
 		def->apply(ctx);
 	else
@@ -620,7 +622,7 @@ bjxm_check_duty(BjxmCtx *ctx, unsigned mask, const char *region_override)
 }
 
 /* Change the project's state and record the event. */
-void
+int64
 bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 {
 	static SPIPlanPtr plan = NULL;
@@ -629,6 +631,7 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 	Datum		from_d,
 				to_d;
 	bool		isnull;
+	int64		event_id;
 
 	/*
 	 * Every action writes the project row, even when the state stays: a
@@ -642,11 +645,13 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 			  2, types, values, NULL, false);
 	from_d = bjxm_col(ctx, "state", &isnull);
 	to_d = bjxm_state_datum(next);
-	bjxm_record_event(ctx->project_id, false, ctx->unit_id, false, ctx->action,
-					  from_d, false, to_d, false,
-					  BjxmClausePack(ctx->tr->article, ctx->tr->item), false,
-					  note, JsonbPGetDatum(ctx->args), ctx->args == NULL);
+	event_id = bjxm_record_event(ctx->project_id, false, ctx->unit_id, false, ctx->action,
+								 from_d, false, to_d, false,
+								 BjxmClausePack(ctx->tr->article, ctx->tr->item), false,
+								 note, JsonbPGetDatum(ctx->details ? ctx->details : ctx->args),
+								 ctx->details == NULL && ctx->args == NULL);
 	ctx->state = next;
+	return event_id;
 }
 
 PG_FUNCTION_INFO_V1(bjxm_act);

@@ -54,6 +54,7 @@ typedef struct BjxmCtx
 	List	   *violations;
 	int64		result;			/* returned by the action (id or count) */
 	const char *note;			/* for the event */
+	Jsonb	   *details;		/* for the event, instead of args */
 } BjxmCtx;
 
 typedef void (*bjxm_duty_fn) (BjxmCtx *ctx, unsigned *mask, const char **region);
@@ -71,6 +72,16 @@ typedef struct BjxmActionDef
 /* Handlers of each chapter's actions (lifecycle.c, funding.c, ...). */
 extern const BjxmActionDef *bjxm_lifecycle_action(bj_action act);
 extern const BjxmActionDef *bjxm_funding_action(bj_action act);
+extern const BjxmActionDef *bjxm_eligibility_action(bj_action act);
+
+/* Raise the first error of ctx's findings in article order (after logging it). */
+extern void bjxm_raise_findings(BjxmCtx *ctx);
+
+/* 第十一条 (eligibility.c). */
+extern void bjxm_eligibility_init(void);
+extern void bjxm_rule_eligibility(BjxmCtx *ctx, int64 project_id, const char *category,
+								  const char *name, const char *description);
+extern char *bjxm_line_item_digest(const char *category, const char *name, const char *description, Datum amount);
 
 /* Record a finding (error unless warning) with its clause. */
 extern void bjxm_violation(BjxmCtx *ctx, bool warning, int sqlerrcode, int article, int item,
@@ -111,7 +122,7 @@ extern bj_state bjxm_next_state(BjxmCtx *ctx);
 extern void bjxm_check_duty(BjxmCtx *ctx, unsigned mask, const char *region_override);
 
 /* Change the project's state (if next differs) and record the event. */
-extern void bjxm_move(BjxmCtx *ctx, bj_state next, const char *note);
+extern int64 bjxm_move(BjxmCtx *ctx, bj_state next, const char *note);
 
 /* The bjxm.project_state Datum of a state. */
 extern Datum bjxm_state_datum(bj_state s);

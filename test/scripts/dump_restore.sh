@@ -20,6 +20,7 @@ PGBIN=$(pg_config --bindir)
 CONN=(-h "$PGHOST" -p "$PGPORT" -U postgres)
 SRC=mx_dump_src_$$
 DST=mx_dump_dst_$$
+mkdir -p "${TMP:-/tmp}"
 WORK=$(mktemp -d "${TMP:-/tmp}/dump_restore.XXXXXX")
 FAILED=0
 
@@ -81,6 +82,130 @@ SELECT bjxm.set_jurisdiction('mx_dr_county', '520521');
 SELECT bjxm.set_setting('rectification_days', '45');
 SELECT bjxm.set_setting('rectification_days', '60');
 SELECT bjxm.set_setting('slow_execution_rate', '0.6');
+SELECT bjxm.register_party('DR-E1', '备份测试评估机构 (dump evaluator)', 'evaluator');
+RESET ROLE;
+SQL
+
+# Projects and every table behind them (SPEC §3, §4), each step by the duty
+# role the script already has where there is one (unit A = mx_dr_unit,
+# bigdata, the entrusted reviewer), otherwise as the superuser (city
+# government, finance of the city).  "Today" is fixed so 2027 can be
+# declared.  P1 goes through every gate to evaluated with a line item, an
+# adjustment used, one rejected, a disbursement, a self and a key
+# evaluation; P2 is postponed at approved (postponed_from set); P3 is
+# excluded from the plan; rectification orders: one closed as passed, one
+# failed (a hold on unit B).
+psql_ "$SRC" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+SET bjxm.today = '2026-11-27';
+-- Tables added by work in progress are filled only once their function exists.
+CREATE FUNCTION pg_temp.has_function(name text) RETURNS boolean LANGUAGE sql AS $$
+  SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_proc
+                  WHERE pronamespace = 'bjxm'::regnamespace AND proname = name)
+$$;
+CREATE FUNCTION pg_temp.waive_term(p bigint, term text, reason text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_temp.has_function('waive_term') THEN
+    EXECUTE 'SELECT bjxm.waive_term($1, $2, $3)' USING p, term, reason;
+  END IF;
+END $$;
+CREATE FUNCTION pg_temp.to_planned(p bigint, estimate numeric, line_item boolean) RETURNS bigint
+LANGUAGE plpgsql AS $$
+BEGIN
+  SET LOCAL ROLE mx_dr_unit;
+  PERFORM bjxm.set_demand_plan(p, jsonb_build_object('goals', '备份测试建设目标', 'service_content', '开发与运维',
+    'functions', '业务办理', 'data_resources', '业务库', 'network', '电子政务外网', 'security', '等保三级',
+    'cost_estimate', estimate || '元', 'crypto_plan', jsonb_build_object('assessed_by', 'expert', 'passed', true, 'ref', 'MP-' || p)));
+  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true}');
+  PERFORM bjxm.set_performance_targets(p, '{"上线率": "100%"}');
+  IF line_item AND pg_temp.has_function('add_line_item') THEN
+    EXECUTE 'SELECT bjxm.add_line_item($1, $2, $3, $4, $5)'
+      USING p, 'software_development', '业务系统软件开发', round(estimate * 0.8, 2), '备份测试开发费用';
+  END IF;
+  PERFORM bjxm.declare(p);
+  SET LOCAL ROLE mx_dr_bigdata;
+  PERFORM bjxm.preliminary_review(p, true, '符合规划');
+  PERFORM bjxm.entrust_review(p, 'DR-R1');
+  SET LOCAL ROLE mx_dr_reviewer;
+  PERFORM bjxm.record_review(p, true, 'XQ-' || p);
+  SET LOCAL ROLE mx_dr_bigdata;
+  PERFORM bjxm.admit_to_library(p);
+  PERFORM bjxm.propose_for_plan(p);
+  RETURN p;
+END $$;
+
+SET ROLE mx_dr_unit;
+SELECT bjxm.create_project('11520500MX0000001W', '备份测试平台 (dump project 1)', 'service_platform',
+                           '{development,operation}', 2027, 800000) AS p1 \gset
+SELECT bjxm.create_project('11520500MX0000001W', '备份测试推迟 (dump project 2)', 'business_system',
+                           '{development}', 2027, 300000) AS p2 \gset
+SELECT bjxm.create_project('11520500MX0000001W', '备份测试暂缓 (dump project 3)', 'other',
+                           '{operation}', 2027, 100000) AS p3 \gset
+RESET ROLE;
+SELECT pg_temp.to_planned(:p1, 800000, true), pg_temp.to_planned(:p2, 300000, false),
+       pg_temp.to_planned(:p3, 100000, false);
+-- 第九条: the city government approves the plan, P3 excluded (back to in_library).
+SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[:p3]::bigint[]);
+-- 第十二条: P2 postponed at approved.
+SELECT bjxm.postpone(:p2, '备份测试: 用户单位原因');
+
+-- P1 on to evaluated.
+SET ROLE mx_dr_unit;
+SELECT bjxm.record_ex_ante_assessment(:p1, true, 'SQPG-' || :p1);
+RESET ROLE;
+SELECT bjxm.arrange_budget(:p1, 780000);
+SET ROLE mx_dr_bigdata;
+SELECT pg_temp.waive_term(:p1, '短信费', '备份测试: 经评审的短信验证码服务');
+SET ROLE mx_dr_unit;
+SELECT bjxm.submit_service_plan(:p1, '{"service_content": "平台开发", "budget": "78万元", "functions": "业务办理",
+  "data_resources": "业务库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+  "crypto_solution": "SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.entrust_review(:p1, 'DR-R1');
+SET ROLE mx_dr_reviewer;
+SELECT bjxm.approve_service_plan(:p1, true, 760000, 'FW-' || :p1);
+SET ROLE mx_dr_unit;
+SELECT bjxm.record_procurement(:p1, 'DR-V1', 750000, 'open_tender');
+SELECT bjxm.sign_contract(:p1, 'DR-HT-' || :p1, jsonb_build_object('parties', jsonb_build_object(
+  'bigdata', '毕节市大数据局', 'user_unit', '11520500MX0000001W', 'vendor', 'DR-V1'), 'emergency_response', true,
+  'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+RESET ROLE;
+SELECT bjxm.record_disbursement(:p1, 300000, '2026-11-20');
+SET ROLE mx_dr_unit;
+SELECT bjxm.start_implementation(:p1);
+-- 第十九条: one adjustment rejected, one approved and used.
+SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加大屏') AS adj_no \gset
+SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加移动端') AS adj \gset
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.decide_adjustment(:adj_no, false, '专家组不同意');
+SELECT bjxm.decide_adjustment(:adj, true, '专家组同意增加移动端');
+SET ROLE mx_dr_unit;
+SELECT bjxm.amend_service_plan(:p1, :adj, '{"service_content": "平台开发(含移动端)", "budget": "78万元",
+  "functions": "业务办理、移动端", "data_resources": "业务库", "network": "政务外网", "security": "等保三级",
+  "technical_route": "微服务", "crypto_solution": "SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24",
+  "training_plan": "两期"}');
+-- 第三十二条: self-evaluation by the unit, 重点绩效评价 by finance.
+SELECT bjxm.record_self_evaluation(:p1, 2027, 92, '{"summary": "按期完成"}');
+RESET ROLE;
+SELECT bjxm.record_key_evaluation(:p1, 2027, 85, 'ZD-' || :p1);
+-- 第二十条, 第三十三条: acceptance by both sides, then the evaluation.
+SET ROLE mx_dr_unit;
+SELECT bjxm.sign_acceptance(:p1, true, '用户单位验收通过');
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.sign_acceptance(:p1, true, '大数据局验收通过');
+SELECT bjxm.record_evaluation(:p1, 'DR-E1', 90, 88, 85, 'PG-' || :p1);
+
+-- 第三十一条: an order on unit A reported and closed as passed; one on
+-- unit B reported and failed, so unit B has a hold.
+SELECT bjxm.open_rectification('11520500MX0000001W', 3, '备份测试: 未部署在城市数据中心', :p1, '2026-12-31') AS ord1 \gset
+SELECT bjxm.open_rectification('11520521MX0000002D', 6, '备份测试: 安全保障不到位', NULL, '2027-06-30') AS ord2 \gset
+SET ROLE mx_dr_unit;
+SELECT bjxm.report_rectification(:ord1, '已迁移至城市数据中心');
+SET ROLE mx_dr_unit2;
+SELECT bjxm.report_rectification(:ord2, '已加固');
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.close_rectification(:ord1, true);
+SELECT bjxm.close_rectification(:ord2, false);
 RESET ROLE;
 SQL
 
@@ -97,6 +222,21 @@ for t in $TABLES; do
   n=$(val "$SRC" "SELECT count(*) FROM bjxm.$t")
   [ "$n" -gt 0 ] || fail "source table bjxm.$t is empty: fill it in this script"
 done
+
+# The fixture reached what it is meant to cover.
+echo "== the fixture =="
+check_eq "projects: evaluated, postponed from approved, in_library" \
+  "dump project 1 evaluated -,dump project 2 postponed approved,dump project 3 in_library -" \
+  "$(val "$SRC" "SELECT string_agg(substring(name FROM 'dump project [0-9]+') || ' ' || state || ' '
+                                  || coalesce(postponed_from::text, '-'), ',' ORDER BY project_id)
+                  FROM bjxm.projects")"
+check_eq "adjustments: one rejected, one used" "rejected,used" \
+  "$(val "$SRC" "SELECT string_agg(status, ',' ORDER BY status) FROM bjxm.adjustments")"
+check_eq "performance evaluations: key and self" "key,self" \
+  "$(val "$SRC" "SELECT string_agg(kind, ',' ORDER BY kind) FROM bjxm.performance_evaluations")"
+check_eq "rectifications: closed, failed with a hold" "closed false,failed true" \
+  "$(val "$SRC" "SET bjxm.today = '2026-11-27';
+                  SELECT string_agg(status || ' ' || hold, ',' ORDER BY status) FROM bjxm.rectification_board")"
 
 # count and md5 of the rows' text, in order of the rows' text (all columns).
 summary() { # db table
@@ -170,6 +310,47 @@ check_eq "a county member still sees only its county" "11520521MX0000002D" \
 check_eq "the event log is still append-only" "refused" \
   "$(val "$DST" "DO \$\$ BEGIN DELETE FROM bjxm.events; RAISE NOTICE 'deleted'; EXCEPTION WHEN OTHERS THEN NULL; END \$\$;
                   SELECT CASE WHEN count(*) = $src_event + 2 THEN 'refused' ELSE 'deleted' END FROM bjxm.events")"
+
+# The lifecycle goes on in the restored database: the next project id, a
+# declaration and the reviews after it, the postponed project resumed to the
+# state it left, the failed order still holding unit B's funding.  act: run
+# statements as a role with today fixed, output discarded.
+act() { # db role sql
+  psql_ "$1" -c "SET bjxm.today = '2026-11-27'" -c "SET ROLE $2" -c "$3" >/dev/null
+}
+src_project=$(val "$SRC" "SELECT max(project_id) FROM bjxm.projects")
+src_review=$(val "$SRC" "SELECT max(review_id) FROM bjxm.reviews")
+src_entrustment=$(val "$SRC" "SELECT max(entrustment_id) FROM bjxm.entrustments")
+postponed=$(val "$SRC" "SELECT project_id FROM bjxm.projects WHERE state = 'postponed'")
+new_project=$(val "$DST" "SET bjxm.today = '2026-11-27'; SET ROLE mx_dr_unit;
+                          SELECT bjxm.create_project('11520500MX0000001W', '恢复后新项目 (project after restore)',
+                                                     'business_system', '{development}', 2027, 500000)")
+check_eq "create_project gets the next project id" "$((src_project + 1))" "$new_project"
+act "$DST" mx_dr_unit "SELECT bjxm.set_demand_plan($new_project, '{\"goals\": \"g\", \"service_content\": \"s\",
+  \"functions\": \"f\", \"data_resources\": \"d\", \"network\": \"n\", \"security\": \"s\", \"cost_estimate\": \"50万元\",
+  \"crypto_plan\": {\"assessed_by\": \"expert\", \"passed\": true, \"ref\": \"r\"}}')"
+act "$DST" mx_dr_unit "SELECT bjxm.declare($new_project)"
+check_eq "the new project is declared" "declared" \
+  "$(val "$DST" "SELECT state FROM bjxm.projects WHERE project_id = $new_project")"
+check_eq "the declare event, by the unit" "declare|$new_project|draft|declared|mx_dr_unit" \
+  "$(val "$DST" "SELECT action || '|' || project_id || '|' || from_state || '|' || to_state || '|' || actor
+                  FROM bjxm.events ORDER BY event_id DESC LIMIT 1")"
+act "$DST" mx_dr_bigdata "SELECT bjxm.preliminary_review($new_project, true, '恢复后初审')"
+act "$DST" mx_dr_bigdata "SELECT bjxm.entrust_review($new_project, 'DR-R1')"
+check_eq "shortlisted: the next review and entrustment ids" \
+  "shortlisted $((src_review + 1)) $((src_entrustment + 1))" \
+  "$(val "$DST" "SELECT p.state || ' ' || (SELECT max(review_id) FROM bjxm.reviews) || ' '
+                         || (SELECT max(entrustment_id) FROM bjxm.entrustments)
+                    FROM bjxm.projects p WHERE p.project_id = $new_project")"
+act "$DST" mx_dr_reviewer "SELECT bjxm.record_review($new_project, true, 'XQ-after-restore')"
+check_eq "the entrusted reviewer records its review" "reviewed" \
+  "$(val "$DST" "SELECT state FROM bjxm.projects WHERE project_id = $new_project")"
+act "$DST" mx_dr_bigdata "SELECT bjxm.resume($postponed)"
+check_eq "the postponed project resumes where it left" "approved -" \
+  "$(val "$DST" "SELECT state || ' ' || coalesce(postponed_from::text, '-') FROM bjxm.projects WHERE project_id = $postponed")"
+check_eq "the failed order still holds unit B's funding" "t" \
+  "$(val "$DST" "SET bjxm.today = '2026-11-27';
+                  SELECT funding_blocked FROM bjxm.unit_compliance WHERE unit::text = '11520521MX0000002D'")"
 
 if [ "$FAILED" -ne 0 ]; then
   echo "dump_restore: FAILED"

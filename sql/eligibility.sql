@@ -1,0 +1,134 @@
+-- 第十一条 支持范围: the dictionary, the C trigger on line items, waivers.
+\set SHOW_CONTEXT never
+SET search_path = public, bjxm;
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['el_unit', 'el_bigdata'] LOOP
+    BEGIN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    EXCEPTION WHEN duplicate_object THEN NULL;
+    END;
+  END LOOP;
+END $$;
+GRANT bjxm_user_unit TO el_unit;
+GRANT bjxm_bigdata TO el_bigdata;
+SELECT bjxm.register_unit('11520500EL0000012Y', '毕节市民政局', 'admin_dept') > 0 AS ok;
+SELECT bjxm.grant_unit_member('el_unit', '11520500EL0000012Y');
+SET ROLE el_unit;
+SELECT bjxm.create_project('11520500EL0000012Y', '社会救助信息平台', 'service_platform', '{development,operation}', 2027, 900000) AS p \gset
+
+SELECT count(*) >= 150 AS dictionary_size, count(DISTINCT clause) AS clauses FROM bjxm.excluded_terms;
+SELECT code, label FROM bjxm.expense_categories WHERE NOT eligible ORDER BY clause, code;
+
+-- Eligible items pass, including subjects that look like expenses.
+SELECT bjxm.add_line_item(:p, 'software_development', '手机APP开发', 120000) > 0 AS ok;
+SELECT bjxm.add_line_item(:p, 'software_development', '短信验证码平台', 30000) > 0 AS ok;
+SELECT bjxm.add_line_item(:p, 'software_development', '车辆管理系统', 80000) > 0 AS ok;
+SELECT bjxm.add_line_item(:p, 'software_development', '工资发放系统', 60000) > 0 AS ok;
+SELECT bjxm.add_line_item(:p, 'system_integration', '水电站监测平台', 90000) > 0 AS ok;
+SELECT bjxm.add_line_item(:p, 'training', '系统操作培训', 20000, '面向窗口人员的系统使用培训') > 0 AS ok;
+
+-- (一) a direct category, and a term bundled in an eligible item.
+SELECT bjxm.add_line_item(:p, 'office_computer', '工作站', 50000);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'software_development', '业务系统开发(含办公电脑采购)', 300000);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'system_integration', '机房设备', 100000, '含笔记本电脑20台');
+\echo :SQLSTATE
+-- (二)
+SELECT bjxm.add_line_item(:p, 'business_operation', '平台日常运营', 50000);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'operation_maintenance', '平台运维及宣传推广', 80000);
+\echo :SQLSTATE
+-- (三)
+SELECT bjxm.add_line_item(:p, 'office_building_infra', '新址网络', 50000);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'system_integration', '办公楼装修配套弱电工程', 200000);
+\echo :SQLSTATE
+-- Bad input.
+SELECT bjxm.add_line_item(:p, 'no_such_category', '某事项', 100);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'software_development', '某事项', 100.001);
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'software_development', '  ', 100);
+\echo :SQLSTATE
+-- bjxm.check lists it without writing; expense_check needs no project.
+SELECT sqlstate, message FROM bjxm.check(:p, 'add_line_item', '{"category": "software_development", "name": "差旅费报销系统开发及差旅费", "amount": 1}');
+SELECT clause, message FROM bjxm.expense_check('software_development', '公务用车加油费');
+RESET ROLE;
+
+-- The trigger holds for every write path: a direct INSERT by the owner, COPY.
+INSERT INTO bjxm.line_items (project_id, category, name, amount) VALUES (:p, 'software_development', '硒鼓墨盒采购', 5000);
+\echo :SQLSTATE
+INSERT INTO bjxm.line_items (project_id, category, name, amount) VALUES (:p, 'vehicle', '巡检车辆', 5000);
+\echo :SQLSTATE
+COPY bjxm.line_items (project_id, category, name, amount) FROM stdin;
+1	software_development	人员工资发放	100
+\.
+\echo :SQLSTATE
+UPDATE bjxm.line_items SET name = '手机APP开发及话费' WHERE project_id = :p AND name = '手机APP开发';
+\echo :SQLSTATE
+-- An admission event does not vouch for a row it did not record.
+INSERT INTO bjxm.line_items (project_id, category, name, amount, admission_event)
+SELECT :p, 'software_development', '办公家具', 100, max(admission_event) FROM bjxm.line_items;
+\echo :SQLSTATE
+SELECT count(*) AS admitted_items, count(*) FILTER (WHERE admission_event IS NOT NULL) AS with_admission_event
+  FROM bjxm.line_items WHERE project_id = :p;
+
+-- A new term takes effect without reinstalling; changes are audited.
+SET ROLE el_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '网红代言活动', 10000);
+\echo :SQLSTATE
+SET ROLE el_unit;
+SELECT bjxm.set_excluded_term('网红代言', '第十一条第(二)项');
+\echo :SQLSTATE
+SET ROLE el_bigdata;
+SELECT bjxm.set_excluded_term('网红代言', '第十条');
+\echo :SQLSTATE
+SELECT bjxm.set_excluded_term('网红代言', '第十一条第(二)项');
+SET ROLE el_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '网红代言活动', 10000);
+\echo :SQLSTATE
+SET ROLE el_bigdata;
+SELECT bjxm.set_excluded_term('网红代言', '第十一条第(二)项', false);
+SET ROLE el_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '网红代言管理系统', 10000) > 0 AS ok_after_retiring;
+SET ROLE el_bigdata;
+SELECT action, actor, note FROM bjxm.events WHERE action = 'set_excluded_term' ORDER BY event_id;
+SET ROLE el_unit;
+
+-- A waiver (bigdata, audited) lets a reviewed term through for one project only.
+SELECT bjxm.add_line_item(:p, 'software_development', '公务用车管理平台', 150000);
+\echo :SQLSTATE
+SELECT bjxm.waive_term(:p, '公务用车', '车辆管理业务系统, 非车辆购置');
+\echo :SQLSTATE
+SET ROLE el_bigdata;
+SELECT bjxm.waive_term(:p, '不存在的词', '理由');
+\echo :SQLSTATE
+SELECT bjxm.waive_term(:p, '公务用车', '车辆管理业务系统, 非车辆购置');
+SET ROLE el_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '公务用车管理平台', 150000) > 0 AS waived;
+SELECT bjxm.create_project('11520500EL0000012Y', '另一项目', 'other', '{development}', 2027, 100000) AS p2 \gset
+SELECT bjxm.add_line_item(:p2, 'software_development', '公务用车管理平台', 150000);
+\echo :SQLSTATE
+SELECT action, actor, note FROM bjxm.events WHERE action = 'waive_term' ORDER BY event_id;
+RESET ROLE;
+
+-- The corpus of realistic budget lines (data/expense_corpus.tsv): every
+-- excluded line refused under its own item, every legitimate line passing.
+CREATE TEMP TABLE corpus (label text, name text);
+\copy corpus FROM 'data/expense_corpus.tsv'
+SELECT count(*) FILTER (WHERE label = 'ok') >= 100 AS ok_lines, count(*) FILTER (WHERE label <> 'ok') >= 100 AS excluded_lines FROM corpus;
+WITH verdict AS (
+  SELECT c.label, c.name, (SELECT v.clause::text FROM bjxm.expense_check('software_development', c.name) v LIMIT 1) AS found
+    FROM corpus c)
+SELECT count(*) FILTER (WHERE label <> 'ok' AND found = label) AS true_positives,
+       count(*) FILTER (WHERE label = 'ok' AND found IS NOT NULL) AS false_positives,
+       count(*) FILTER (WHERE label <> 'ok' AND found IS NULL) AS false_negatives,
+       count(*) FILTER (WHERE label <> 'ok' AND found IS NOT NULL AND found <> label) AS wrong_item,
+       round(count(*) FILTER (WHERE label <> 'ok' AND found = label)::numeric
+             / nullif(count(*) FILTER (WHERE found IS NOT NULL), 0), 3) AS precision,
+       round(count(*) FILTER (WHERE label <> 'ok' AND found = label)::numeric
+             / nullif(count(*) FILTER (WHERE label <> 'ok'), 0), 3) AS recall
+  FROM verdict;
