@@ -80,7 +80,7 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.
 bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
 	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
 
-.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop
+.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench
 deps:
 	@bash tools/ensure-deps.sh
 
@@ -111,3 +111,7 @@ demo:
 
 demo-stop:
 	@bash tools/demo.sh stop
+
+# Benchmarks (not part of make test): ratios against the same work without rules.
+bench:
+	@bash bench/run.sh

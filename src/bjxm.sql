@@ -602,7 +602,8 @@ COMMENT ON COLUMN bjxm.events.details IS '操作参数 (arguments of the action)
 COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
 
 CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'bjxm_events_append_only' LANGUAGE C;
+    AS 'MODULE_PATHNAME', 'bjxm_events_append_only' LANGUAGE C
+    SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._events_append_only() IS '内部: 事件日志只能追加 (internal trigger: the event log is append-only)';
 CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON bjxm.events
     FOR EACH ROW EXECUTE FUNCTION bjxm._events_append_only();
@@ -1747,7 +1748,8 @@ CREATE TRIGGER expense_categories_restore_merge BEFORE INSERT ON bjxm.expense_ca
 
 -- Any change to either table: every backend rebuilds its matcher.
 CREATE FUNCTION bjxm._terms_changed() RETURNS trigger
-    AS 'MODULE_PATHNAME', 'bjxm_terms_changed' LANGUAGE C;
+    AS 'MODULE_PATHNAME', 'bjxm_terms_changed' LANGUAGE C
+    SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._terms_changed() IS '内部: 词典变更后使各会话重建匹配器 (internal: invalidate the compiled dictionary)';
 CREATE TRIGGER excluded_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bjxm.excluded_terms
     FOR EACH STATEMENT EXECUTE FUNCTION bjxm._terms_changed();
@@ -1775,6 +1777,8 @@ COMMENT ON COLUMN bjxm.line_items.description IS '说明 (description)';
 COMMENT ON COLUMN bjxm.line_items.admission_event IS '记录其纳入的事件, 恢复时据此放行 (the event that admitted it; restore relies on it)';
 COMMENT ON COLUMN bjxm.line_items.created_at IS '创建时间 (created at)';
 
+-- No SET search_path here: it would cost a GUC save and restore per row.
+-- Every statement the trigger runs names its schema, functions and operators.
 CREATE FUNCTION bjxm._line_item_check() RETURNS trigger
     AS 'MODULE_PATHNAME', 'bjxm_line_item_check' LANGUAGE C;
 COMMENT ON FUNCTION bjxm._line_item_check() IS '内部: 第十一条检查, 对任何写入路径生效 (internal trigger: 第十一条 for every writer)';

@@ -251,7 +251,9 @@ line_item_digest(const char *category, const char *name, const char *description
 	values[1] = CStringGetTextDatum(name ? name : "");
 	values[2] = CStringGetTextDatum(description ? description : "");
 	values[3] = amount;
-	bjxm_exec(&plan, "SELECT pg_catalog.md5($1 || chr(31) || $2 || chr(31) || $3 || chr(31) || $4::pg_catalog.text)",
+	bjxm_exec(&plan, "SELECT pg_catalog.md5($1 OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) $2 "
+			  "OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) $3 OPERATOR(pg_catalog.||) pg_catalog.chr(31) "
+			  "OPERATOR(pg_catalog.||) $4::pg_catalog.numeric(14,2)::pg_catalog.text)",
 			  4, types, values, NULL, true);
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
@@ -269,8 +271,8 @@ admitted(int64 event_id, int64 line_item_id, const char *digest)
 	values[2] = CStringGetTextDatum(digest);
 	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.events e WHERE e.event_id OPERATOR(pg_catalog.=) $1 "
 					 "AND e.action OPERATOR(pg_catalog.=) 'add_line_item' "
-					 "AND e.details->>'line_item_id' OPERATOR(pg_catalog.=) $2 "
-					 "AND e.details->>'digest' OPERATOR(pg_catalog.=) $3", 3, types, values, NULL, true) == 1;
+					 "AND e.details OPERATOR(pg_catalog.->>) 'line_item_id' OPERATOR(pg_catalog.=) $2 "
+					 "AND e.details OPERATOR(pg_catalog.->>) 'digest' OPERATOR(pg_catalog.=) $3", 3, types, values, NULL, true) == 1;
 }
 
 /* The digest of a line item's fields (for the admission event). */
@@ -308,6 +310,43 @@ bjxm_line_item_check(PG_FUNCTION_ARGS)
 
 	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	desc = RelationGetDescr(trigdata->tg_relation);
+
+	/*
+	 * Fast path, no SPI: the compiled dictionary is current, the category
+	 * is eligible and neither text contains a term.  Anything else (a match
+	 * that may be waived, an admission event to verify, a stale cache) goes
+	 * through the full check below.
+	 */
+	(void) heap_getattr(tuple, SPI_fnumber(desc, "admission_event"), desc, &event_null);
+	if (cache.valid && event_null)
+	{
+		Datum		d;
+		int			ci;
+
+		d = heap_getattr(tuple, SPI_fnumber(desc, "category"), desc, &isnull);
+		category = isnull ? NULL : TextDatumGetCString(d);
+		ci = category ? category_index(category) : -1;
+		if (ci >= 0 && cache.category_eligible[ci])
+		{
+			text	   *t;
+			bool		hit = false;
+
+			d = heap_getattr(tuple, SPI_fnumber(desc, "name"), desc, &isnull);
+			if (!isnull)
+			{
+				t = DatumGetTextPP(d);
+				hit = bj_matcher_find(cache.matcher, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL);
+			}
+			d = heap_getattr(tuple, SPI_fnumber(desc, "description"), desc, &isnull);
+			if (!hit && !isnull)
+			{
+				t = DatumGetTextPP(d);
+				hit = bj_matcher_find(cache.matcher, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL);
+			}
+			if (!hit)
+				return PointerGetDatum(tuple);
+		}
+	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");

@@ -565,7 +565,9 @@ run(BjxmCtx *ctx)
 	bool		p;
 
 	if (def == NULL)
-		elog(ERROR, "bjxm: action %s has no handler", ctx->action);
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("bjxm: 操作“%s”尚未提供 (action %s is not available in this version)", ctx->action, ctx->action)));
 
 	if (ctx->act == BJ_A_CREATE_PROJECT)
 		tr = bj_lifecycle_create();

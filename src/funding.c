@@ -4,8 +4,10 @@
  * the 第三十一条 hold that stops new money for a unit under rectification.
  *
  * The hold cannot be raced.  Every funding action first takes FOR SHARE
- * on its unit's row; every change that creates a hold (a verification
- * failing, a late report) updates that row (rectification_version).  At
+ * on its unit's row; a verification failing (close_rectification with
+ * passed = false) updates that row (rectification_version).  A late
+ * report needs no update: the order was already overdue, so already
+ * holding, when it was reported.  At
  * READ COMMITTED the funding action waits for such a change and then reads
  * the committed orders; at REPEATABLE READ or SERIALIZABLE it gets 40001
  * and retries.  An order merely passing its deadline needs no lock: the

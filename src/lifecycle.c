@@ -207,9 +207,12 @@ create_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 	values[0] = CStringGetTextDatum(unit);
 	if (bjxm_exec(&plan, "SELECT u.unit_id, u.region, u.kind::text, u.code::text FROM bjxm.units u "
 				  "WHERE u.code OPERATOR(bjxm.=) $1::bjxm.uscc", 1, types, values, NULL, true) != 1)
+	{
+		bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(3, 0), ctx->action, 0);
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("%s: 单位 %s 不存在或无权访问 (no such unit, or not visible)", bjxm_clause_cstring(3, 0), unit)));
+	}
 	ctx->unit_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	ctx->unit_region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 	ctx->unit_kind = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
@@ -1270,10 +1273,13 @@ plan_apply(BjxmCtx *ctx)
 				  "  WHERE p.project_id::text OPERATOR(pg_catalog.=) x.id AND p.plan_year OPERATOR(pg_catalog.=) $1 "
 				  "    AND u.region OPERATOR(pg_catalog.=) $2 AND p.state OPERATOR(pg_catalog.=) 'planned') "
 				  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", 3, types, values, NULL, true) == 1)
+	{
+		bjxm_log_refusal(ERRCODE_INVALID_PARAMETER_VALUE, bjxm_clause_cstring(9, 0), ctx->action, 0);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: 排除的项目 %s 不在 %d 年该区划的拟实施计划中 (excluded projects not in this plan)",
 						bjxm_clause_cstring(9, 0), SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), year)));
+	}
 
 	/* Lock the plan's projects in id order before recording anything. */
 	n = bjxm_exec(&upd,

@@ -156,6 +156,12 @@ RESET ROLE;
 SELECT bjxm.arrange_budget(:p1, 780000);
 SET ROLE mx_dr_bigdata;
 SELECT pg_temp.waive_term(:p1, '短信费', '备份测试: 经评审的短信验证码服务');
+-- 第十一条: an item admitted under a waiver, and one that a later dictionary refuses.
+SET ROLE mx_dr_unit;
+SELECT bjxm.add_line_item(:p1, 'software_development', '短信验证码服务短信费', 20000) > 0 AS waived_item;
+SELECT bjxm.add_line_item(:p1, 'software_development', '移动端接入开发', 30000) > 0 AS later_refused_item;
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.set_excluded_term('移动端接入', '第十一条第(二)项');
 SET ROLE mx_dr_unit;
 SELECT bjxm.submit_service_plan(:p1, '{"service_content": "平台开发", "budget": "78万元", "functions": "业务办理",
   "data_resources": "业务库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
@@ -277,6 +283,11 @@ for s in $SEQUENCES; do
 done
 
 echo "== the restored database works =="
+# 第十一条: items admitted under a waiver or before a later term round-trip,
+# although today's dictionary, in the restored database too, refuses them.
+check_eq "restored items today's dictionary refuses" "2" \
+  "$(val "$DST" "SELECT count(*) FROM bjxm.line_items i
+                  WHERE EXISTS (SELECT 1 FROM bjxm.expense_check(i.category, i.name, i.description))")"
 src_unit=$(val "$SRC" "SELECT max(unit_id) FROM bjxm.units")
 src_event=$(val "$SRC" "SELECT max(event_id) FROM bjxm.events")
 src_rulebook=$(val "$SRC" "SELECT rulebook FROM bjxm.events ORDER BY event_id DESC LIMIT 1")
