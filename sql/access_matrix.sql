@@ -432,7 +432,7 @@ SELECT 'c-execute', p.oid::regprocedure::text, r.role, 'EXECUTE',
 INSERT INTO mx_am_cells (part, object, role, what, outcome, ok)
 SELECT 'c-internal', p.oid::regprocedure::text, r.role, 'EXECUTE',
        has_function_privilege(r.role, p.oid, 'EXECUTE')::text,
-       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_visible_units', '_reviewer_projects', '_reviewer_units'))
+       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_visible_units', '_reviewer_projects', '_reviewer_units', '_not_visible'))
   FROM pg_proc p CROSS JOIN mx_am_roles r
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname LIKE '\_%';
 

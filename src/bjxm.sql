@@ -622,6 +622,14 @@ CREATE FUNCTION bjxm.today() RETURNS date
     AS 'MODULE_PATHNAME', 'bjxm_today_sql' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION bjxm.today() IS '业务日期: 北京时间的今天, 或超级用户设定的 bjxm.today (today in Asia/Shanghai, or the superuser-only bjxm.today setting)';
 
+CREATE FUNCTION bjxm._log_refusal(sqlstate text, message text, action text, project bigint)
+    RETURNS void AS 'MODULE_PATHNAME', 'bjxm_log_refusal_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._log_refusal(text, text, text, bigint) IS '内部: 写一行结构化拒绝日志 (internal: the structured LOG line of a refusal)';
+
+CREATE FUNCTION bjxm._not_visible(action text, project bigint)
+    RETURNS void AS 'MODULE_PATHNAME', 'bjxm_not_visible_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._not_visible(text, bigint) IS '内部: 项目不存在或不可见, 记录并报 42501 (internal: refuse an invisible project, logged)';
+
 CREATE FUNCTION bjxm._authorize(action text, article int, duties text[], unit_id bigint DEFAULT NULL, region text DEFAULT NULL)
     RETURNS text AS 'MODULE_PATHNAME', 'bjxm_authorize' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION bjxm._authorize(text, int, text[], bigint, text) IS '内部: 职责检查, 失败时 42501 (internal: duty check; 42501 naming the article)';
@@ -709,6 +717,10 @@ BEGIN
     PERFORM bjxm._record_event(NULL, id, 'register_unit', NULL, NULL, '第三条', btrim(register_unit.name),
         pg_catalog.jsonb_build_object('code', code::text, 'kind', kind, 'region', region));
     RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_unit', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text) IS '登记用户单位, 大数据部门 (register a user unit; bigdata, within its jurisdiction)';
 
@@ -737,6 +749,10 @@ BEGIN
     PERFORM bjxm._record_event(NULL, NULL, 'register_party', NULL, NULL, '第三条', btrim(register_party.name),
         pg_catalog.jsonb_build_object('code', btrim(register_party.code), 'kind', kind, 'uscc', uscc::text));
     RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_party', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.register_party(text, text, text, bjxm.uscc) IS '登记第三方机构, 大数据部门 (register a reviewer, vendor, evaluator or designer; bigdata)';
 
@@ -776,6 +792,10 @@ BEGIN
         PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
             pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
     END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_unit_member', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
 
@@ -800,6 +820,10 @@ BEGIN
         PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
             pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
     END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'revoke_unit_member', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
 
@@ -830,6 +854,10 @@ BEGIN
         PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', pg_catalog.pg_get_userbyid(member)::text,
             pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'party', party));
     END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_party_member', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
 
@@ -861,6 +889,10 @@ BEGIN
         DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
     PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', pg_catalog.pg_get_userbyid(member)::text,
         pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'region', region));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_jurisdiction', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
 
@@ -909,6 +941,10 @@ BEGIN
     PERFORM bjxm._record_event(NULL, NULL, 'set_setting', NULL, NULL, s.clause,
         pg_catalog.format('%s: %s → %s', key, s.value, value),
         pg_catalog.jsonb_build_object('key', key, 'old', s.value, 'new', value));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_setting', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
 
@@ -931,8 +967,7 @@ BEGIN
          WHERE e.project_id OPERATOR(pg_catalog.=) project
          ORDER BY e.event_id;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '第三条: 项目 % 不存在或无权访问 (no such project, or not visible)', project
-            USING ERRCODE = 'insufficient_privilege';
+        PERFORM bjxm._not_visible('history', project);
     END IF;
 END $$;
 COMMENT ON FUNCTION bjxm.history(bigint) IS '项目的全部事件, 按记录顺序 (every event of a project, in the order of record)';
@@ -945,8 +980,7 @@ DECLARE
     st bjxm.project_state;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.project_id OPERATOR(pg_catalog.=) project) THEN
-        RAISE EXCEPTION '第三条: 项目 % 不存在或无权访问 (no such project, or not visible)', project
-            USING ERRCODE = 'insufficient_privilege';
+        PERFORM bjxm._not_visible('state_at', project);
     END IF;
     SELECT e.to_state INTO st FROM bjxm.events e
      WHERE e.project_id OPERATOR(pg_catalog.=) project AND e.to_state IS NOT NULL
@@ -1522,6 +1556,10 @@ BEGIN
     PERFORM bjxm._record_event(project, uid, 'open_rectification', NULL, NULL, bjxm.clause(31, category),
         pg_catalog.btrim(finding), pg_catalog.jsonb_build_object('rectification_id', id, 'deadline', due));
     RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'open_rectification', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.open_rectification(bjxm.uscc, int, text, bigint, date) IS '下达整改通知, 第三十条、第三十一条 (open a rectification order; bigdata or finance)';
 
@@ -1553,6 +1591,10 @@ BEGIN
      WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
     PERFORM bjxm._record_event(r.project_id, r.unit_id, 'report_rectification', NULL, NULL, bjxm.clause(31, r.category),
         pg_catalog.btrim(result), pg_catalog.jsonb_build_object('rectification_id', id));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'report_rectification', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.report_rectification(bigint, text) IS '报送整改结果, 第三十一条 (report the rectification result; user unit)';
 
@@ -1589,6 +1631,10 @@ BEGIN
     PERFORM bjxm._record_event(r.project_id, r.unit_id, 'close_rectification', NULL, NULL, bjxm.clause(31, r.category),
         CASE WHEN passed THEN '整改落实到位' ELSE '整改不符合要求' END,
         pg_catalog.jsonb_build_object('rectification_id', id, 'passed', passed));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'close_rectification', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.close_rectification(bigint, boolean) IS '验收整改结果: 通过则关闭, 否则不符合要求, 第三十一条 (verify a rectification; bigdata or finance)';
 
@@ -1841,6 +1887,10 @@ BEGIN
     PERFORM bjxm._record_event(NULL, NULL, 'set_excluded_term', NULL, NULL, clause,
         pg_catalog.format('%s: %s', pg_catalog.btrim(term), CASE WHEN active THEN '生效' ELSE '停用' END),
         pg_catalog.jsonb_build_object('term', pg_catalog.btrim(term), 'clause', clause::text, 'active', active));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_excluded_term', NULL);
+    RAISE;
 END $$;
 COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
 
@@ -1878,7 +1928,9 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
     bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
-    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units()
+    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units(),
+    -- history and state_at run with the caller's rights and refuse through it.
+    bjxm._not_visible(text, bigint)
     TO PUBLIC;
 -- Public functions: every role may call them; each checks its duty itself
 -- (42501 naming the article), so a missing duty is explained, not hidden.

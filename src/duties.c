@@ -234,6 +234,17 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	return BJXM_DUTY_REFUSED;
 }
 
+/* Raise a duty refusal as 42501 (the PL/pgSQL caller's handler logs it). */
+static void
+bjxm_duty_raise_unlogged(const BjxmDutyRefusal *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("%s: %s", bjxm_clause_cstring(why->article, 0), why->message),
+			 why->detail ? errdetail("%s", why->detail) : 0,
+			 why->hint ? errhint("%s", why->hint) : 0));
+}
+
 /* Raise a duty refusal as 42501 with its clause, after logging it. */
 void
 bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id)
@@ -279,7 +290,7 @@ bjxm_authorize(PG_FUNCTION_ARGS)
 							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
 							  PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)), &why);
 	if (matched == BJXM_DUTY_REFUSED)
-		bjxm_duty_raise(&why, 0);
+		bjxm_duty_raise_unlogged(&why);
 	SPI_finish();
 	if (matched < 0)
 		PG_RETURN_TEXT_P(cstring_to_text("superuser"));

@@ -18,4 +18,7 @@ Suite	   *lifecycle_suite(void);
 /* Aho–Corasick matcher and the 第十一条 dictionary (test_matcher.c). */
 Suite	   *matcher_suite(void);
 
+/* SM3 hash, GB/T 32905-2016 (test_sm3.c). */
+Suite	   *sm3_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */

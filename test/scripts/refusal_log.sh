@@ -84,6 +84,8 @@ SELECT bjxm.declare($P2);
 \echo RESULT declare $P2 :SQLSTATE
 SELECT bjxm.preliminary_review($P1, true);
 \echo RESULT preliminary_review $P1 :SQLSTATE
+SELECT bjxm.register_unit('91520500MA6DJ1234E', '越权登记', 'soe');
+\echo RESULT register_unit null :SQLSTATE
 SQL
 )
 
@@ -193,6 +195,14 @@ check_grep() {
 }
 
 "check_$PARSER" <<<"$EXPECTED" || FAILED=1
+
+# A refusal raised in PL/pgSQL (a registry function) is logged too, with no project.
+want="{\"actor\": \"$ACTOR\", \"action\": \"register_unit\", \"project\": null, \"sqlstate\": \"42501\", \"clause\": \"第三条\"}"
+if grep -q "^RESULT register_unit null 42501" <<<"$OUT" && [ "$(grep -cF "bjxm refusal: $want" <<<"$NEW")" == 1 ]; then
+  echo "  ok    register_unit() 42501 第三条 by $ACTOR (PL/pgSQL path)"
+else
+  echo "MISMATCH: register_unit refusal: psql/log line missing ('bjxm refusal: $want')"; FAILED=1
+fi
 
 if [ "$FAILED" -ne 0 ]; then
   echo "refusal_log: FAILED"
