@@ -15,7 +15,7 @@ MODULE_big = bjxm
 
 CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/lifecycle.c src/core/matcher.c src/core/sm3.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
-GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o src/engine.o src/lifecycle.o src/funding.o src/rectification.o src/eligibility.o
+GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o src/engine.o src/lifecycle.o src/funding.o src/rectification.o src/eligibility.o src/data.o src/security.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
 GENERATED  = src/core/regulation_items.h build/regulation_seed.sql build/terms_seed.sql

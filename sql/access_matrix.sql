@@ -289,14 +289,23 @@ INSERT INTO mx_am_duties VALUES
     ('close_rectification', '{bigdata,finance}'),
     ('add_line_item', '{user_unit}'),
     ('waive_term', '{bigdata}'),
-    ('set_excluded_term', '{bigdata}');
+    ('set_excluded_term', '{bigdata}'),
+    -- SPEC §5
+    ('add_data_resource', '{user_unit}'),
+    ('classify_data_resource', '{user_unit}'),
+    ('review_data_resource', '{bigdata}'),
+    ('list_data_resource', '{user_unit}'),
+    ('approve_catalogue', '{city_gov}'),
+    ('record_component', '{user_unit}'),
+    ('record_security_assessment', '{user_unit,bigdata}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);
 INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
     ('sqlstates'), ('label'), ('acting_role'), ('today'),
-    ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check');
+    ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check'),
+    ('check_data_resource'), ('catalogue_json');
 
 -- Type support and operator functions: named by pg_type, pg_operator,
 -- pg_amproc or pg_cast.

@@ -1895,6 +1895,358 @@ END $$;
 COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
 
 ------------------------------------------------------------------------------
+-- 第五章 数据管理: the data resource catalogue (SPEC §5)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.data_resources (
+    resource_id      bigserial PRIMARY KEY,
+    project_id       bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    unit_id          bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    name             text NOT NULL CHECK (name <> ''),
+    classification   text CHECK (classification ~ '^[0-9]{1,2}(-[0-9]{1,3}){3}$'),
+    sequence_no      integer,
+    resource_code    text GENERATED ALWAYS AS (classification || '/' || lpad(sequence_no::text, 6, '0')) STORED,
+    summary          text,
+    format           text NOT NULL CHECK (format IN ('电子文件', '电子表格', '数据库', '图形图像', '流媒体', '自描述格式', '服务接口')),
+    items            jsonb NOT NULL CHECK (jsonb_typeof(items) = 'array'),
+    share_type       text NOT NULL CHECK (share_type IN ('unconditional', 'conditional', 'none')),
+    share_condition  text,
+    share_method     text,
+    provide_method   text,
+    open_type        text NOT NULL CHECK (open_type IN ('unconditional', 'conditional', 'none')),
+    update_cycle     text NOT NULL,
+    related_codes    text[] NOT NULL DEFAULT '{}',
+    sensitive        boolean NOT NULL DEFAULT false,
+    level            text CHECK (level IN ('一般数据', '重要数据', '核心数据')),
+    secrecy_reviewed boolean,
+    review_passed    boolean,
+    reviewed_at      timestamptz,
+    approved_at      timestamptz,
+    desensitized     boolean,
+    listed_at        timestamptz,
+    published_on     date,
+    created_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX data_resources_unit_idx ON bjxm.data_resources (unit_id);
+CREATE INDEX data_resources_project_idx ON bjxm.data_resources (project_id);
+CREATE UNIQUE INDEX data_resources_code_key ON bjxm.data_resources (resource_code);
+COMMENT ON TABLE bjxm.data_resources IS '政务数据资源目录, 按政务信息资源目录编制指南(试行)核心元数据 (the data resource catalogue, core metadata of the national guideline)';
+COMMENT ON COLUMN bjxm.data_resources.resource_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.data_resources.project_id IS '产生该数据的项目 (project producing it)';
+COMMENT ON COLUMN bjxm.data_resources.unit_id IS '资源提供方 (provider unit)';
+COMMENT ON COLUMN bjxm.data_resources.name IS '资源名称 (name)';
+COMMENT ON COLUMN bjxm.data_resources.classification IS '资源分类: 类-项-目-细目 (classification)';
+COMMENT ON COLUMN bjxm.data_resources.sequence_no IS '同一分类下的顺序码 (sequence within the classification)';
+COMMENT ON COLUMN bjxm.data_resources.resource_code IS '资源代码 = 分类/顺序码 (resource code)';
+COMMENT ON COLUMN bjxm.data_resources.summary IS '资源摘要 (summary)';
+COMMENT ON COLUMN bjxm.data_resources.format IS '资源格式 (format)';
+COMMENT ON COLUMN bjxm.data_resources.items IS '信息项 [{name, type}] (information items)';
+COMMENT ON COLUMN bjxm.data_resources.share_type IS '共享类型: unconditional 无条件 | conditional 有条件 | none 不予共享 (share type)';
+COMMENT ON COLUMN bjxm.data_resources.share_condition IS '共享条件 (share condition)';
+COMMENT ON COLUMN bjxm.data_resources.share_method IS '共享服务方式 (share method)';
+COMMENT ON COLUMN bjxm.data_resources.provide_method IS '数据提供方式 (how data is provided)';
+COMMENT ON COLUMN bjxm.data_resources.open_type IS '开放类型: unconditional 无条件 | conditional 有条件 | none 不予开放 (open type)';
+COMMENT ON COLUMN bjxm.data_resources.update_cycle IS '更新周期 (update cycle)';
+COMMENT ON COLUMN bjxm.data_resources.related_codes IS '关联资源代码 (related resource codes)';
+COMMENT ON COLUMN bjxm.data_resources.sensitive IS '涉及商业秘密、个人隐私等敏感数据 (sensitive data, 第二十九条)';
+COMMENT ON COLUMN bjxm.data_resources.level IS '分级: 一般数据 | 重要数据 | 核心数据 (GB/T 43697 level)';
+COMMENT ON COLUMN bjxm.data_resources.secrecy_reviewed IS '保密审查已完成 (secrecy review done)';
+COMMENT ON COLUMN bjxm.data_resources.review_passed IS '大数据部门审核结论 (bigdata review)';
+COMMENT ON COLUMN bjxm.data_resources.reviewed_at IS '审核时间 (reviewed at)';
+COMMENT ON COLUMN bjxm.data_resources.approved_at IS '市人民政府审定时间 (approved by the government at)';
+COMMENT ON COLUMN bjxm.data_resources.desensitized IS '上架时声明已脱敏脱密 (declared desensitized when listed)';
+COMMENT ON COLUMN bjxm.data_resources.listed_at IS '上架时间 (listed at)';
+COMMENT ON COLUMN bjxm.data_resources.published_on IS '发布日期 (publication date)';
+COMMENT ON COLUMN bjxm.data_resources.created_at IS '编目时间 (catalogued at)';
+
+-- The sequence number within a classification (资源代码后段码).
+CREATE FUNCTION bjxm._data_resource_sequence() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NEW.classification IS NOT NULL AND NEW.sequence_no IS NULL THEN
+        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('bjxm.data_resources:' OPERATOR(pg_catalog.||) NEW.classification));
+        SELECT COALESCE(pg_catalog.max(d.sequence_no), 0) OPERATOR(pg_catalog.+) 1 INTO NEW.sequence_no
+          FROM bjxm.data_resources d WHERE d.classification OPERATOR(pg_catalog.=) NEW.classification;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._data_resource_sequence() IS '内部: 分配资源代码的顺序码 (internal: the sequence part of the resource code)';
+CREATE TRIGGER data_resources_sequence BEFORE INSERT ON bjxm.data_resources
+    FOR EACH ROW EXECUTE FUNCTION bjxm._data_resource_sequence();
+
+CREATE FUNCTION bjxm.add_data_resource(project bigint, name text, summary text, format text, share_type text,
+        open_type text, update_cycle text, items jsonb, sensitive boolean DEFAULT false,
+        classification text DEFAULT NULL, share_condition text DEFAULT NULL, share_method text DEFAULT NULL,
+        provide_method text DEFAULT NULL, related_codes text[] DEFAULT '{}')
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'add_data_resource', pg_catalog.jsonb_build_object('name', $2, 'summary', $3,
+        'format', $4, 'share_type', $5, 'open_type', $6, 'update_cycle', $7, 'items', $8, 'sensitive', $9,
+        'classification', $10, 'share_condition', $11, 'share_method', $12, 'provide_method', $13,
+        'related_codes', pg_catalog.to_jsonb($14))) $$;
+COMMENT ON FUNCTION bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[])
+    IS '编制数据资源目录, 第二十二条、第二十四条、第二十五条 (catalogue a data resource; user unit)';
+
+CREATE FUNCTION bjxm.classify_data_resource(id bigint, level text, secrecy_reviewed boolean) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_classify_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.classify_data_resource(bigint, text, boolean) IS '数据分类分级与保密审查, 第二十三条 (classify by level and record the secrecy review; user unit)';
+
+CREATE FUNCTION bjxm.review_data_resource(id bigint, passed boolean) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_review_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.review_data_resource(bigint, boolean) IS '审核数据资源目录, 第二十二条 (review a catalogue entry; bigdata)';
+
+CREATE FUNCTION bjxm.list_data_resource(id bigint, desensitized boolean DEFAULT false) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_list_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.list_data_resource(bigint, boolean) IS '数据资源上架, 第二十二至二十五条、第二十九条 (list an entry on the provincial platform; user unit)';
+
+CREATE FUNCTION bjxm.check_data_resource(id bigint, desensitized boolean DEFAULT false)
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_check_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.check_data_resource(bigint, boolean) IS '上架预检: 列出全部不通过理由, 不作修改 (dry run of list_data_resource)';
+
+CREATE FUNCTION bjxm.approve_catalogue(unit bjxm.uscc) RETURNS int
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+    n int;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov']);
+        RAISE EXCEPTION '第二十二条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov'], uid);
+    UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp()
+     WHERE d.unit_id OPERATOR(pg_catalog.=) uid AND d.review_passed AND d.approved_at IS NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM bjxm._record_event(NULL, uid, 'approve_catalogue', NULL, NULL, '第二十二条',
+        pg_catalog.format('审定 %s 条目录', n), pg_catalog.jsonb_build_object('unit', unit::text, 'approved', n));
+    RETURN n;
+EXCEPTION WHEN OTHERS THEN
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'approve_catalogue', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.approve_catalogue(bjxm.uscc) IS '人民政府审定单位的数据资源目录, 返回审定条数, 第二十二条 (approve a unit''s reviewed entries; city_gov)';
+
+CREATE VIEW bjxm.data_catalogue WITH (security_invoker = true) AS
+SELECT d.resource_id, d.project_id, u.code AS unit, u.name AS unit_name, d.resource_code, d.name, d.summary, d.format,
+       d.share_type, d.share_condition, d.share_method, d.provide_method, d.open_type, d.update_cycle,
+       d.level, d.sensitive, d.items, d.related_codes, d.published_on, d.listed_at
+  FROM bjxm.data_resources d JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) d.unit_id
+ WHERE d.listed_at IS NOT NULL;
+COMMENT ON VIEW bjxm.data_catalogue IS '已上架的数据资源目录及其共享开放属性, 可 COPY 为 CSV (the listed catalogue; COPY to CSV for the provincial platforms)';
+
+-- The provincial 共享交换平台 / 开放平台 export (schema: docs/catalogue.schema.json).
+CREATE FUNCTION bjxm.catalogue_json(unit bjxm.uscc) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT pg_catalog.jsonb_build_object(
+            'provider', pg_catalog.jsonb_build_object('code', u.code::text, 'name', u.name, 'region', u.region),
+            'generated_on', bjxm.today(),
+            'standard', '政务信息资源目录编制指南(试行)',
+            'resources', COALESCE((
+                SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+                    'resource_code', c.resource_code, 'name', c.name, 'summary', c.summary, 'format', c.format,
+                    'items', c.items,
+                    'share', pg_catalog.jsonb_build_object('type', c.share_type, 'condition', c.share_condition,
+                                                           'method', c.share_method, 'provide_method', c.provide_method),
+                    'open', pg_catalog.jsonb_build_object('type', c.open_type),
+                    'update_cycle', c.update_cycle, 'level', c.level,
+                    'published_on', c.published_on, 'related_codes', pg_catalog.to_jsonb(c.related_codes)))
+                    ORDER BY c.resource_id)
+                FROM bjxm.data_catalogue c WHERE c.unit OPERATOR(bjxm.=) u.code), '[]'::jsonb))
+          FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) $1;
+    END;
+COMMENT ON FUNCTION bjxm.catalogue_json(bjxm.uscc) IS '单位已上架目录的 JSON 文档, 供省级共享交换与开放平台 (a unit''s listed catalogue as JSON, per docs/catalogue.schema.json)';
+
+------------------------------------------------------------------------------
+-- 第六章 安全管理: components and yearly assessments
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.components (
+    component_id bigserial PRIMARY KEY,
+    project_id   bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    kind         text NOT NULL CHECK (kind IN ('terminal', 'server', 'os', 'database', 'middleware', 'network', 'security', 'other')),
+    product      text NOT NULL CHECK (product <> ''),
+    domestic     boolean NOT NULL,
+    recorded_by  name NOT NULL,
+    recorded_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX components_project_idx ON bjxm.components (project_id);
+COMMENT ON TABLE bjxm.components IS '项目采用的关键信息基础设施产品 (components: terminals, servers, OS, databases …, 第二十七条)';
+COMMENT ON COLUMN bjxm.components.component_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.components.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.components.kind IS '类别 (kind)';
+COMMENT ON COLUMN bjxm.components.product IS '产品 (product)';
+COMMENT ON COLUMN bjxm.components.domestic IS '国产化产品 (domestic product)';
+COMMENT ON COLUMN bjxm.components.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.components.recorded_at IS '记录时间 (recorded at)';
+
+CREATE TABLE bjxm.security_assessments (
+    assessment_id bigserial PRIMARY KEY,
+    project_id    bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    year          integer NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('security_test', 'crypto_assessment', 'risk_assessment')),
+    passed        boolean NOT NULL,
+    reported_to   text[] NOT NULL,
+    performed_by  text,
+    assessed_on   date NOT NULL,
+    recorded_by   name NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX security_assessments_project_idx ON bjxm.security_assessments (project_id, kind, assessed_on);
+COMMENT ON TABLE bjxm.security_assessments IS '年度信息安全检测、密码安全性评估与风险评估 (yearly security test, crypto and risk assessments, 第二十八条)';
+COMMENT ON COLUMN bjxm.security_assessments.assessment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.security_assessments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.security_assessments.year IS '年度 (year)';
+COMMENT ON COLUMN bjxm.security_assessments.kind IS '评估类别: security_test 信息安全检测 | crypto_assessment 密码安全性评估 | risk_assessment 风险评估 (kind)';
+COMMENT ON COLUMN bjxm.security_assessments.passed IS '是否通过 (passed)';
+COMMENT ON COLUMN bjxm.security_assessments.reported_to IS '报送对象: bigdata, public_security, crypto_admin (reported to)';
+COMMENT ON COLUMN bjxm.security_assessments.performed_by IS '实施机构 (performed by)';
+COMMENT ON COLUMN bjxm.security_assessments.assessed_on IS '记录的业务日期 (effective date)';
+COMMENT ON COLUMN bjxm.security_assessments.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.security_assessments.recorded_at IS '记录时间 (recorded at)';
+
+CREATE FUNCTION bjxm.record_component(project bigint, kind text, product text, domestic boolean) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_component', pg_catalog.jsonb_build_object('kind', $2, 'product', $3, 'domestic', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_component(bigint, text, text, boolean) IS '登记项目采用的产品及是否国产, 第二十七条 (record a component; user unit)';
+
+CREATE FUNCTION bjxm.record_security_assessment(project bigint, year int, kind text, passed boolean,
+        reported_to text[], performed_by text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_security_assessment', pg_catalog.jsonb_build_object('year', $2, 'kind', $3,
+        'passed', $4, 'reported_to', pg_catalog.to_jsonb($5), 'performed_by', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_security_assessment(bigint, int, text, boolean, text[], text) IS '记录年度安全检测、密码评估或风险评估及报送, 第二十八条 (record a yearly assessment; user unit or bigdata)';
+
+CREATE VIEW bjxm.security_assessment_due WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, l.plan_year, l.estimate,
+       k.kind, a.last_on, base.since,
+       (COALESCE(a.last_on, base.since) OPERATOR(pg_catalog.+)
+        pg_catalog.make_interval(months => (SELECT s.value::int FROM bjxm.settings s
+                                             WHERE s.key OPERATOR(pg_catalog.=) 'assessment_period_months')))::date AS due_on,
+       (COALESCE(a.last_on, base.since) OPERATOR(pg_catalog.+)
+        pg_catalog.make_interval(months => (SELECT s.value::int FROM bjxm.settings s
+                                             WHERE s.key OPERATOR(pg_catalog.=) 'assessment_period_months')))::date
+           OPERATOR(pg_catalog.<) bjxm.today() AS overdue
+  FROM bjxm.project_library l
+ CROSS JOIN (VALUES ('security_test'), ('crypto_assessment'), ('risk_assessment')) k(kind)
+  JOIN LATERAL (SELECT e.effective_date AS since FROM bjxm.events e
+                 WHERE e.project_id OPERATOR(pg_catalog.=) l.project_id
+                   AND e.action OPERATOR(pg_catalog.=) 'sign_contract'
+                 ORDER BY e.event_id DESC LIMIT 1) base ON true
+  LEFT JOIN LATERAL (SELECT pg_catalog.max(x.assessed_on) AS last_on FROM bjxm.security_assessments x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id AND x.kind OPERATOR(pg_catalog.=) k.kind
+                        AND x.passed) a ON true
+ WHERE l.state IN ('contracted', 'implementing', 'accepted', 'evaluated');
+COMMENT ON VIEW bjxm.security_assessment_due IS '年度安全评估到期与逾期, 按项目和类别 (yearly assessments due and overdue, per project and kind, 第二十八条)';
+
+CREATE VIEW bjxm.domestic_components WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region,
+       pg_catalog.count(c.*) AS components,
+       pg_catalog.count(c.*) FILTER (WHERE c.domestic) AS domestic,
+       pg_catalog.round(pg_catalog.count(c.*) FILTER (WHERE c.domestic)::numeric
+                        OPERATOR(pg_catalog./) NULLIF(pg_catalog.count(c.*), 0), 4) AS domestic_ratio,
+       pg_catalog.round(pg_catalog.sum(pg_catalog.count(c.*) FILTER (WHERE c.domestic)) OVER (PARTITION BY l.unit)
+                        OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(pg_catalog.count(c.*)) OVER (PARTITION BY l.unit), 0), 4)
+           AS unit_domestic_ratio
+  FROM bjxm.project_library l JOIN bjxm.components c ON c.project_id OPERATOR(pg_catalog.=) l.project_id
+ GROUP BY l.project_id, l.project_name, l.unit, l.unit_name, l.region;
+COMMENT ON VIEW bjxm.domestic_components IS '国产化产品比例, 按项目及其单位 (share of domestic products per project and per unit, 第二十七条)';
+
+-- 第三十三条: evaluation results are the basis of next year's procurement.
+CREATE VIEW bjxm.vendor_scorecard WITH (security_invoker = true) AS
+WITH scores AS (
+    SELECT 'vendor'::text AS role, p.vendor_party_id AS party_id, e.project_id, e.vendor_score AS score, e.evaluated_at
+      FROM bjxm.evaluations e JOIN bjxm.projects p ON p.project_id OPERATOR(pg_catalog.=) e.project_id
+     WHERE p.vendor_party_id IS NOT NULL
+    UNION ALL
+    SELECT 'reviewer', r.party_id, e.project_id, e.reviewer_score, e.evaluated_at
+      FROM bjxm.evaluations e
+      JOIN (SELECT DISTINCT x.project_id, x.party_id FROM bjxm.reviews x WHERE x.party_id IS NOT NULL) r
+        ON r.project_id OPERATOR(pg_catalog.=) e.project_id
+), ranked AS (
+    SELECT s.*, pg_catalog.row_number() OVER (PARTITION BY s.role, s.party_id ORDER BY s.evaluated_at DESC) AS rn
+      FROM scores s
+)
+SELECT p.code AS party, p.name AS party_name, r.role, pg_catalog.count(*) AS evaluations,
+       pg_catalog.round(pg_catalog.avg(r.score), 2) AS average_score,
+       pg_catalog.max(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.=) 1) AS latest_score,
+       pg_catalog.max(r.evaluated_at) AS latest_at,
+       pg_catalog.round(pg_catalog.max(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.=) 1)
+             OPERATOR(pg_catalog.-) pg_catalog.avg(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.>) 1), 2) AS trend,
+       (SELECT pg_catalog.round(pg_catalog.avg(k.score), 2) FROM bjxm.performance_evaluations k
+         WHERE k.kind OPERATOR(pg_catalog.=) 'key'
+           AND k.project_id IN (SELECT x.project_id FROM ranked x
+                                 WHERE x.party_id OPERATOR(pg_catalog.=) r.party_id AND x.role OPERATOR(pg_catalog.=) r.role))
+           AS key_evaluation_average
+  FROM ranked r JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) r.party_id
+ GROUP BY p.code, p.name, r.role, r.party_id;
+COMMENT ON VIEW bjxm.vendor_scorecard IS '服务单位与评审机构的综合评估记分卡, 附财政重点绩效评价 (scorecards of vendors and review institutions, with finance''s key evaluations, 第三十三条)';
+
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('vendor_score_warning', '60', 'integer', '第三十三条', '60',
+     '服务单位以往综合评估平均分低于此值时, 采购预检提醒 (warn at procurement when a vendor''s average score is below this)');
+COMMENT ON COLUMN bjxm.data_catalogue.resource_id IS '资源编号 (id)';
+COMMENT ON COLUMN bjxm.data_catalogue.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.data_catalogue.unit IS '提供单位统一社会信用代码 (provider USCC)';
+COMMENT ON COLUMN bjxm.data_catalogue.unit_name IS '提供单位 (provider)';
+COMMENT ON COLUMN bjxm.data_catalogue.resource_code IS '资源代码 (resource code)';
+COMMENT ON COLUMN bjxm.data_catalogue.name IS '资源名称 (name)';
+COMMENT ON COLUMN bjxm.data_catalogue.summary IS '摘要 (summary)';
+COMMENT ON COLUMN bjxm.data_catalogue.format IS '格式 (format)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_type IS '共享类型 (share type)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_condition IS '共享条件 (share condition)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_method IS '共享服务方式 (share method)';
+COMMENT ON COLUMN bjxm.data_catalogue.provide_method IS '数据提供方式 (provide method)';
+COMMENT ON COLUMN bjxm.data_catalogue.open_type IS '开放类型 (open type)';
+COMMENT ON COLUMN bjxm.data_catalogue.update_cycle IS '更新周期 (update cycle)';
+COMMENT ON COLUMN bjxm.data_catalogue.level IS '分级 (level)';
+COMMENT ON COLUMN bjxm.data_catalogue.sensitive IS '敏感数据 (sensitive)';
+COMMENT ON COLUMN bjxm.data_catalogue.items IS '信息项 (items)';
+COMMENT ON COLUMN bjxm.data_catalogue.related_codes IS '关联资源代码 (related codes)';
+COMMENT ON COLUMN bjxm.data_catalogue.published_on IS '发布日期 (published on)';
+COMMENT ON COLUMN bjxm.data_catalogue.listed_at IS '上架时间 (listed at)';
+COMMENT ON COLUMN bjxm.security_assessment_due.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.security_assessment_due.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.security_assessment_due.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.security_assessment_due.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.security_assessment_due.region IS '行政区划 (region)';
+COMMENT ON COLUMN bjxm.security_assessment_due.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.security_assessment_due.state_label IS '状态名称 (state, Chinese)';
+COMMENT ON COLUMN bjxm.security_assessment_due.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.security_assessment_due.estimate IS '估算(元) (estimate)';
+COMMENT ON COLUMN bjxm.security_assessment_due.kind IS '评估类别 (kind)';
+COMMENT ON COLUMN bjxm.security_assessment_due.last_on IS '最近一次通过的评估日期 (last passed on)';
+COMMENT ON COLUMN bjxm.security_assessment_due.since IS '合同签订日期 (contract date)';
+COMMENT ON COLUMN bjxm.security_assessment_due.due_on IS '到期日 (due on)';
+COMMENT ON COLUMN bjxm.security_assessment_due.overdue IS '已逾期 (overdue)';
+COMMENT ON COLUMN bjxm.domestic_components.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.domestic_components.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.domestic_components.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.domestic_components.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.domestic_components.region IS '行政区划 (region)';
+COMMENT ON COLUMN bjxm.domestic_components.components IS '产品数 (components)';
+COMMENT ON COLUMN bjxm.domestic_components.domestic IS '国产产品数 (domestic)';
+COMMENT ON COLUMN bjxm.domestic_components.domestic_ratio IS '项目国产化比例 (project domestic ratio)';
+COMMENT ON COLUMN bjxm.domestic_components.unit_domestic_ratio IS '单位国产化比例 (unit domestic ratio)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.party IS '机构代号 (party code)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.party_name IS '机构名称 (party name)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.role IS 'vendor 服务单位 | reviewer 评审机构 (role)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.evaluations IS '评估次数 (evaluations)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.average_score IS '平均得分 (average score)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.latest_score IS '最近得分 (latest score)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.latest_at IS '最近评估时间 (latest at)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.trend IS '最近得分与此前平均之差 (latest minus earlier average)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.key_evaluation_average IS '相关项目财政重点绩效评价均分 (finance key evaluation average)';
+
+------------------------------------------------------------------------------
 -- Privileges and row-level security (SPEC §1 write path and visibility)
 ------------------------------------------------------------------------------
 
@@ -1911,7 +2263,9 @@ GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.
                 bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
                 bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
                 bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
-                bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers
+                bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers,
+                bjxm.data_resources, bjxm.components, bjxm.security_assessments, bjxm.data_catalogue,
+                bjxm.security_assessment_due, bjxm.domestic_components, bjxm.vendor_scorecard
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 
 -- Types' support functions, pure helpers and reads: everyone.
@@ -1959,7 +2313,13 @@ GRANT EXECUTE ON FUNCTION
     bjxm.open_rectification(bjxm.uscc, int, text, bigint, date), bjxm.report_rectification(bigint, text),
     bjxm.close_rectification(bigint, boolean),
     bjxm.add_line_item(bigint, text, text, numeric, text), bjxm.waive_term(bigint, text, text),
-    bjxm.expense_check(text, text, text), bjxm.set_excluded_term(text, bjxm.clause, boolean)
+    bjxm.expense_check(text, text, text), bjxm.set_excluded_term(text, bjxm.clause, boolean),
+    bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[]),
+    bjxm.classify_data_resource(bigint, text, boolean), bjxm.review_data_resource(bigint, boolean),
+    bjxm.list_data_resource(bigint, boolean), bjxm.check_data_resource(bigint, boolean),
+    bjxm.approve_catalogue(bjxm.uscc), bjxm.catalogue_json(bjxm.uscc),
+    bjxm.record_component(bigint, text, text, boolean),
+    bjxm.record_security_assessment(bigint, int, text, boolean, text[], text)
     TO PUBLIC;
 
 -- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
@@ -1987,6 +2347,10 @@ CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
     USING ((SELECT bjxm._sees_all_units())
            OR unit_id IN (SELECT bjxm._visible_units())
            OR project_id IN (SELECT bjxm._reviewer_projects()));
+ALTER TABLE bjxm.data_resources ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.data_resources FORCE ROW LEVEL SECURITY;
+CREATE POLICY data_resources_visible ON bjxm.data_resources FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
 ALTER TABLE bjxm.rectifications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.rectifications FORCE ROW LEVEL SECURITY;
 CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
@@ -1996,7 +2360,8 @@ DO $bjxm$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations',
-                             'disbursements', 'performance_evaluations', 'line_items', 'term_waivers'] LOOP
+                             'disbursements', 'performance_evaluations', 'line_items', 'term_waivers',
+                             'components', 'security_assessments'] LOOP
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I FORCE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('CREATE POLICY %I ON bjxm.%I FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p))',
@@ -2049,3 +2414,9 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.excluded_terms', 'WHERE NOT see
 SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items_line_item_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.term_waivers', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.data_resources', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.data_resources_resource_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.components', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.components_component_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments_assessment_id_seq', '');

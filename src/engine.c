@@ -499,6 +499,10 @@ action_def(bj_action act)
 		d = bjxm_funding_action(act);
 	if (d == NULL)
 		d = bjxm_eligibility_action(act);
+	if (d == NULL)
+		d = bjxm_data_action(act);
+	if (d == NULL)
+		d = bjxm_security_action(act);
 	return d;
 }
 

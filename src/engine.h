@@ -73,6 +73,12 @@ typedef struct BjxmActionDef
 extern const BjxmActionDef *bjxm_lifecycle_action(bj_action act);
 extern const BjxmActionDef *bjxm_funding_action(bj_action act);
 extern const BjxmActionDef *bjxm_eligibility_action(bj_action act);
+extern const BjxmActionDef *bjxm_data_action(bj_action act);
+extern const BjxmActionDef *bjxm_security_action(bj_action act);
+
+/* 第三十一条(五)(六) for inspect, and the 第三十三条 vendor warning (security.c). */
+extern void bjxm_inspect_data_security(BjxmCtx *ctx);
+extern void bjxm_rule_vendor_score(BjxmCtx *ctx, const char *vendor);
 
 /* Raise the first error of ctx's findings in article order (after logging it). */
 extern void bjxm_raise_findings(BjxmCtx *ctx);

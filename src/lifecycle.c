@@ -769,6 +769,8 @@ procurement_rules(BjxmCtx *ctx)
 						   "依政府采购法实施条例第十八条, 为项目提供评审或设计服务的单位不得参加该项目的采购。",
 						   "服务单位与本项目的评审或咨询设计单位为同一单位 (vendor reviewed or designed this project)");
 	}
+	if (vendor != 0)
+		bjxm_rule_vendor_score(ctx, bjxm_arg_text(ctx, "vendor", false));
 	item = city_review_item(ctx);
 	if (item != 0)
 	{

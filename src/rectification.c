@@ -102,6 +102,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 		elog(ERROR, "bjxm: SPI_connect failed");
 	bjxm_load_visible_project(&ctx);
 	inspect_facts(&ctx);
+	bjxm_inspect_data_security(&ctx);
 	found = bjxm_violations_copy(ctx.violations, rsinfo->econtext->ecxt_per_query_memory);
 	SPI_finish();
 	bjxm_violations_emit(rsinfo, found);
