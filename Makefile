@@ -20,7 +20,9 @@ OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
 GENERATED  = src/core/regulation_items.h build/regulation_seed.sql build/terms_seed.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--*.sql tools/genreg test/check/check_core
+# Released versions' install scripts, frozen, and every upgrade script.
+DATA       = $(wildcard releases/$(EXTENSION)--*.sql) $(wildcard updates/$(EXTENSION)--*--*.sql)
+EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--$(EXTVERSION).sql tools/genreg test/check/check_core
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers

@@ -165,6 +165,50 @@ SET ROLE "王芳_财政局";
 SELECT bjxm.record_disbursement(:h1, 1200000, '2026-11-20') \gset
 SET ROLE "李娜_大数据局";
 SELECT bjxm.postpone(:e2, '用户单位原因, 资金执行缓慢') \gset
+-- 第二十二条至第二十五条: 卫健局 catalogues the data of its contracted
+-- platform, classifies it and records the 保密审查; bigdata reviews, the
+-- city government approves the unit's catalogue; two entries are listed
+-- (the third, sensitive data offered unconditionally, is refused below).
+SET ROLE "孙丽_卫健局";
+SELECT bjxm.add_data_resource(:h1, '医疗机构基本信息', '全市医疗机构名称、类别、地址及诊疗科目', '数据库',
+         'unconditional', 'unconditional', '每月',
+         '[{"name": "机构名称", "type": "字符型"}, {"name": "机构类别", "type": "字符型"}, {"name": "地址", "type": "字符型"}, {"name": "诊疗科目", "type": "字符型"}]',
+         share_method => '接口', provide_method => '共享交换平台') AS d1,
+       bjxm.add_data_resource(:h1, '居民电子健康档案', '居民基本信息、既往病史与体检记录', '数据库',
+         'conditional', 'none', '实时',
+         '[{"name": "身份证号", "type": "字符型"}, {"name": "既往病史", "type": "字符型"}, {"name": "体检日期", "type": "日期型"}]',
+         sensitive => true, share_condition => '仅限卫生健康、医保部门履职使用, 经本人授权调用',
+         share_method => '接口', provide_method => '共享交换平台') AS d2,
+       bjxm.add_data_resource(:h1, '传染病监测明细', '法定传染病病例报告明细', '电子表格',
+         'unconditional', 'none', '每日',
+         '[{"name": "病例编号", "type": "字符型"}, {"name": "病种", "type": "字符型"}, {"name": "报告日期", "type": "日期型"}]',
+         sensitive => true) AS d3 \gset
+SELECT bjxm.classify_data_resource(:d1, '一般数据', true), bjxm.classify_data_resource(:d2, '重要数据', true),
+       bjxm.classify_data_resource(:d3, '重要数据', true) \gset
+SET ROLE "张伟_大数据局";
+SELECT bjxm.review_data_resource(:d1, true), bjxm.review_data_resource(:d2, true),
+       bjxm.review_data_resource(:d3, true) \gset
+SET ROLE "刘洋_市政府";
+SELECT bjxm.approve_catalogue('11520500DM00000250') \gset
+SET ROLE "孙丽_卫健局";
+SELECT bjxm.list_data_resource(:d1, desensitized => true), bjxm.list_data_resource(:d2) \gset
+-- 第二十七条: the products each project uses, domestic or not.
+SELECT bjxm.record_component(:h1, 'server', '华为泰山 2280 服务器(鲲鹏)', true),
+       bjxm.record_component(:h1, 'os', '银河麒麟高级服务器操作系统 V10', true),
+       bjxm.record_component(:h1, 'database', '达梦数据库 DM8', true),
+       bjxm.record_component(:h1, 'middleware', 'Oracle WebLogic Server', false),
+       bjxm.record_component(:h1, 'security', '奇安信网神防火墙', true) \gset
+-- 第二十八条: the platform's first security test, on signing (due again in 12 months).
+SELECT bjxm.record_security_assessment(:h1, 2026, 'security_test', true, '{bigdata,public_security,crypto_admin}',
+                                       '贵州省信息安全测评中心') \gset
+SET ROLE "赵磊_教育局";
+SELECT bjxm.record_component(:e1, 'server', '中科曙光 I620 服务器(海光)', true),
+       bjxm.record_component(:e1, 'os', 'CentOS 7', false),
+       bjxm.record_component(:e1, 'database', 'Oracle Database 19c', false),
+       bjxm.record_component(:e1, 'middleware', '东方通 TongWeb', true) \gset
+-- 第三十二条: finance's 重点绩效评价 of the evaluated project (shown on the scorecard).
+SET ROLE "王芳_财政局";
+SELECT bjxm.record_key_evaluation(:e1, 2027, 86, 'ZD-' || :e1) \gset
 RESET ROLE;
 \set QUIET off
 
@@ -195,6 +239,9 @@ SELECT clause AS "条款", sqlstate, message AS "说明" FROM bjxm.check(:c1, 's
 \echo '-- 第十二条: paying more than the arranged budget'
 SET ROLE "王芳_财政局";
 SELECT bjxm.record_disbursement(:h1, 2000000, '2026-11-25');
+\echo '-- 第二十九条: listing sensitive data offered for unconditional sharing'
+SET ROLE "孙丽_卫健局";
+SELECT bjxm.list_data_resource(:d3, desensitized => true);
 \echo '-- 第三条: a unit member acting for another unit'
 SET ROLE "赵磊_教育局";
 SELECT bjxm.declare(:h3);
@@ -237,3 +284,61 @@ SELECT unit_name AS "单位", clause AS "条款", finding AS "问题", deadline 
 \echo '== History of one project, step by step, with its actors =='
 SELECT action AS "操作", from_state AS "原状态", to_state AS "新状态", actor AS "角色", clause AS "条款"
   FROM bjxm.history(:e1);
+
+\echo
+\echo '== 数据资源目录 (listed data catalogue, 第二十二条至第二十五条) =='
+SELECT resource_id AS "编号", name AS "资源名称", unit_name AS "提供单位", format AS "格式",
+       jsonb_array_length(items) AS "信息项",
+       CASE share_type WHEN 'unconditional' THEN '无条件共享' WHEN 'conditional' THEN '有条件共享' ELSE '不予共享' END AS "共享",
+       CASE open_type WHEN 'unconditional' THEN '无条件开放' WHEN 'conditional' THEN '有条件开放' ELSE '不予开放' END AS "开放",
+       update_cycle AS "更新周期", level AS "分级", published_on AS "发布日期"
+  FROM bjxm.data_catalogue ORDER BY resource_id;
+SELECT d.name AS "未上架资源", CASE WHEN d.sensitive THEN '是' ELSE '否' END AS "敏感",
+       string_agg(c.sqlstate || ' ' || c.clause, ', ' ORDER BY c.clause) AS "上架预检 (check_data_resource)"
+  FROM bjxm.data_resources d CROSS JOIN LATERAL bjxm.check_data_resource(d.resource_id, true) c
+ WHERE d.listed_at IS NULL GROUP BY d.resource_id, d.name, d.sensitive ORDER BY d.resource_id;
+
+-- A year on: today moves 13 months past the contracts (superuser-only),
+-- and the 教育局 platform records two of its three yearly assessments.
+\set QUIET on
+SET bjxm.today = '2027-12-28';
+SET SESSION AUTHORIZATION demo_app;
+SET ROLE "赵磊_教育局";
+SELECT bjxm.record_security_assessment(:e1, 2027, 'security_test', true, '{bigdata,public_security,crypto_admin}',
+                                       '贵州省信息安全测评中心'),
+       bjxm.record_security_assessment(:e1, 2027, 'crypto_assessment', true, '{bigdata,public_security,crypto_admin}',
+                                       '某商用密码检测机构') \gset
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+\set QUIET off
+
+\echo
+\echo '== 安全评估到期 (yearly security assessments, 第二十八条; today = 2027-12-28) =='
+SELECT project_name AS "项目", unit_name AS "单位",
+       CASE kind WHEN 'security_test' THEN '信息安全检测' WHEN 'crypto_assessment' THEN '密码安全性评估'
+                 ELSE '风险评估' END AS "评估类别",
+       since AS "合同签订", last_on AS "最近通过", due_on AS "到期日",
+       CASE WHEN overdue THEN '** 逾期 **' ELSE '' END AS "逾期"
+  FROM bjxm.security_assessment_due ORDER BY overdue DESC, project_id, due_on, kind;
+
+\echo
+\echo '== 国产化比例 (domestic products, 第二十七条) =='
+SELECT project_name AS "项目", unit_name AS "单位", components AS "产品数", domestic AS "国产",
+       to_char(domestic_ratio * 100, 'FM990.0') || '%' AS "项目国产化率",
+       to_char(unit_domestic_ratio * 100, 'FM990.0') || '%' AS "单位国产化率"
+  FROM bjxm.domestic_components ORDER BY unit, project_id;
+SELECT p.name AS "项目", bjxm.label(p.state) AS "状态", c.kind AS "类别", c.product AS "产品",
+       CASE WHEN c.domestic THEN '国产' ELSE '非国产' END AS "国产化"
+  FROM bjxm.components c JOIN bjxm.projects p USING (project_id) ORDER BY c.project_id, c.component_id;
+
+\echo
+\echo '== 服务单位记分卡 (scorecard of vendors and review institutions, 第三十三条) =='
+SELECT party AS "代号", party_name AS "机构", CASE role WHEN 'vendor' THEN '服务单位' ELSE '评审机构' END AS "角色",
+       evaluations AS "评估次数", average_score AS "平均得分", latest_score AS "最近得分", trend AS "趋势",
+       key_evaluation_average AS "重点绩效评价均分"
+  FROM bjxm.vendor_scorecard ORDER BY role DESC, party;
+
+\echo
+\echo '== 监督检查 (bjxm.inspect, 第三十一条) of the 全民健康信息平台 =='
+SELECT clause AS "条款", sqlstate, severity AS "级别", message AS "问题", detail AS "情况"
+  FROM bjxm.inspect(:h1);

@@ -297,7 +297,9 @@ INSERT INTO mx_am_duties VALUES
     ('list_data_resource', '{user_unit}'),
     ('approve_catalogue', '{city_gov}'),
     ('record_component', '{user_unit}'),
-    ('record_security_assessment', '{user_unit,bigdata}');
+    ('record_security_assessment', '{user_unit,bigdata}'),
+    -- SPEC §6 (issue 7): verifying the chain is the auditor's or bigdata's
+    ('verify_events', '{auditor,bigdata}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);

@@ -8,6 +8,8 @@
 #include "postgres.h"
 #include "executor/spi.h"
 #include "utils/date.h"
+#include "lib/stringinfo.h"
+#include "datatype/timestamp.h"
 
 /* settings.c: the bjxm.today override (NULL or a YYYY-MM-DD string). */
 extern char *bjxm_today_override;
@@ -38,6 +40,31 @@ extern void bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id) pg_att
  * *slot caches it; sql and argtypes describe it.
  */
 extern SPIPlanPtr bjxm_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes);
+
+/* events.c: the hash chain (SM3, GB/T 32905-2016) over the event log. */
+#define BJXM_HASH_LEN 32
+typedef struct BjxmEventRow
+{
+	int64		event_id;
+	int64		project_id;
+	bool		project_null;
+	int64		unit_id;
+	bool		unit_null;
+	const char *action;
+	const char *from_state;		/* NULL if none */
+	const char *to_state;
+	const char *actor;
+	bool		actor_is_superuser;
+	TimestampTz at;
+	DateADT		effective_date;
+	int32		clause;
+	bool		clause_null;
+	const char *note;
+	const char *details;		/* jsonb text, NULL if none */
+	const char *rulebook;
+} BjxmEventRow;
+extern void bjxm_event_canonical(StringInfo buf, const BjxmEventRow *e);
+extern void bjxm_event_hash(const unsigned char *prev, const BjxmEventRow *e, unsigned char *out);
 
 /* events.c: append one event; returns its event_id. */
 extern int64 bjxm_record_event(int64 project_id, bool project_null,

@@ -561,11 +561,13 @@ CREATE TRIGGER settings_restore_merge BEFORE INSERT ON bjxm.settings
 
 CREATE TABLE bjxm.event_chain (
     id            integer PRIMARY KEY CHECK (id = 1),
-    last_event_id bigint NOT NULL
+    last_event_id bigint NOT NULL,
+    last_hash     bytea
 );
 COMMENT ON TABLE bjxm.event_chain IS '内部: 事件链头, 保证事件编号按提交顺序连续 (internal: head of the event chain; ids are gapless and commit in order)';
 COMMENT ON COLUMN bjxm.event_chain.id IS '唯一行 (the one row)';
 COMMENT ON COLUMN bjxm.event_chain.last_event_id IS '最后事件编号 (last event id)';
+COMMENT ON COLUMN bjxm.event_chain.last_hash IS '最后事件的 SM3 哈希 (SM3 hash of the last event)';
 
 CREATE TABLE bjxm.events (
     event_id           bigint PRIMARY KEY,
@@ -581,7 +583,9 @@ CREATE TABLE bjxm.events (
     clause             bjxm.clause,
     note               text,
     details            jsonb,
-    rulebook           text NOT NULL
+    rulebook           text NOT NULL,
+    prev_hash          bytea NOT NULL,
+    hash               bytea NOT NULL
 );
 CREATE INDEX events_project_idx ON bjxm.events (project_id, event_id) WHERE project_id IS NOT NULL;
 CREATE INDEX events_unit_idx ON bjxm.events (unit_id, event_id);
@@ -599,6 +603,8 @@ COMMENT ON COLUMN bjxm.events.effective_date IS '业务日期 bjxm.today() (effe
 COMMENT ON COLUMN bjxm.events.clause IS '依据条款 (clause applied)';
 COMMENT ON COLUMN bjxm.events.note IS '说明 (note)';
 COMMENT ON COLUMN bjxm.events.details IS '操作参数 (arguments of the action)';
+COMMENT ON COLUMN bjxm.events.prev_hash IS '上一事件的 SM3 哈希, 首个为全零 (SM3 hash of the previous event; zeros for the first)';
+COMMENT ON COLUMN bjxm.events.hash IS 'SM3(上一哈希 ‖ 本事件规范化内容), 防篡改 (SM3 of the previous hash and this event: tamper evidence, GB/T 32905-2016)';
 COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
 
 CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
@@ -951,6 +957,12 @@ COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级�
 ------------------------------------------------------------------------------
 -- History (SPEC §6)
 ------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.verify_events(OUT checked bigint, OUT first_broken bigint, OUT detail text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_verify_events' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.verify_events() IS '校验事件日志的 SM3 哈希链, 报告第一个断点; 审计机关或大数据部门 (verify the event log''s SM3 chain and report the first broken link; auditor or bigdata)';
 
 CREATE FUNCTION bjxm.history(project bigint)
     RETURNS TABLE (event_id bigint, at timestamptz, effective_date date, action text,
@@ -2293,6 +2305,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
     bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
     bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
+    bjxm.verify_events(),
     bjxm.check(bigint, text, jsonb),
     bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
     bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),

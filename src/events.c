@@ -14,6 +14,7 @@
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
+#include "funcapi.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -21,19 +22,63 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/json.h"
+#include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
 #include "bjxm.h"
+#include "sm3.h"
+#include "utils/timestamp.h"
 #include "errors.h"
 
-/* Next event id, taking the chain-head row lock until commit. */
+/*
+ * Whether the event log has the hash chain (0.2.0 and later).  A database
+ * still at 0.1.0 runs this library until ALTER EXTENSION bjxm UPDATE.
+ */
+static bool
+log_is_chained(void)
+{
+	Oid			nsp = get_namespace_oid("bjxm", false);
+	Oid			relid = get_relname_relid("events", nsp);
+
+	return OidIsValid(relid) && get_attnum(relid, "hash") != InvalidAttrNumber;
+}
+
+/*
+ * Next event id and the hash of the event before it, taking the chain-head
+ * row lock until commit.  *prev is all zeros for the first event.
+ */
 static int64
-next_event_id(void)
+next_event_id(unsigned char *prev, bool chained)
 {
 	static SPIPlanPtr bump = NULL;
 	static SPIPlanPtr init = NULL;
+	static SPIPlanPtr bump_v1 = NULL;
+	static SPIPlanPtr init_v1 = NULL;
+
+	if (!chained)
+	{
+		/* 0.1.0: no hash columns yet. */
+		memset(prev, 0, BJXM_HASH_LEN);
+		for (int attempt = 0; attempt < 2; attempt++)
+		{
+			bool		isnull;
+
+			bjxm_plan(&bump_v1, "UPDATE bjxm.event_chain SET last_event_id = last_event_id OPERATOR(pg_catalog.+) 1 "
+					  "WHERE id OPERATOR(pg_catalog.=) 1 RETURNING last_event_id", 0, NULL);
+			if (SPI_execute_plan(bump_v1, NULL, NULL, false, 0) != SPI_OK_UPDATE_RETURNING)
+				elog(ERROR, "bjxm: event chain update failed");
+			if (SPI_processed == 1)
+				return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+			bjxm_plan(&init_v1, "INSERT INTO bjxm.event_chain (id, last_event_id) "
+					  "SELECT 1, COALESCE(pg_catalog.max(e.event_id), 0) FROM bjxm.events e "
+					  "ON CONFLICT (id) DO NOTHING", 0, NULL);
+			if (SPI_execute_plan(init_v1, NULL, NULL, false, 0) != SPI_OK_INSERT)
+				elog(ERROR, "bjxm: event chain initialisation failed");
+		}
+		elog(ERROR, "bjxm: event chain head missing");
+	}
 
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
@@ -41,23 +86,120 @@ next_event_id(void)
 		Datum		d;
 
 		bjxm_plan(&bump, "UPDATE bjxm.event_chain SET last_event_id = last_event_id OPERATOR(pg_catalog.+) 1 "
-				  "WHERE id OPERATOR(pg_catalog.=) 1 RETURNING last_event_id", 0, NULL);
+				  "WHERE id OPERATOR(pg_catalog.=) 1 RETURNING last_event_id, last_hash", 0, NULL);
 		if (SPI_execute_plan(bump, NULL, NULL, false, 0) != SPI_OK_UPDATE_RETURNING)
 			elog(ERROR, "bjxm: event chain update failed");
 		if (SPI_processed == 1)
 		{
+			Datum		h = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+			memset(prev, 0, BJXM_HASH_LEN);
+			if (!isnull && VARSIZE_ANY_EXHDR(DatumGetByteaPP(h)) == BJXM_HASH_LEN)
+				memcpy(prev, VARDATA_ANY(DatumGetByteaPP(h)), BJXM_HASH_LEN);
 			d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 			return DatumGetInt64(d);
 		}
 		/* First event of this database (or of a restore): create the head. */
-		bjxm_plan(&init, "INSERT INTO bjxm.event_chain (id, last_event_id) "
-				  "SELECT 1, COALESCE(pg_catalog.max(e.event_id), 0) FROM bjxm.events e "
+		bjxm_plan(&init, "INSERT INTO bjxm.event_chain (id, last_event_id, last_hash) "
+				  "SELECT 1, COALESCE(pg_catalog.max(e.event_id), 0), "
+				  "  (SELECT x.hash FROM bjxm.events x ORDER BY x.event_id DESC LIMIT 1) FROM bjxm.events e "
 				  "ON CONFLICT (id) DO NOTHING", 0, NULL);
 		if (SPI_execute_plan(init, NULL, NULL, false, 0) != SPI_OK_INSERT)
 			elog(ERROR, "bjxm: event chain initialisation failed");
 	}
 	elog(ERROR, "bjxm: event chain head missing");
 	pg_unreachable();
+}
+
+
+/* Append a length-prefixed field: "len:bytes|" (NULL is "-|"). */
+static void
+put_field(StringInfo buf, const char *v, int len)
+{
+	if (v == NULL)
+	{
+		appendBinaryStringInfo(buf, "-|", 2);
+		return;
+	}
+	appendStringInfo(buf, "%d:", len);
+	appendBinaryStringInfo(buf, v, len);
+	appendStringInfoChar(buf, '|');
+}
+
+/*
+ * The canonical bytes of an event, independent of DateStyle, TimeZone and
+ * the like: integers in decimal, `at` as microseconds since 2000-01-01 UTC,
+ * the date as days since then, states and text length-prefixed, details as
+ * jsonb's own text.  The same function serves recording and verifying.
+ */
+void
+bjxm_event_canonical(StringInfo buf, const BjxmEventRow *e)
+{
+	char		num[64];
+
+	appendStringInfoString(buf, "bjxm-event-v1|");
+	snprintf(num, sizeof(num), INT64_FORMAT, e->event_id);
+	put_field(buf, num, strlen(num));
+	if (e->project_null)
+		put_field(buf, NULL, 0);
+	else
+	{
+		snprintf(num, sizeof(num), INT64_FORMAT, e->project_id);
+		put_field(buf, num, strlen(num));
+	}
+	if (e->unit_null)
+		put_field(buf, NULL, 0);
+	else
+	{
+		snprintf(num, sizeof(num), INT64_FORMAT, e->unit_id);
+		put_field(buf, num, strlen(num));
+	}
+	put_field(buf, e->action, strlen(e->action));
+	put_field(buf, e->from_state, e->from_state ? strlen(e->from_state) : 0);
+	put_field(buf, e->to_state, e->to_state ? strlen(e->to_state) : 0);
+	put_field(buf, e->actor, strlen(e->actor));
+	put_field(buf, e->actor_is_superuser ? "t" : "f", 1);
+	snprintf(num, sizeof(num), INT64_FORMAT, (int64) e->at);
+	put_field(buf, num, strlen(num));
+	snprintf(num, sizeof(num), "%d", (int) e->effective_date);
+	put_field(buf, num, strlen(num));
+	if (e->clause_null)
+		put_field(buf, NULL, 0);
+	else
+	{
+		snprintf(num, sizeof(num), "%d", (int) e->clause);
+		put_field(buf, num, strlen(num));
+	}
+	put_field(buf, e->note, e->note ? strlen(e->note) : 0);
+	put_field(buf, e->details, e->details ? strlen(e->details) : 0);
+	put_field(buf, e->rulebook, strlen(e->rulebook));
+}
+
+/* hash = SM3(prev || canonical bytes) (GB/T 32905-2016). */
+void
+bjxm_event_hash(const unsigned char *prev, const BjxmEventRow *e, unsigned char *out)
+{
+	StringInfoData buf;
+	bj_sm3_ctx	sm3;
+
+	initStringInfo(&buf);
+	bjxm_event_canonical(&buf, e);
+	bj_sm3_init(&sm3);
+	bj_sm3_update(&sm3, prev, BJXM_HASH_LEN);
+	bj_sm3_update(&sm3, buf.data, buf.len);
+	bj_sm3_final(&sm3, out);
+	pfree(buf.data);
+}
+
+/* A bytea holding len bytes. */
+static Datum
+bytea_of(const unsigned char *bytes, int len)
+{
+	bytea	   *b = palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(b, VARHDRSZ + len);
+	memcpy(VARDATA(b), bytes, len);
+	return PointerGetDatum(b);
 }
 
 /* "bjxm <version> r<settings revision>": the rules in force. */
@@ -87,12 +229,21 @@ bjxm_record_event(int64 project_id, bool project_null,
 				  const char *note, Datum details, bool details_null)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr head = NULL;
 	static Oid	state_type = InvalidOid;
 	static Oid	clause_type = InvalidOid;
-	Oid			argtypes[13];
-	Datum		args[13];
-	char		nulls[13];
+	Oid			argtypes[16];
+	Datum		args[16];
+	char		nulls[16];
 	int64		event_id;
+	unsigned char prev[BJXM_HASH_LEN];
+	unsigned char hash[BJXM_HASH_LEN];
+	TimestampTz at;
+	DateADT		today;
+	char	   *book;
+	BjxmEventRow row;
+	bool		chained;
+	static SPIPlanPtr plan_v1 = NULL;
 
 	{
 		/* Looked up each time: DROP/CREATE EXTENSION in one session renews them. */
@@ -113,7 +264,33 @@ bjxm_record_event(int64 project_id, bool project_null,
 		clause_type = ct;
 	}
 
-	event_id = next_event_id();
+	chained = log_is_chained();
+	event_id = next_event_id(prev, chained);
+	at = GetCurrentTimestamp();
+	today = bjxm_today();
+	book = rulebook();
+
+	/* The hash chain (tamper evidence): hash = SM3(previous hash || this event). */
+	memset(&row, 0, sizeof(row));
+	row.event_id = event_id;
+	row.project_id = project_id;
+	row.project_null = project_null;
+	row.unit_id = unit_id;
+	row.unit_null = unit_null;
+	row.action = action;
+	row.from_state = from_null ? NULL : DatumGetCString(DirectFunctionCall1(enum_out, from_state));
+	row.to_state = to_null ? NULL : DatumGetCString(DirectFunctionCall1(enum_out, to_state));
+	row.actor = bjxm_actor_name();
+	row.actor_is_superuser = superuser_arg(bjxm_actor());
+	row.at = at;
+	row.effective_date = today;
+	row.clause = clause;
+	row.clause_null = clause_null;
+	row.note = note;
+	row.details = details_null ? NULL
+		: JsonbToCString(NULL, &DatumGetJsonbP(details)->root, VARSIZE(DatumGetJsonbP(details)));
+	row.rulebook = book;
+	bjxm_event_hash(prev, &row, hash);
 
 	argtypes[0] = INT8OID; args[0] = Int64GetDatum(event_id); nulls[0] = ' ';
 	argtypes[1] = INT8OID; args[1] = Int64GetDatum(project_id); nulls[1] = project_null ? 'n' : ' ';
@@ -121,21 +298,41 @@ bjxm_record_event(int64 project_id, bool project_null,
 	argtypes[3] = TEXTOID; args[3] = CStringGetTextDatum(action); nulls[3] = ' ';
 	argtypes[4] = state_type; args[4] = from_state; nulls[4] = from_null ? 'n' : ' ';
 	argtypes[5] = state_type; args[5] = to_state; nulls[5] = to_null ? 'n' : ' ';
-	argtypes[6] = NAMEOID; args[6] = DirectFunctionCall1(namein, CStringGetDatum(bjxm_actor_name())); nulls[6] = ' ';
-	argtypes[7] = BOOLOID; args[7] = BoolGetDatum(superuser_arg(bjxm_actor())); nulls[7] = ' ';
-	argtypes[8] = DATEOID; args[8] = DateADTGetDatum(bjxm_today()); nulls[8] = ' ';
+	argtypes[6] = NAMEOID; args[6] = DirectFunctionCall1(namein, CStringGetDatum(row.actor)); nulls[6] = ' ';
+	argtypes[7] = BOOLOID; args[7] = BoolGetDatum(row.actor_is_superuser); nulls[7] = ' ';
+	argtypes[8] = DATEOID; args[8] = DateADTGetDatum(today); nulls[8] = ' ';
 	argtypes[9] = clause_type; args[9] = Int32GetDatum(clause); nulls[9] = clause_null ? 'n' : ' ';
 	argtypes[10] = TEXTOID; args[10] = note ? CStringGetTextDatum(note) : (Datum) 0; nulls[10] = note ? ' ' : 'n';
 	argtypes[11] = JSONBOID; args[11] = details; nulls[11] = details_null ? 'n' : ' ';
-	argtypes[12] = TEXTOID; args[12] = CStringGetTextDatum(rulebook()); nulls[12] = ' ';
+	argtypes[12] = TEXTOID; args[12] = CStringGetTextDatum(book); nulls[12] = ' ';
+	argtypes[13] = TIMESTAMPTZOID; args[13] = TimestampTzGetDatum(at); nulls[13] = ' ';
+	argtypes[14] = BYTEAOID; args[14] = bytea_of(prev, BJXM_HASH_LEN); nulls[14] = ' ';
+	argtypes[15] = BYTEAOID; args[15] = bytea_of(hash, BJXM_HASH_LEN); nulls[15] = ' ';
 
-	bjxm_plan(&plan,
-			  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
-			  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, pg_catalog.clock_timestamp(), $9, $10, $11, $12, $13)",
-			  13, argtypes);
-	if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "bjxm: event insert failed");
+	if (!chained)
+	{
+		bjxm_plan(&plan_v1,
+				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
+				  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook) "
+				  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13)",
+				  14, argtypes);
+		if (SPI_execute_plan(plan_v1, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "bjxm: event insert failed");
+	}
+	else
+	{
+		bjxm_plan(&plan,
+				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
+				  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash) "
+				  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13, $15, $16)",
+				  16, argtypes);
+		if (SPI_execute_plan(plan, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "bjxm: event insert failed");
+		bjxm_plan(&head, "UPDATE bjxm.event_chain SET last_hash = $1 WHERE id OPERATOR(pg_catalog.=) 1",
+				  1, argtypes + 15);
+		if (SPI_execute_plan(head, args + 15, NULL, false, 0) != SPI_OK_UPDATE)
+			elog(ERROR, "bjxm: event chain head update failed");
+	}
 
 	/* Delivered at commit; carries nothing confidential (any role can LISTEN). */
 	if (bjxm_setting_bool("notify", true))
@@ -220,4 +417,241 @@ bjxm_events_append_only(PG_FUNCTION_ARGS)
 			 errdetail("表 %s 记录每一项操作, 供监督检查和审计使用。", RelationGetRelationName(trigdata->tg_relation)),
 			 errhint("更正须以新的操作记录, 不得改写历史。")));
 	PG_RETURN_NULL();
+}
+
+PG_FUNCTION_INFO_V1(bjxm_verify_events);
+/*
+ * bjxm.verify_events() → (checked, first_broken, detail): walks the event
+ * log in id order recomputing the SM3 chain; reports the first event whose
+ * id, link or hash does not hold, and a chain head that does not match the
+ * last event (a removed tail).  auditor or bigdata (第三十条).
+ */
+Datum
+bjxm_verify_events(PG_FUNCTION_ARGS)
+{
+	static const char *const duties[] = {"auditor", "bigdata"};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	BjxmDutyRefusal why;
+	Portal		portal;
+	SPIPlanPtr	plan;
+	unsigned char prev[BJXM_HASH_LEN];
+	int64		checked = 0;
+	int64		expected_id = 0;
+	int64		broken = 0;
+	char	   *detail = NULL;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	MemoryContext outer = CurrentMemoryContext;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bjxm: SPI_connect failed");
+	if (bjxm_duty_check("verify_events", 30, duties, 2, 0, true, NULL, &why) == BJXM_DUTY_REFUSED)
+		bjxm_duty_raise(&why, 0);
+
+	memset(prev, 0, sizeof(prev));
+	plan = SPI_prepare("SELECT e.event_id, e.project_id, e.unit_id, e.action, e.from_state::pg_catalog.text, "
+					   "e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, "
+					   "e.clause, e.note, e.details, e.rulebook, e.prev_hash, e.hash "
+					   "FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "bjxm: verify_events: prepare failed");
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	while (broken == 0)
+	{
+		SPI_cursor_fetch(portal, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed && broken == 0; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			bool		isnull;
+			BjxmEventRow row;
+			unsigned char hash[BJXM_HASH_LEN];
+			Datum		v;
+			bytea	   *stored_prev;
+			bytea	   *stored_hash;
+
+			memset(&row, 0, sizeof(row));
+			row.event_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
+			v = SPI_getbinval(t, d, 2, &row.project_null);
+			row.project_id = row.project_null ? 0 : DatumGetInt64(v);
+			v = SPI_getbinval(t, d, 3, &row.unit_null);
+			row.unit_id = row.unit_null ? 0 : DatumGetInt64(v);
+			row.action = SPI_getvalue(t, d, 4);
+			row.from_state = SPI_getvalue(t, d, 5);
+			row.to_state = SPI_getvalue(t, d, 6);
+			row.actor = SPI_getvalue(t, d, 7);
+			row.actor_is_superuser = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+			row.at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
+			row.effective_date = DatumGetDateADT(SPI_getbinval(t, d, 10, &isnull));
+			v = SPI_getbinval(t, d, 11, &row.clause_null);
+			row.clause = row.clause_null ? 0 : DatumGetInt32(v);
+			row.note = SPI_getvalue(t, d, 12);
+			v = SPI_getbinval(t, d, 13, &isnull);
+			row.details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
+			row.rulebook = SPI_getvalue(t, d, 14);
+			v = SPI_getbinval(t, d, 15, &isnull);
+			stored_prev = isnull ? NULL : DatumGetByteaPP(v);
+			v = SPI_getbinval(t, d, 16, &isnull);
+			stored_hash = isnull ? NULL : DatumGetByteaPP(v);
+
+			expected_id++;
+			if (row.event_id != expected_id)
+			{
+				broken = row.event_id;
+				detail = psprintf("事件编号不连续: 应为 %lld, 实为 %lld (event ids are not contiguous: an event was removed)",
+								  (long long) expected_id, (long long) row.event_id);
+				break;
+			}
+			if (stored_prev == NULL || VARSIZE_ANY_EXHDR(stored_prev) != BJXM_HASH_LEN ||
+				memcmp(VARDATA_ANY(stored_prev), prev, BJXM_HASH_LEN) != 0)
+			{
+				broken = row.event_id;
+				detail = pstrdup("前序哈希与上一事件不符 (prev_hash does not link to the previous event)");
+				break;
+			}
+			bjxm_event_hash(prev, &row, hash);
+			if (stored_hash == NULL || VARSIZE_ANY_EXHDR(stored_hash) != BJXM_HASH_LEN ||
+				memcmp(VARDATA_ANY(stored_hash), hash, BJXM_HASH_LEN) != 0)
+			{
+				broken = row.event_id;
+				detail = pstrdup("事件内容与其 SM3 哈希不符, 记录被改动 (the event does not match its SM3 hash: it was altered)");
+				break;
+			}
+			memcpy(prev, hash, BJXM_HASH_LEN);
+			checked++;
+		}
+	}
+	SPI_cursor_close(portal);
+
+	/* The chain head names the last event: a removed tail shows here. */
+	if (broken == 0)
+	{
+		if (SPI_execute("SELECT c.last_event_id, c.last_hash FROM bjxm.event_chain c WHERE c.id OPERATOR(pg_catalog.=) 1",
+						true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "bjxm: verify_events: chain head lookup failed");
+		if (SPI_processed == 1)
+		{
+			bool		isnull;
+			int64		last = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+			Datum		h = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+			if (last != checked || (checked > 0 && (isnull ||
+													memcmp(VARDATA_ANY(DatumGetByteaPP(h)), prev, BJXM_HASH_LEN) != 0)))
+			{
+				broken = checked + 1;
+				detail = psprintf("事件链头记录 %lld 条, 日志中可验证 %lld 条 (the chain head does not match the log's last event: events were removed)",
+								  (long long) last, (long long) checked);
+			}
+		}
+	}
+	{
+		MemoryContext spi = MemoryContextSwitchTo(outer);
+
+		detail = detail ? pstrdup(detail) : NULL;
+		MemoryContextSwitchTo(spi);
+	}
+	SPI_finish();
+
+	values[0] = Int64GetDatum(checked);
+	values[1] = Int64GetDatum(broken);
+	nulls[1] = broken == 0;
+	if (detail)
+		values[2] = CStringGetTextDatum(detail);
+	else
+		nulls[2] = true;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_upgrade_chain);
+/*
+ * Hash the events recorded before the chain existed, in id order (used
+ * once by the 0.1.0 → 0.2.0 upgrade script, with the append-only trigger
+ * disabled for the duration of that script).  Returns the events hashed.
+ */
+Datum
+bjxm_upgrade_chain(PG_FUNCTION_ARGS)
+{
+	unsigned char prev[BJXM_HASH_LEN];
+	SPIPlanPtr	sel;
+	SPIPlanPtr	upd;
+	Oid			types[3] = {INT8OID, BYTEAOID, BYTEAOID};
+	Portal		portal;
+	int64		n = 0;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bjxm: SPI_connect failed");
+	memset(prev, 0, sizeof(prev));
+	sel = SPI_prepare("SELECT e.event_id, e.project_id, e.unit_id, e.action, e.from_state::pg_catalog.text, "
+					  "e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, "
+					  "e.clause, e.note, e.details, e.rulebook FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
+	upd = SPI_prepare("UPDATE bjxm.events SET prev_hash = $2, hash = $3 WHERE event_id OPERATOR(pg_catalog.=) $1",
+					  3, types);
+	if (sel == NULL || upd == NULL)
+		elog(ERROR, "bjxm: upgrade_chain: prepare failed");
+	portal = SPI_cursor_open(NULL, sel, NULL, NULL, false);
+	for (;;)
+	{
+		SPITupleTable *batch;
+		uint64		got;
+
+		SPI_cursor_fetch(portal, true, 1000);
+		got = SPI_processed;
+		batch = SPI_tuptable;
+		if (got == 0)
+			break;
+		for (uint64 i = 0; i < got; i++)
+		{
+			HeapTuple	t = batch->vals[i];
+			TupleDesc	d = batch->tupdesc;
+			bool		isnull;
+			BjxmEventRow row;
+			unsigned char hash[BJXM_HASH_LEN];
+			Datum		v;
+			Datum		args[3];
+
+			memset(&row, 0, sizeof(row));
+			row.event_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
+			v = SPI_getbinval(t, d, 2, &row.project_null);
+			row.project_id = row.project_null ? 0 : DatumGetInt64(v);
+			v = SPI_getbinval(t, d, 3, &row.unit_null);
+			row.unit_id = row.unit_null ? 0 : DatumGetInt64(v);
+			row.action = SPI_getvalue(t, d, 4);
+			row.from_state = SPI_getvalue(t, d, 5);
+			row.to_state = SPI_getvalue(t, d, 6);
+			row.actor = SPI_getvalue(t, d, 7);
+			row.actor_is_superuser = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+			row.at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
+			row.effective_date = DatumGetDateADT(SPI_getbinval(t, d, 10, &isnull));
+			v = SPI_getbinval(t, d, 11, &row.clause_null);
+			row.clause = row.clause_null ? 0 : DatumGetInt32(v);
+			row.note = SPI_getvalue(t, d, 12);
+			v = SPI_getbinval(t, d, 13, &isnull);
+			row.details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
+			row.rulebook = SPI_getvalue(t, d, 14);
+			bjxm_event_hash(prev, &row, hash);
+			args[0] = Int64GetDatum(row.event_id);
+			args[1] = bytea_of(prev, BJXM_HASH_LEN);
+			args[2] = bytea_of(hash, BJXM_HASH_LEN);
+			if (SPI_execute_plan(upd, args, NULL, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "bjxm: upgrade_chain: update failed");
+			memcpy(prev, hash, BJXM_HASH_LEN);
+			n++;
+		}
+	}
+	SPI_cursor_close(portal);
+	{
+		Oid			t1[1] = {BYTEAOID};
+		Datum		a1[1];
+
+		a1[0] = bytea_of(prev, BJXM_HASH_LEN);
+		if (SPI_execute_with_args("UPDATE bjxm.event_chain SET last_hash = CASE WHEN last_event_id OPERATOR(pg_catalog.>) 0 "
+								  "THEN $1 END WHERE id OPERATOR(pg_catalog.=) 1", 1, t1, a1, NULL, false, 0) != SPI_OK_UPDATE)
+			elog(ERROR, "bjxm: upgrade_chain: chain head update failed");
+	}
+	SPI_finish();
+	PG_RETURN_INT64(n);
 }

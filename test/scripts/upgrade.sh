@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Upgrades: install the previous release, add data through the public
+# functions, ALTER EXTENSION bjxm UPDATE, then check the data, the
+# behaviour, and that the upgraded schema equals a fresh install's
+# (catalog-driven: every object, column, constraint, index, trigger,
+# policy, privilege, comment and pg_dump setting of schema bjxm).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+PGBIN=$(pg_config --bindir)
+FAILED=0
+fail() { echo "MISMATCH: $*"; FAILED=1; }
+CURRENT=$(sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
+PREVIOUS=$(ls releases/ | sed -n 's/^bjxm--\(.*\)\.sql$/\1/p' | sort -V | tail -n 1)
+OLD=bjxm_upg_old_$$; NEW=bjxm_upg_new_$$
+psql_() { local db=$1; shift; "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U postgres -d "$db" "$@"; }
+val() { psql_ "$1" -At -c "$2"; }
+cleanup() { psql_ postgres -c "DROP DATABASE IF EXISTS $OLD" -c "DROP DATABASE IF EXISTS $NEW" >/dev/null 2>&1; }
+trap cleanup EXIT
+echo "== upgrade $PREVIOUS -> $CURRENT =="
+psql_ postgres -c "CREATE DATABASE $OLD" -c "CREATE DATABASE $NEW" >/dev/null
+
+psql_ "$OLD" >/dev/null <<SQL || { echo "MISMATCH: setup at $PREVIOUS failed"; exit 1; }
+CREATE EXTENSION bjxm VERSION '$PREVIOUS';
+SET bjxm.today = '2026-11-27';
+DO \$\$ BEGIN CREATE ROLE up_unit NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
+GRANT bjxm_user_unit TO up_unit;
+SELECT bjxm.register_unit('11520500MB1545443Y', '毕节市升级测试局', 'admin_dept');
+SELECT bjxm.grant_unit_member('up_unit', '11520500MB1545443Y');
+SET ROLE up_unit;
+SELECT bjxm.create_project('11520500MB1545443Y', '升级前项目', 'business_system', '{development}', 2027, 500000);
+SELECT bjxm.set_demand_plan(1, '{"goals": "g", "service_content": "s", "functions": "f", "data_resources": "d",
+  "network": "n", "security": "s", "cost_estimate": "c", "crypto_plan": {"assessed_by": "expert", "passed": true, "ref": "r"}}');
+SELECT bjxm.declare(1);
+SELECT bjxm.add_line_item(1, 'software_development', '升级测试软件开发', 100000);
+RESET ROLE;
+SQL
+before=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
+                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'")
+events_before=$(val "$OLD" "SELECT count(*) FROM bjxm.events")
+echo "  at $PREVIOUS: $events_before events"
+
+if ! psql_ "$OLD" -c "ALTER EXTENSION bjxm UPDATE" >/dev/null; then
+  echo "MISMATCH: ALTER EXTENSION bjxm UPDATE failed"; exit 1
+fi
+got=$(val "$OLD" "SELECT extversion FROM pg_extension WHERE extname = 'bjxm'")
+[ "$got" == "$CURRENT" ] && echo "  ok    version $got" || fail "version after update is $got, expected $CURRENT"
+after=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
+                     FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'
+                       AND c.relname IN (SELECT x.relname FROM pg_class x WHERE x.relnamespace = 'bjxm'::regnamespace)")
+[ "$before" == "$after" ] && echo "  ok    every table keeps its rows" || fail "row counts changed: $before vs $after"
+v=$(val "$OLD" "SELECT checked || ' ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")
+[ "$v" == "$events_before none" ] && echo "  ok    events hashed by the upgrade, chain intact ($v)" || fail "verify_events after update: $v"
+
+# Behaviour continues: the next gates and a new event on the chain.
+psql_ "$OLD" >/dev/null <<SQL || fail "actions after the update failed"
+SET bjxm.today = '2026-11-27';
+SELECT bjxm.preliminary_review(1, true, '升级后初审');
+SET ROLE up_unit;
+SELECT bjxm.add_line_item(1, 'software_development', '升级后软件开发', 50000);
+RESET ROLE;
+SQL
+v=$(val "$OLD" "SELECT checked || ' ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")
+[ "$v" == "$((events_before + 2)) none" ] && echo "  ok    new events extend the chain ($v)" || fail "verify_events after new actions: $v"
+st=$(val "$OLD" "SELECT state FROM bjxm.projects WHERE project_id = 1")
+[ "$st" == "shortlisted" ] && echo "  ok    the lifecycle continues ($st)" || fail "state after update: $st"
+r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
+[ "$r" == "1" ] && echo "  ok    第十一条 still refuses" || fail "expense_check after update: $r"
+
+# The upgraded schema is the fresh install's.
+psql_ "$NEW" -c "CREATE EXTENSION bjxm" >/dev/null
+SHAPE="
+SELECT 'rel ' || c.relname || ' ' || c.relkind::text || ' rls=' || c.relrowsecurity || '/' || c.relforcerowsecurity
+       || ' acl=' || coalesce(array_to_string(ARRAY(SELECT x::text FROM unnest(c.relacl) x ORDER BY 1), ','), '')
+       || ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '')
+  FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace
+UNION ALL
+SELECT 'col ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull
+       || ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' gen=' || a.attgenerated::text
+       || ' comment=' || coalesce(col_description(c.oid, a.attnum), '')
+  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+ WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind IN ('r', 'v')
+UNION ALL
+SELECT 'con ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+  FROM pg_constraint WHERE connamespace = 'bjxm'::regnamespace
+UNION ALL
+SELECT 'idx ' || pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+ WHERE c.relnamespace = 'bjxm'::regnamespace
+UNION ALL
+SELECT 'trg ' || pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+ WHERE c.relnamespace = 'bjxm'::regnamespace AND NOT t.tgisinternal
+UNION ALL
+SELECT 'pol ' || tablename || ' ' || policyname || ' ' || cmd || ' ' || coalesce(qual, '') FROM pg_policies WHERE schemaname = 'bjxm'
+UNION ALL
+SELECT 'fun ' || p.oid::regprocedure::text || ' ' || md5(pg_get_functiondef(p.oid))
+       || ' acl=' || coalesce(array_to_string(ARRAY(SELECT x::text FROM unnest(p.proacl) x ORDER BY 1), ','), '')
+       || ' comment=' || coalesce(obj_description(p.oid, 'pg_proc'), '')
+  FROM pg_proc p WHERE p.pronamespace = 'bjxm'::regnamespace AND p.prokind <> 'a'
+UNION ALL
+SELECT 'view ' || c.relname || ' ' || md5(pg_get_viewdef(c.oid)) || ' ' || coalesce(array_to_string(c.reloptions, ','), '')
+  FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'v'
+UNION ALL
+SELECT 'type ' || t.typname || ' comment=' || coalesce(obj_description(t.oid, 'pg_type'), '')
+  FROM pg_type t WHERE t.typnamespace = 'bjxm'::regnamespace AND t.typtype <> 'c' AND t.typname NOT LIKE '\_%'
+UNION ALL
+SELECT 'dump ' || cfg::regclass || ' ' || coalesce(cond, '')
+  FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS u(cfg, cond) WHERE e.extname = 'bjxm'
+UNION ALL
+SELECT 'member ' || count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+ WHERE e.extname = 'bjxm' AND d.deptype = 'e'
+ORDER BY 1"
+val "$OLD" "$SHAPE" > "$TMP/upgraded.shape" || fail "reading the upgraded schema failed"
+val "$NEW" "$SHAPE" > "$TMP/fresh.shape" || fail "reading the fresh schema failed"
+[ "$(wc -l < "$TMP/fresh.shape")" -gt 500 ] || fail "too few catalog facts read: $(wc -l < "$TMP/fresh.shape")"
+if diff -u "$TMP/fresh.shape" "$TMP/upgraded.shape" > "$TMP/shape.diff"; then
+  echo "  ok    the upgraded schema equals a fresh $CURRENT install ($(wc -l < "$TMP/fresh.shape") catalog facts)"
+else
+  head -n 40 "$TMP/shape.diff"; fail "the upgraded schema differs from a fresh install"
+fi
+
+if [ "$FAILED" -ne 0 ]; then echo "upgrade: FAILED"; exit 1; fi
+echo "upgrade: ok"
