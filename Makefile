@@ -10,6 +10,7 @@
 # The version lives only in bjxm.control.
 
 EXTENSION  = bjxm
+SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
@@ -97,12 +98,16 @@ valgrind: deps
 fuzz-build: deps
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS)
 
-FUZZ_SECONDS ?= 60
+# Each target runs FUZZ_RUNS executions (default 10 million), or for
+# FUZZ_SECONDS if that is set instead.
+FUZZ_RUNS ?= 10000000
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  n=$$(basename $$t); mkdir -p build/corpus/$$n; \
 	  cp -n test/fuzz/corpus/$$n/* build/corpus/$$n/ 2>/dev/null || true; \
-	  $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/corpus/$$n || exit 1; \
+	  if [ -n "$(FUZZ_SECONDS)" ]; then limit=-max_total_time=$(FUZZ_SECONDS); else limit=-runs=$(FUZZ_RUNS); fi; \
+	  $$t $$limit -print_final_stats=1 build/corpus/$$n 2>&1 | grep -E 'stat::number_of_executed_units|Done|crash|ERROR' ; \
+	  [ $${PIPESTATUS[0]} -eq 0 ] || exit 1; \
 	done
 
 test:
