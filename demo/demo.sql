@@ -340,5 +340,10 @@ SELECT party AS "代号", party_name AS "机构", CASE role WHEN 'vendor' THEN '
 
 \echo
 \echo '== 监督检查 (bjxm.inspect, 第三十一条) of the 全民健康信息平台 =='
-SELECT clause AS "条款", sqlstate, severity AS "级别", message AS "问题", detail AS "情况"
+\set QUIET on
+\x on
+\set QUIET off
+SELECT clause AS "条款", sqlstate, severity AS "级别", regexp_replace(message, '^[^:]*: ', '') AS "问题", detail AS "情况"
   FROM bjxm.inspect(:h1);
+\set QUIET on
+\x off

@@ -382,6 +382,12 @@ SELECT '*', v, '{refused}'
   FROM unnest(ARRAY['[]', '"x"', 'json null', 'malformed', 'invalid uscc', 'unknown label', 'malformed clause',
                     'unknown role']) v;
 
+-- Calls known to crash the server (reported; a crash would end this test):
+-- skipped and listed among the violations.  Remove a line when fixed.
+CREATE TABLE bi_known_crash (fn name NOT NULL, arg text NOT NULL, variant text NOT NULL, PRIMARY KEY (fn, arg, variant));
+INSERT INTO bi_known_crash VALUES
+  ('record_ex_ante_assessment', 'project', 'null');
+
 -- The outcomes.
 CREATE TABLE bi_results (
   fn       text NOT NULL,
@@ -420,6 +426,7 @@ BEGIN
     FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind IN ('r', 'p');
   EXECUTE chk INTO before;
   sql := format('%s.%I(%s)', 'bjxm', fr.proname, array_to_string(exprs, ', '));
+  RAISE LOG 'bi_call % %', as_role, left(sql, 400); -- DEBUG
   BEGIN
     BEGIN
       IF as_role IS NOT NULL THEN
@@ -521,7 +528,9 @@ BEGIN
     FOR a IN SELECT * FROM bi_args WHERE fn = b.fn ORDER BY pos LOOP
       FOR v IN SELECT * FROM bi_variants(a.arg, a.typ) LOOP
         exprs := b.exprs;
-        IF v.expr = 'OTHER' THEN
+        IF EXISTS (SELECT 1 FROM bi_known_crash k WHERE k.fn = b.proname AND k.arg = a.arg AND k.variant = v.variant) THEN
+          res := ROW('skipped: known crash', NULL, false);
+        ELSIF v.expr = 'OTHER' THEN
           -- The same kind of fixture object in unit B, called by unit A's member.
           other := (SELECT x.id FROM bi_fixture x WHERE x.kind || ':' || x.key = b.keys[a.pos] AND x.unit = 'B');
           exprs[a.pos] := other || '::bigint';
@@ -540,7 +549,7 @@ END $$;
 CREATE VIEW bi_violations AS
 SELECT r.fn, r.arg, r.variant, r.outcome,
        CASE
-         WHEN r.outcome ~ '^(XX|57|58)' THEN 'internal error or crash'
+         WHEN r.outcome ~ '^(XX|57|58)' OR r.outcome LIKE 'skipped%' THEN 'internal error or crash'
          WHEN r.changed AND r.readonly THEN 'a read-only function changed data'
          WHEN r.changed AND r.outcome NOT IN ('ok', 'no-rows') THEN 'changed data but ' || r.outcome
          WHEN r.variant <> 'baseline' AND NOT r.readonly AND e.allowed = '{refused}'
@@ -576,5 +585,5 @@ SELECT count(*) FILTER (WHERE variant <> 'baseline') AS bad_inputs_tried,
 DROP VIEW bi_violations;
 DROP FUNCTION bi_call(oid, text[], name), bi_variants(text, oid), bi_value(text, text, oid);
 DROP VIEW bi_args, bi_functions, bi_support;
-DROP TABLE bi_results, bi_baseline, bi_expect, bi_readonly, bi_named, bi_id_args, bi_fixture;
+DROP TABLE bi_known_crash, bi_results, bi_baseline, bi_expect, bi_readonly, bi_named, bi_id_args, bi_fixture;
 RESET bjxm.today;

@@ -53,7 +53,7 @@ psql_ postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB TEMPLATE template0 ENC
   || { echo "MISMATCH: cannot create database $DB"; exit 1; }
 
 echo "== catalogue: three entries, two listed =="
-psql_ "$DB" -v ON_ERROR_STOP=1 <<SQL || { echo "MISMATCH: setup failed"; exit 1; }
+psql_ "$DB" -v ON_ERROR_STOP=1 >"$OUT/setup.log" 2>&1 <<SQL || { cat "$OUT/setup.log"; echo "MISMATCH: setup failed"; exit 1; }
 SET client_min_messages = warning;
 CREATE EXTENSION bjxm;
 DO \$\$
@@ -175,7 +175,7 @@ PY
 
 echo "== CSV export (\\copy of bjxm.data_catalogue) =="
 HEADER='resource_code,name,unit,unit_name,summary,format,share_type,share_condition,share_method,provide_method,open_type,update_cycle,level,items,related_codes,published_on'
-psql_ "$DB" -v ON_ERROR_STOP=1 -c "\\copy (SELECT resource_code, name, unit, unit_name, summary, format, share_type, share_condition, share_method, provide_method, open_type, update_cycle, level, items, array_to_string(related_codes, ';') AS related_codes, to_char(published_on, 'YYYY-MM-DD') AS published_on FROM bjxm.data_catalogue WHERE unit = '$UNIT' ORDER BY resource_id) TO '$OUT/catalogue.csv' CSV HEADER" \
+psql_ "$DB" -v ON_ERROR_STOP=1 -c "\\copy (SELECT resource_code, name, unit, unit_name, summary, format, share_type, share_condition, share_method, provide_method, open_type, update_cycle, level, items, array_to_string(related_codes, ';') AS related_codes, to_char(published_on, 'YYYY-MM-DD') AS published_on FROM bjxm.data_catalogue WHERE unit::text = '$UNIT' ORDER BY resource_id) TO '$OUT/catalogue.csv' CSV HEADER" \
   || fail "\\copy failed"
 cat "$OUT/catalogue.csv"
 "$PY" - "$OUT/catalogue.csv" "$HEADER" <<'PY' || FAILED=1

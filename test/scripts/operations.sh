@@ -23,6 +23,9 @@
 # reviews, a bigdata member registers a unit); RLS still scopes the unit
 # member and the county member; events continue from the last id; and
 # bjxm.verify_events() finds no broken link, if that function exists.
+# Last, the database's own setting (ALTER DATABASE ... SET search_path):
+# createdb + pg_restore -d does not carry it (printed as a note), while
+# pg_restore --create does (checked).
 #
 # Env: PGHOST (socket dir of the running cluster), PGPORT, TMP (readable by
 # the postgres OS user: the second cluster lives under it).  Exit 1 on any
