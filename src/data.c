@@ -13,6 +13,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -69,7 +70,7 @@ resource_rules(BjxmCtx *ctx)
 					   "按第二十四条明确共享条件、共享服务方式和数据提供方式。",
 					   "有条件共享的数据资源须明确共享条件 (conditional sharing needs its condition)");
 	if (classification != NULL &&
-		!DatumGetBool(DirectFunctionCall2(textregexeq, CStringGetTextDatum(classification),
+		!DatumGetBool(DirectFunctionCall2Coll(textregexeq, C_COLLATION_OID, CStringGetTextDatum(classification),
 										  CStringGetTextDatum("^[0-9]{1,2}(-[0-9]{1,3}){3}$"))))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "资源分类“%s”应为“类-项-目-细目”的数字代码, 如 1-02-003-004 (classification)", classification);

@@ -478,11 +478,14 @@ SELECT bjxm.report_rectification(x.rectification_id, '已整改') FROM bjxm.rect
   JOIN stress.units u ON u.unit_id = x.unit_id WHERE u.idx = 3;
 SELECT bjxm.open_rectification(code::bjxm.uscc, 7, '限期整改 ' || idx, NULL, '2027-03-20') FROM stress.units WHERE idx = 4;
 UPDATE stress.cfg SET setup_last_event = (SELECT max(event_id) FROM bjxm.events);
-SELECT count(*) AS projects, count(DISTINCT unit_id) AS units FROM bjxm.projects \gset
-\echo '  ' :projects projects in :units units, orders: 
-SELECT '  ' || string_agg(status || '=' || n, ', ') FROM (SELECT status, count(*) n FROM bjxm.rectifications GROUP BY 1 ORDER BY 1) s \g
 SQL
-psql_ "$DB" -A -t -v roles="${ROLES[*]}" -v p="$R" -f "$WORK/setup.sql" || die "setup failed"
+psql_ "$DB" -A -t -v roles="${ROLES[*]}" -v p="$R" -f "$WORK/setup.sql" >"$WORK/setup.log" 2>&1 \
+  || { cat "$WORK/setup.log"; die "setup failed"; }
+psql_ "$DB" -A -t -c "SELECT format('  %s projects (%s), %s events; orders: %s',
+    (SELECT count(*) FROM bjxm.projects),
+    (SELECT string_agg(state || '=' || n, ' ') FROM (SELECT state, count(*) n FROM bjxm.projects GROUP BY 1 ORDER BY 1) s),
+    (SELECT max(event_id) FROM bjxm.events),
+    (SELECT string_agg(status || '=' || n, ' ') FROM (SELECT status, count(*) n FROM bjxm.rectifications GROUP BY 1 ORDER BY 1) s))"
 echo "  setup took $(( $(date +%s) - T0 )) s"
 
 # --- workload ---------------------------------------------------------------
@@ -497,7 +500,7 @@ echo "== pgbench: $CLIENTS clients, $JOBS threads, $SECS s =="
 PGBENCH_RC=$?
 grep -E '^(number of (transactions|failed)|latency average|tps|.*aborted)' "$WORK/pgbench.log" | sed 's/^/  /'
 if [ $PGBENCH_RC -ne 0 ]; then
-  echo "  pgbench exited $PGBENCH_RC:"; grep -vE '^(transaction type|scaling|query mode|number of|latency|initial|tps|SQL script|  - )' "$WORK/pgbench.log" | head -n 20 | sed 's/^/    /'
+  echo "  pgbench exited $PGBENCH_RC:"; grep -iE 'error|abort|fatal' "$WORK/pgbench.log" | head -n 20 | sed 's/^/    /'
 fi
 
 # --- tallies and invariants -------------------------------------------------
