@@ -28,6 +28,9 @@ EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--$(EXTVERSION).sql tools/genreg te
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 
+# Recompile a file when a header it includes changes.
+override autodepend = yes
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)

@@ -22,15 +22,16 @@ SET client_min_messages = warning;
 DO $$
 DECLARE r text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['bi_unit_a', 'bi_unit_b', 'bi_bigdata', 'bi_outsider'] LOOP
+  FOREACH r IN ARRAY ARRAY['bi_unit_a', 'bi_unit_b', 'bi_unit_c', 'bi_bigdata', 'bi_reviewer', 'bi_outsider'] LOOP
     BEGIN
       EXECUTE format('CREATE ROLE %I NOLOGIN', r);
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
   END LOOP;
 END $$;
-GRANT bjxm_user_unit TO bi_unit_a, bi_unit_b;
+GRANT bjxm_user_unit TO bi_unit_a, bi_unit_b, bi_unit_c;
 GRANT bjxm_bigdata TO bi_bigdata;
+GRANT bjxm_reviewer TO bi_reviewer;
 RESET client_min_messages;
 
 ------------------------------------------------------------------------------
@@ -61,20 +62,21 @@ BEGIN
     EXIT WHEN target = 'draft';
     CASE s
       WHEN 'declared' THEN PERFORM bjxm.declare(p);
-      WHEN 'shortlisted' THEN PERFORM bjxm.preliminary_review(p, true);
-      WHEN 'reviewed' THEN PERFORM bjxm.entrust_review(p, 'BI-R'); PERFORM bjxm.record_review(p, true, 'r');
+      WHEN 'shortlisted' THEN PERFORM bjxm.preliminary_review(p, true); PERFORM bjxm.entrust_review(p, 'BI-R');
+      WHEN 'reviewed' THEN PERFORM bjxm.record_review(p, true, 'r');
       WHEN 'in_library' THEN PERFORM bjxm.admit_to_library(p);
       WHEN 'planned' THEN PERFORM bjxm.propose_for_plan(p);
       WHEN 'approved' THEN
         PERFORM bjxm.approve_annual_plan(2041, '520500',
           ARRAY(SELECT x.project_id FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p));
-      WHEN 'budgeted' THEN PERFORM bjxm.set_performance_targets(p, '{"t": 1}'); PERFORM bjxm.arrange_budget(p, 1000000);
+        PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+      WHEN 'budgeted' THEN PERFORM bjxm.arrange_budget(p, 1000000);
       WHEN 'service_plan_submitted' THEN
         PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
           "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
           "service_guarantee": "g", "training_plan": "t"}');
-      WHEN 'service_plan_approved' THEN
-        PERFORM bjxm.entrust_review(p, 'BI-R'); PERFORM bjxm.approve_service_plan(p, true, 950000, 'r');
+        PERFORM bjxm.entrust_review(p, 'BI-R');
+      WHEN 'service_plan_approved' THEN PERFORM bjxm.approve_service_plan(p, true, 950000, 'r');
       WHEN 'procured' THEN PERFORM bjxm.record_procurement(p, 'BI-V', 900000, 'open_tender');
       WHEN 'contracted' THEN
         PERFORM bjxm.sign_contract(p, 'HT-BI-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
@@ -99,6 +101,11 @@ DECLARE
   u record;
   s record;
 BEGIN
+  -- A postponed project (for resume), before 'planned'.
+  FOR u IN SELECT * FROM (VALUES ('A', '11520500BX0000001B'), ('B', '11520500BX0000002E')) v(unit, code) ORDER BY 1 LOOP
+    INSERT INTO bi_fixture VALUES ('project', 'postponed', u.unit, pg_temp.walk(u.code::bjxm.uscc, 'approved'), 100);
+    PERFORM bjxm.postpone((SELECT id FROM bi_fixture WHERE kind = 'project' AND key = 'postponed' AND unit = u.unit), '原因');
+  END LOOP;
   FOR s IN SELECT e.enumlabel AS state, e.enumsortorder AS ord FROM pg_enum e
             WHERE e.enumtypid = 'bjxm.project_state'::regtype
               AND e.enumlabel IN ('draft', 'declared', 'shortlisted', 'reviewed', 'in_library', 'planned', 'approved',
@@ -108,11 +115,6 @@ BEGIN
     FOR u IN SELECT * FROM (VALUES ('A', '11520500BX0000001B'), ('B', '11520500BX0000002E')) v(unit, code) ORDER BY 1 LOOP
       INSERT INTO bi_fixture VALUES ('project', s.state, u.unit, pg_temp.walk(u.code::bjxm.uscc, s.state), s.ord::int);
     END LOOP;
-  END LOOP;
-  -- A postponed project (for resume).
-  FOR u IN SELECT * FROM (VALUES ('A', '11520500BX0000001B'), ('B', '11520500BX0000002E')) v(unit, code) ORDER BY 1 LOOP
-    INSERT INTO bi_fixture VALUES ('project', 'postponed', u.unit, pg_temp.walk(u.code::bjxm.uscc, 'approved'), 100);
-    PERFORM bjxm.postpone((SELECT id FROM bi_fixture WHERE kind = 'project' AND key = 'postponed' AND unit = u.unit), '原因');
   END LOOP;
 END $$;
 SELECT f.unit, f.key, p.state::text = f.key AS in_state
@@ -184,7 +186,7 @@ UNION SELECT c.castfunc FROM pg_cast c;
 -- Every public function, and each of its arguments (IN and INOUT only).
 CREATE VIEW bi_args AS
 SELECT p.oid AS fn, p.proname, a.n::int AS pos, coalesce(nullif(p.proargnames[a.n], ''), '$' || a.n) AS arg,
-       a.t AS typ
+       a.t AS typ, a.n > p.pronargs - p.pronargdefaults AS has_default
   FROM pg_proc p
   CROSS JOIN LATERAL unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, n)
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname NOT LIKE '\_%'
@@ -193,7 +195,7 @@ SELECT p.oid AS fn, p.proname, a.n::int AS pos, coalesce(nullif(p.proargnames[a.
 -- (proargnames is indexed over all arguments; bjxm's functions with OUT
 -- arguments have no IN arguments, so the positions agree.)
 CREATE VIEW bi_functions AS
-SELECT p.oid AS fn, p.proname, p.prokind, p.proretset, p.proisstrict, p.provolatile
+SELECT p.oid AS fn, p.proname, p.prokind, p.proretset, p.proisstrict, p.provolatile, p.prorettype
   FROM pg_proc p
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname NOT LIKE '\_%'
    AND p.oid NOT IN (SELECT oid FROM bi_support WHERE oid IS NOT NULL AND oid <> 0);
@@ -213,6 +215,8 @@ INSERT INTO bi_named VALUES
   ('register_party', 'kind', 'vendor'),
   ('register_party', 'uscc', '91520500BX0000005F'),
   ('revoke_unit_member', 'member', 'bi_unit_a'),
+  ('grant_unit_member', 'member', 'bi_unit_c'),
+  ('grant_party_member', 'member', 'bi_reviewer'),
   ('set_jurisdiction', 'member', 'bi_bigdata'),
   ('record_component', 'kind', 'database'),
   ('record_security_assessment', 'kind', 'security_test'),
@@ -227,6 +231,7 @@ INSERT INTO bi_named VALUES
   ('record_disbursement', 'amount', '1000'),
   ('record_procurement', 'amount', '900000'),
   ('carry_over', 'plan_year', '2042'),
+  ('clause', 'article', '11'),
   ('clause', 'item', '1'),
   ('events_since', 'max', '10'),
   ('check', 'action', 'declare'),
@@ -240,7 +245,6 @@ INSERT INTO bi_named VALUES
   ('*', 'key', 'rectification_days'),
   ('*', 'value', '30'),
   ('*', 'name', '坏输入测试名称'),
-  ('*', 'kind', 'reviewer'),
   ('*', 'category', 'software_development'),
   ('*', 'contract_no', 'HT-BI-NEW'),
   ('*', 'expert_opinion', '专家同意'),
@@ -282,6 +286,9 @@ DECLARE
 BEGIN
   SELECT * INTO ty FROM pg_type WHERE oid = t;
   v := coalesce((SELECT expr FROM bi_named WHERE fn = f AND arg = a), (SELECT expr FROM bi_named WHERE fn = '*' AND arg = a));
+  IF ty.typtype = 'e' AND v NOT IN (SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t) THEN
+    v := NULL;   -- a value for a text argument of that name
+  END IF;
   IF v = '' THEN
     RETURN 'NULL::' || format_type(t, NULL);
   ELSIF t = 'anyenum'::regtype THEN
@@ -363,6 +370,7 @@ END $$;
 -- below) are exempt from 'refused' but never write.
 CREATE TABLE bi_readonly (fn name PRIMARY KEY);
 INSERT INTO bi_readonly VALUES ('check'), ('inspect'), ('expense_check'), ('check_data_resource');
+-- (arg: an argument name, 'function.argument', or '*')
 CREATE TABLE bi_expect (arg text NOT NULL, variant text NOT NULL, allowed text[] NOT NULL, PRIMARY KEY (arg, variant));
 INSERT INTO bi_expect
 SELECT a, v, x
@@ -377,6 +385,16 @@ UNION ALL
 SELECT a, v, '{42501}'
   FROM unnest(ARRAY['project', 'id', 'adjustment']) a,
        unnest(ARRAY['other unit', 'unknown id', 'negative', 'zero']) v
+UNION ALL
+-- Another unit's adjustment, or none: not an approved adjustment of this
+-- project (BJ019) is as good as invisible.
+SELECT 'adjustment', v, '{42501,BJ019}'
+  FROM unnest(ARRAY['other unit', 'unknown id', 'negative', 'zero']) v
+UNION ALL
+-- open_rectification: the project is an optional reference, checked
+-- against the order's unit (22023).
+SELECT 'open_rectification.project', v, '{42501,22023}'
+  FROM unnest(ARRAY['other unit', 'unknown id', 'negative', 'zero']) v
 UNION ALL
 SELECT '*', v, '{refused}'
   FROM unnest(ARRAY['[]', '"x"', 'json null', 'malformed', 'invalid uscc', 'unknown label', 'malformed clause',
@@ -397,7 +415,8 @@ CREATE TABLE bi_results (
   outcome  text NOT NULL,
   message  text,
   changed  boolean NOT NULL,
-  readonly boolean NOT NULL
+  readonly boolean NOT NULL,
+  optional boolean
 );
 -- The baseline of each function: the arguments and the outcome.
 CREATE TABLE bi_baseline (fn oid PRIMARY KEY, exprs text[] NOT NULL, keys text[] NOT NULL, outcome text NOT NULL);
@@ -426,7 +445,6 @@ BEGIN
     FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind IN ('r', 'p');
   EXECUTE chk INTO before;
   sql := format('%s.%I(%s)', 'bjxm', fr.proname, array_to_string(exprs, ', '));
-  RAISE LOG 'bi_call % %', as_role, left(sql, 400); -- DEBUG
   BEGIN
     BEGIN
       IF as_role IS NOT NULL THEN
@@ -440,7 +458,11 @@ BEGIN
         outcome := CASE WHEN n = 0 THEN 'no-rows' ELSE 'ok' END;
       ELSE
         EXECUTE format('SELECT %s IS NULL', sql) INTO is_null;
-        outcome := CASE WHEN is_null THEN 'null-result' ELSE 'ok' END;
+        -- (void SQL functions return NULL: 'null-result' is then only a
+        -- STRICT function given a NULL argument)
+        outcome := CASE WHEN is_null AND (fr.prorettype <> 'void'::regtype
+                                           OR (fr.proisstrict AND EXISTS (SELECT 1 FROM unnest(exprs) e WHERE e LIKE 'NULL::%')))
+                        THEN 'null-result' ELSE 'ok' END;
       END IF;
       RESET ROLE;
     EXCEPTION WHEN OTHERS THEN
@@ -478,7 +500,10 @@ BEGIN
           SELECT b.exprs || (x.id || '::bigint') AS exprs, b.keys || (x.kind || ':' || x.key) AS keys,
                  b.ord || (x.k * 1000 + x.ord) AS ord
             FROM bi_combo b
-            CROSS JOIN (SELECT x.*, array_position(i.kinds, x.kind) AS k FROM bi_fixture x, bi_id_args i
+            -- (kinds named in the function's name first: rectification ids
+            -- and data resource ids overlap)
+            CROSS JOIN (SELECT x.*, (strpos(f.proname, x.kind) = 0)::int * 100 + array_position(i.kinds, x.kind) AS k
+                          FROM bi_fixture x, bi_id_args i
                          WHERE i.arg = a.arg AND x.kind = ANY (i.kinds) AND x.unit = 'A') x;
         DELETE FROM bi_combo;
         INSERT INTO bi_combo SELECT * FROM bi_combo2;
@@ -500,12 +525,6 @@ BEGIN
   END LOOP;
 END $$;
 
--- The baselines: every function succeeds with its baseline arguments
--- (as the superuser), or the outcome shows why not.
-SELECT b.fn::regprocedure AS function, b.outcome,
-       nullif(array_to_string(ARRAY(SELECT k FROM unnest(b.keys) k WHERE k <> ''), ', '), '') AS fixture
-  FROM bi_baseline b ORDER BY 1::text;
-
 ------------------------------------------------------------------------------
 -- The bad inputs
 ------------------------------------------------------------------------------
@@ -524,12 +543,12 @@ BEGIN
     ro := b.provolatile <> 'v' OR b.proname IN (SELECT fn FROM bi_readonly);
     -- The baseline itself, recorded too (it must change nothing when read-only).
     res := bi_call(b.fn, b.exprs, NULL);
-    INSERT INTO bi_results VALUES (b.fn::regprocedure::text, NULL, NULL, 'baseline', res.outcome, res.message, res.changed, ro);
+    INSERT INTO bi_results VALUES (b.fn::regprocedure::text, NULL, NULL, 'baseline', res.outcome, res.message, res.changed, ro, NULL);
     FOR a IN SELECT * FROM bi_args WHERE fn = b.fn ORDER BY pos LOOP
       FOR v IN SELECT * FROM bi_variants(a.arg, a.typ) LOOP
         exprs := b.exprs;
         IF EXISTS (SELECT 1 FROM bi_known_crash k WHERE k.fn = b.proname AND k.arg = a.arg AND k.variant = v.variant) THEN
-          res := ROW('skipped: known crash', NULL, false);
+          SELECT 'skipped: known crash' AS outcome, NULL::text AS message, false AS changed INTO res;
         ELSIF v.expr = 'OTHER' THEN
           -- The same kind of fixture object in unit B, called by unit A's member.
           other := (SELECT x.id FROM bi_fixture x WHERE x.kind || ':' || x.key = b.keys[a.pos] AND x.unit = 'B');
@@ -539,19 +558,31 @@ BEGIN
           exprs[a.pos] := v.expr;
           res := bi_call(b.fn, exprs, CASE WHEN v.variant = 'other unit' THEN 'bi_unit_a' END);
         END IF;
-        INSERT INTO bi_results VALUES (b.fn::regprocedure::text, a.pos, a.arg, v.variant, res.outcome, res.message, res.changed, ro);
+        INSERT INTO bi_results VALUES (b.fn::regprocedure::text, a.pos, a.arg, v.variant, res.outcome, res.message, res.changed, ro,
+                                       a.has_default);
       END LOOP;
     END LOOP;
   END LOOP;
 END $$;
 
--- The violations (none).
+-- The baselines: every function succeeds with its baseline arguments
+-- (as the superuser), or the outcome shows why not.
+SELECT b.fn::regprocedure AS function, b.outcome, r.message,
+       nullif(array_to_string(ARRAY(SELECT k FROM unnest(b.keys) k WHERE k <> ''), ', '), '') AS fixture
+  FROM bi_baseline b LEFT JOIN bi_results r ON r.fn = b.fn::regprocedure::text AND r.variant = 'baseline' ORDER BY 1::text;
+
+-- The violations (none).  A NULL for a required argument of a write
+-- function must be refused (22004, 23502; 22023 or 42501 also pass) or,
+-- for a STRICT function, give a NULL result.
 CREATE VIEW bi_violations AS
 SELECT r.fn, r.arg, r.variant, r.outcome,
        CASE
          WHEN r.outcome ~ '^(XX|57|58)' OR r.outcome LIKE 'skipped%' THEN 'internal error or crash'
          WHEN r.changed AND r.readonly THEN 'a read-only function changed data'
          WHEN r.changed AND r.outcome NOT IN ('ok', 'no-rows') THEN 'changed data but ' || r.outcome
+         WHEN r.variant = 'null' AND NOT r.readonly AND NOT r.optional
+              AND r.outcome NOT IN ('null-result', '22004', '23502', '22023', '42501')
+              THEN 'NULL for a required argument: expected 22004 or 23502 (or a NULL result)'
          WHEN r.variant <> 'baseline' AND NOT r.readonly AND e.allowed = '{refused}'
               AND r.outcome IN ('ok', 'no-rows', 'null-result') THEN 'accepted'
          WHEN r.variant <> 'baseline' AND e.allowed <> '{refused}' AND r.outcome <> ALL (e.allowed)
@@ -560,8 +591,9 @@ SELECT r.fn, r.arg, r.variant, r.outcome,
        END AS problem, r.message
   FROM bi_results r
   LEFT JOIN LATERAL (SELECT x.allowed FROM bi_expect x
-                      WHERE x.variant = r.variant AND x.arg IN (r.arg, '*')
-                      ORDER BY x.arg = '*' LIMIT 1) e ON true;
+                      WHERE x.variant = r.variant
+                        AND x.arg IN (r.arg, split_part(r.fn, '(', 1) || '.' || r.arg, '*')
+                      ORDER BY x.arg = '*', x.arg = r.arg LIMIT 1) e ON true;
 
 SELECT fn, arg, variant, outcome, problem, message FROM bi_violations WHERE problem IS NOT NULL ORDER BY fn, arg, variant;
 

@@ -100,7 +100,8 @@ SELECT bjxm.add_data_resource(:hp, '内部考勤记录', '本局考勤', '电子
   '[{"name": "姓名", "type": "字符型"}]') AS r3 \gset
 -- r4 (another project): sensitive, offered unconditionally and opened.
 SELECT bjxm.add_data_resource(:pa, '参保人员名单', '医保参保人员', '数据库', 'unconditional', 'unconditional', '每日',
-  '[{"name": "姓名", "type": "字符型"}, {"name": "身份证号", "type": "字符型"}]', sensitive => true) AS r4 \gset
+  '[{"name": "姓名", "type": "字符型"}, {"name": "身份证号", "type": "字符型"}]', sensitive => true,
+  classification => '2-02-001-001') AS r4 \gset
 SELECT resource_id = :r1 AS is_r1, name, resource_code, format, share_type, open_type, sensitive, level, listed_at
   FROM bjxm.data_resources WHERE resource_id IN (:r1, :r2, :r3, :r4) ORDER BY resource_id;
 

@@ -188,13 +188,26 @@ load_resource(BjxmCtx *ctx, Resource *r, int64 id, const bj_transition *tr)
 	Oid			types[1] = {INT8OID};
 	Datum		values[1];
 	bool		isnull;
+	bool		found;
 
 	values[0] = Int64GetDatum(id);
 	r->id = id;
-	if (bjxm_exec(ctx->check_only ? &read : &lock,
-				  ctx->check_only ? "SELECT d.* FROM bjxm.data_resources d WHERE d.resource_id OPERATOR(pg_catalog.=) $1"
-				  : "SELECT d.* FROM bjxm.data_resources d WHERE d.resource_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-				  1, types, values, NULL, false) != 1)
+	found = bjxm_exec(ctx->check_only ? &read : &lock,
+					  ctx->check_only ? "SELECT d.* FROM bjxm.data_resources d WHERE d.resource_id OPERATOR(pg_catalog.=) $1"
+					  : "SELECT d.* FROM bjxm.data_resources d WHERE d.resource_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+					  1, types, values, NULL, false) == 1;
+	if (found)
+	{
+		r->row = SPI_tuptable->vals[0];
+		r->desc = SPI_tuptable->tupdesc;
+		r->project_id = DatumGetInt64(rcol(r, "project_id", &isnull));
+		ctx->has_project = true;
+		ctx->project_id = r->project_id;
+		ctx->tr = tr;
+		found = bjxm_try_load_visible_project(ctx);
+	}
+	/* Absent and invisible look alike: the entry's project is not named. */
+	if (!found)
 	{
 		bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(22, 0), ctx->action, 0);
 		ereport(ERROR,
@@ -202,13 +215,6 @@ load_resource(BjxmCtx *ctx, Resource *r, int64 id, const bj_transition *tr)
 				 errmsg("%s: 数据资源 %lld 不存在或无权访问 (no such data resource, or not visible)",
 						bjxm_clause_cstring(22, 0), (long long) id)));
 	}
-	r->row = SPI_tuptable->vals[0];
-	r->desc = SPI_tuptable->tupdesc;
-	r->project_id = DatumGetInt64(rcol(r, "project_id", &isnull));
-	ctx->has_project = true;
-	ctx->project_id = r->project_id;
-	ctx->tr = tr;
-	bjxm_load_visible_project(ctx);
 	bjxm_check_duty(ctx, tr->duties, NULL);
 }
 
@@ -300,6 +306,7 @@ listing_rules(BjxmCtx *ctx, Resource *r, bool desensitized)
 	Datum		passed = rcol(r, "review_passed", &n1);
 	Datum		approved_unused = rcol(r, "approved_at", &n2);
 	char	   *level = rtext(r, "level");
+	char	   *classification = rtext(r, "classification");
 	Datum		secrecy = rcol(r, "secrecy_reviewed", &n3);
 	char	   *share = rtext(r, "share_type");
 	char	   *open = rtext(r, "open_type");
@@ -313,12 +320,13 @@ listing_rules(BjxmCtx *ctx, Resource *r, bool desensitized)
 								n1 ? "未审核" : (DatumGetBool(passed) ? "通过" : "未通过"), n2 ? "未审定" : "已审定"),
 					   "目录经大数据部门审核 (review_data_resource) 和市人民政府审定 (approve_catalogue) 后方可上架。",
 					   "数据资源目录未经审核和审定, 不能上架 (not reviewed and approved)");
-	if (level == NULL || n3 || !DatumGetBool(secrecy) || share == NULL || open == NULL)
+	if (classification == NULL || level == NULL || n3 || !DatumGetBool(secrecy) || share == NULL || open == NULL)
 		bjxm_violation(ctx, false, ERRCODE_BJ023, 23, 0,
-					   psprintf("分类分级: %s; 保密审查: %s; 共享类型: %s; 开放类型: %s。",
+					   psprintf("分类: %s; 分级: %s; 保密审查: %s; 共享类型: %s; 开放类型: %s。",
+								classification ? classification : "未分类 (无资源代码)",
 								level ? level : "未定级", (!n3 && DatumGetBool(secrecy)) ? "已完成" : "未完成",
 								share ? share : "未明确", open ? open : "未明确"),
-					   "由用户单位以 bjxm.classify_data_resource 分类分级并完成保密审查。",
+					   "编目时给出资源分类 (类-项-目-细目), 并由用户单位以 bjxm.classify_data_resource 定级、完成保密审查。",
 					   "上架前须完成分类分级、明确共享开放类型并做好保密审查 (classification, share/open type or secrecy review missing)");
 	if (open != NULL && strcmp(open, "none") != 0 && !desensitized)
 		bjxm_violation(ctx, false, ERRCODE_BJ025, 25, 0,

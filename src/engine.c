@@ -811,6 +811,16 @@ bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found)
 	}
 }
 
+/* Load a project, without locking; false if it is absent or not visible to the actor. */
+bool
+bjxm_try_load_visible_project(BjxmCtx *ctx)
+{
+	if (!load_project(ctx) || !actor_sees_project(ctx))
+		return false;
+	ctx->unit_known = true;
+	return true;
+}
+
 /* Load a project the actor may see (42501 otherwise) for a read-only examination. */
 void
 bjxm_load_visible_project(BjxmCtx *ctx)

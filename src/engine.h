@@ -142,6 +142,7 @@ extern void bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found);
 
 /* Load a project the actor may see (42501 otherwise), without locking. */
 extern void bjxm_load_visible_project(BjxmCtx *ctx);
+extern bool bjxm_try_load_visible_project(BjxmCtx *ctx);
 
 /* Shared rule: 第三十一条 hold on the project's unit (BJ031). */
 extern void bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking);

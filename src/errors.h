@@ -36,6 +36,7 @@
 	X(BJ029, '0', '2', '9', 29, "敏感数据不得无条件共享 (sensitive data offered for unconditional sharing)") \
 	X(BJ031, '0', '3', '1', 31, "单位存在逾期或未通过的整改, 不再安排后续项目资金 (funding blocked by rectification)") \
 	X(BJ032, '0', '3', '2', 32, "缺少绩效目标或事前绩效评估 (performance targets or ex-ante assessment missing)") \
+	X(BJ033, '0', '3', '3', 33, "综合评估: 服务单位以往评估得分偏低, 仅提醒 (vendor's past evaluations are low; warning only)") \
 	X(BJ034, '0', '3', '4', 34, "须经市级大数据部门评审而未评审 (city-level review required)")
 
 #define BJXM_DEFINE_ERRCODE(name, d3, d4, d5, article, meaning) \

@@ -231,7 +231,7 @@ bjxm_rule_vendor_score(BjxmCtx *ctx, const char *vendor)
 	avg = DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	floor_ = bjxm_setting_numeric("vendor_score_warning");
 	if (bjxm_numeric_cmp(avg, floor_) < 0)
-		bjxm_violation(ctx, true, ERRCODE_BJ014, 33, 0,
+		bjxm_violation(ctx, true, ERRCODE_BJ033, 33, 0,
 					   psprintf("服务单位 %s 综合评估平均得分 %s, 低于 vendor_score_warning %s。", vendor,
 								DatumGetCString(DirectFunctionCall1(numeric_out, DirectFunctionCall2(numeric_round,
 																								 NumericGetDatum(avg), Int32GetDatum(2)))),

@@ -238,9 +238,9 @@ BEGIN
 END $$;
 
 -- A random project (optionally of these states), as a record.
-CREATE FUNCTION stress.project(states text[] DEFAULT NULL, hot boolean DEFAULT false,
-    OUT project_id bigint, OUT unit_id bigint, OUT state text, OUT budget numeric,
-    OUT control_price numeric, OUT code text, OUT member text)
+CREATE TYPE stress.proj AS (project_id bigint, unit_id bigint, state text, budget numeric,
+    control_price numeric, code text, member text);
+CREATE FUNCTION stress.project(states text[] DEFAULT NULL, hot boolean DEFAULT false) RETURNS stress.proj
 LANGUAGE sql VOLATILE AS $$
   SELECT p.project_id, p.unit_id, p.state::text, p.budget, p.control_price, u.code, u.member
     FROM bjxm.projects p JOIN stress.units u ON u.unit_id = p.unit_id
@@ -253,7 +253,7 @@ $$;
 
 -- 第三十一条 races: funding for units with and without holds.
 CREATE FUNCTION stress.do_fund() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE p record;
+DECLARE p stress.proj;
 BEGIN
   IF random() < 0.1 THEN
     p := stress.project();                       -- mostly the wrong state
@@ -283,7 +283,7 @@ END $$;
 -- The next step of a random live project, by the role whose duty it is.
 CREATE FUNCTION stress.do_advance() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  p record;
+  p stress.proj;
   entrusted boolean;
 BEGIN
   p := stress.project(ARRAY['in_library', 'planned', 'approved', 'budgeted', 'service_plan_submitted',
@@ -340,7 +340,7 @@ END $$;
 -- 第十二条: disbursements of random size; a hot project now and then.
 CREATE FUNCTION stress.do_disburse() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  p record;
+  p stress.proj;
   day text := CASE WHEN random() < 0.02 THEN '2027-03-02' ELSE '2027-03-01' END;   -- the future: 22023
 BEGIN
   p := stress.project(ARRAY['contracted', 'implementing', 'accepted', 'evaluated', 'postponed', 'terminated'], random() < 0.3);
@@ -391,7 +391,7 @@ END $$;
 -- 第二十条: both sides sign, concurrently, mostly on the same project.
 CREATE FUNCTION stress.do_accept() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  p record;
+  p stress.proj;
   r float8 := random();
   who text;
 BEGIN
@@ -407,7 +407,7 @@ END $$;
 -- 第十二条: postpone / resume / (rarely) terminate.
 CREATE FUNCTION stress.do_postpone() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  p record;
+  p stress.proj;
   r float8 := random();
 BEGIN
   IF r < 0.45 THEN
@@ -431,7 +431,7 @@ END $$;
 -- Wrong state, wrong duty, bad arguments.
 CREATE FUNCTION stress.do_invalid() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  p record;
+  p stress.proj;
   rid bigint;
   n int := floor(random() * 12)::int;
 BEGIN
@@ -618,40 +618,44 @@ SELECT 'disbursements_vs_events', count(*), string_agg(format('project %s table 
          WHERE t.n IS DISTINCT FROM e.n OR t.s IS DISTINCT FROM e.s LIMIT 20) v;
 
 -- (4) no funding event while one of the unit's orders held, rebuilt from the events.
-CREATE TEMP VIEW ord AS
-  SELECT (e.details->>'rectification_id')::bigint AS rid, e.unit_id, e.event_id AS opened_id,
-         (e.details->>'deadline')::date AS deadline
-    FROM bjxm.events e WHERE e.action = 'open_rectification';
-CREATE TEMP VIEW ordev AS
+CREATE TEMP TABLE ordev AS
   SELECT (e.details->>'rectification_id')::bigint AS rid, e.event_id, e.action, e.effective_date,
          (e.details->>'passed')::boolean AS passed
     FROM bjxm.events e WHERE e.action IN ('report_rectification', 'close_rectification');
+CREATE INDEX ON ordev (rid, event_id);
+-- Per order: opened (event id, deadline), first report, hold begun (a
+-- failed verification or a late report), closed as passed.
+CREATE TEMP TABLE ord AS
+  SELECT o.*,
+         (SELECT min(v.event_id) FROM ordev v WHERE v.rid = o.rid AND v.action = 'report_rectification') AS reported_id,
+         (SELECT min(v.event_id) FROM ordev v WHERE v.rid = o.rid
+             AND ((v.action = 'close_rectification' AND NOT v.passed)
+                  OR (v.action = 'report_rectification' AND v.effective_date > o.deadline))) AS hold_id,
+         (SELECT min(v.event_id) FROM ordev v WHERE v.rid = o.rid AND v.action = 'close_rectification' AND v.passed) AS closed_id
+    FROM (SELECT (e.details->>'rectification_id')::bigint AS rid, e.unit_id, e.event_id AS opened_id,
+                 (e.details->>'deadline')::date AS deadline
+            FROM bjxm.events e WHERE e.action = 'open_rectification') o;
+ANALYZE ordev; ANALYZE ord;
 INSERT INTO violations
 SELECT 'funding_under_hold', count(*), string_agg(format('event %s %s project %s (unit %s, %s) under order %s', event_id, action, project_id, unit_id, effective_date, rid), '; ')
   FROM (SELECT f.event_id, f.action, f.project_id, f.unit_id, f.effective_date, o.rid
-          FROM bjxm.events f JOIN ord o ON o.unit_id = f.unit_id AND o.opened_id < f.event_id
+          FROM bjxm.events f JOIN ord o ON o.unit_id = f.unit_id
          WHERE f.action IN ('arrange_budget', 'propose_for_plan')
-           AND NOT EXISTS (SELECT 1 FROM ordev c WHERE c.rid = o.rid AND c.event_id < f.event_id
-                              AND c.action = 'close_rectification' AND c.passed)
-           AND (EXISTS (SELECT 1 FROM ordev h WHERE h.rid = o.rid AND h.event_id < f.event_id
-                          AND ((h.action = 'close_rectification' AND NOT h.passed)
-                               OR (h.action = 'report_rectification' AND h.effective_date > o.deadline)))
-                OR (o.deadline < f.effective_date
-                    AND NOT EXISTS (SELECT 1 FROM ordev r WHERE r.rid = o.rid AND r.event_id < f.event_id
-                                       AND r.action = 'report_rectification')))
+           AND o.opened_id < f.event_id AND f.event_id < coalesce(o.closed_id, 'infinity'::numeric)
+           AND (o.hold_id < f.event_id                                     -- failed, or reported late
+                OR (o.deadline < f.effective_date                          -- overdue while unreported
+                    AND coalesce(o.reported_id, 'infinity'::numeric) > f.event_id))
          ORDER BY f.event_id LIMIT 20) v;
 INSERT INTO violations
 SELECT 'orders_vs_events', count(*), string_agg(format('order %s is %s/%s, events say %s/%s', rectification_id, status, hold_since IS NOT NULL, st, held), '; ')
   FROM (SELECT x.rectification_id, x.status, x.hold_since,
                CASE WHEN l.action IS NULL THEN 'open' WHEN l.action = 'report_rectification' THEN 'reported'
                     WHEN l.passed THEN 'closed' ELSE 'failed' END AS st,
-               EXISTS (SELECT 1 FROM ordev h JOIN ord o USING (rid) WHERE h.rid = x.rectification_id
-                          AND ((h.action = 'close_rectification' AND NOT h.passed)
-                               OR (h.action = 'report_rectification' AND h.effective_date > o.deadline))) AS held,
+               (SELECT o.hold_id IS NOT NULL FROM ord o WHERE o.rid = x.rectification_id) AS held,
                (SELECT count(*) FROM ord o WHERE o.rid = x.rectification_id) AS opens
           FROM bjxm.rectifications x
           LEFT JOIN LATERAL (SELECT * FROM ordev v WHERE v.rid = x.rectification_id ORDER BY v.event_id DESC LIMIT 1) l ON true) v
- WHERE status <> st OR (hold_since IS NOT NULL) <> held OR opens <> 1;
+ WHERE status <> st OR (hold_since IS NOT NULL) IS DISTINCT FROM held OR opens <> 1;
 
 -- Acceptance (第二十条) rebuilt from the events.
 INSERT INTO violations
