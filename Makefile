@@ -86,7 +86,7 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.
 bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
 	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
 
-.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench
+.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress
 deps:
 	@bash tools/ensure-deps.sh
 
@@ -125,3 +125,14 @@ demo-stop:
 # Benchmarks (not part of make test): ratios against the same work without rules.
 bench:
 	@bash bench/run.sh
+
+# Debian package postgresql-15-bjxm (pg_buildext, debian/), built from a
+# temporary copy of the tree; the .deb files land in build/deb/.
+deb:
+	@bash tools/build-deb.sh build/deb
+
+# The randomized concurrency test at length (make test runs 20 s of it).
+STRESS_SECONDS ?= 300
+stress:
+	@bash tools/ensure-deps.sh && $(MAKE) -s all install >/dev/null && \
+	  bash tools/with-cluster.sh env STRESS_SECONDS=$(STRESS_SECONDS) bash test/scripts/stress.sh

@@ -173,16 +173,16 @@ SET ROLE "孙丽_卫健局";
 SELECT bjxm.add_data_resource(:h1, '医疗机构基本信息', '全市医疗机构名称、类别、地址及诊疗科目', '数据库',
          'unconditional', 'unconditional', '每月',
          '[{"name": "机构名称", "type": "字符型"}, {"name": "机构类别", "type": "字符型"}, {"name": "地址", "type": "字符型"}, {"name": "诊疗科目", "type": "字符型"}]',
-         share_method => '接口', provide_method => '共享交换平台') AS d1,
+         share_method => '接口', provide_method => '共享交换平台', classification => '2-05-001-001') AS d1,
        bjxm.add_data_resource(:h1, '居民电子健康档案', '居民基本信息、既往病史与体检记录', '数据库',
          'conditional', 'none', '实时',
          '[{"name": "身份证号", "type": "字符型"}, {"name": "既往病史", "type": "字符型"}, {"name": "体检日期", "type": "日期型"}]',
          sensitive => true, share_condition => '仅限卫生健康、医保部门履职使用, 经本人授权调用',
-         share_method => '接口', provide_method => '共享交换平台') AS d2,
+         share_method => '接口', provide_method => '共享交换平台', classification => '2-05-002-001') AS d2,
        bjxm.add_data_resource(:h1, '传染病监测明细', '法定传染病病例报告明细', '电子表格',
          'unconditional', 'none', '每日',
          '[{"name": "病例编号", "type": "字符型"}, {"name": "病种", "type": "字符型"}, {"name": "报告日期", "type": "日期型"}]',
-         sensitive => true) AS d3 \gset
+         sensitive => true, classification => '2-05-003-001') AS d3 \gset
 SELECT bjxm.classify_data_resource(:d1, '一般数据', true), bjxm.classify_data_resource(:d2, '重要数据', true),
        bjxm.classify_data_resource(:d3, '重要数据', true) \gset
 SET ROLE "张伟_大数据局";

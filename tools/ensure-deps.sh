@@ -4,7 +4,9 @@
 set -euo pipefail
 
 pkgs=(postgresql-15 postgresql-client-15 postgresql-server-dev-15 check
-      pkg-config clang libclang-rt-14-dev valgrind gcc make)
+      pkg-config clang libclang-rt-14-dev valgrind gcc make python3-jsonschema
+      python3-psycopg libpostgresql-jdbc-java libjunixsocket-java default-jdk-headless
+      debhelper postgresql-server-dev-all dpkg-dev)
 
 missing=()
 for p in "${pkgs[@]}"; do

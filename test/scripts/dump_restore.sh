@@ -218,15 +218,16 @@ RESET ROLE;
 -- the unit, reviewed by bigdata, the unit's catalogue approved by the city
 -- government (superuser), then listed (desensitized, as it is opened);
 -- a second, sensitive entry stays unreviewed and unlisted.  No
--- classification (类-项-目-细目) is given: add_data_resource with one fails
--- today (42P22, the regex check in src/data.c has no collation).
+-- classification (类-项-目-细目) is the first part of the resource code.
 SET ROLE mx_dr_unit;
 SELECT bjxm.add_data_resource(:p1, '备份测试办件信息 (dump resource 1)', '办件基本信息', '数据库',
   'conditional', 'unconditional', '每日', '[{"name": "办件编号", "type": "字符型"}, {"name": "办结日期", "type": "日期型"}]',
-  share_condition => '政务部门履职需要', share_method => '接口', provide_method => '共享交换平台') AS dr1 \gset
+  share_condition => '政务部门履职需要', share_method => '接口', provide_method => '共享交换平台',
+  classification => '3-01-002-001') AS dr1 \gset
 SELECT bjxm.add_data_resource(:p1, '备份测试申请人信息 (dump resource 2)', '申请人身份信息', '数据库',
   'conditional', 'none', '实时', '[{"name": "身份证号", "type": "字符型"}]',
-  sensitive => true, share_condition => '经授权核验', share_method => '接口', provide_method => '共享交换平台') AS dr2 \gset
+  sensitive => true, share_condition => '经授权核验', share_method => '接口', provide_method => '共享交换平台',
+  classification => '3-01-002-001') AS dr2 \gset
 SELECT bjxm.classify_data_resource(:dr1, '一般数据', true);
 SELECT bjxm.classify_data_resource(:dr2, '重要数据', true);
 SET ROLE mx_dr_bigdata;
@@ -420,7 +421,7 @@ check_eq "unit B sees no catalogue entry of unit A (RLS)" "0" \
 new_resource=$(val "$DST" "SET bjxm.today = '2026-11-27'; SET ROLE mx_dr_unit;
                            SELECT bjxm.add_data_resource($(val "$SRC" "SELECT project_id FROM bjxm.projects WHERE state = 'evaluated'"),
                              '恢复后新目录 (resource after restore)', '摘要', '电子表格', 'none', 'none', '每年',
-                             '[{\"name\": \"项\", \"type\": \"字符型\"}]')")
+                             '[{\"name\": \"项\", \"type\": \"字符型\"}]', classification => '3-01-002-001')")
 check_eq "add_data_resource gets the next resource id" \
   "$(( $(val "$SRC" "SELECT max(resource_id) FROM bjxm.data_resources") + 1 ))" "$new_resource"
 check_eq "assessments due: security_test and crypto_assessment kept" \
