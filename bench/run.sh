@@ -8,8 +8,17 @@
 #      (target >= 0.8x);
 #   2. the whole bjxm.add_line_item (duty, RLS, state, 第十一条, event) vs a
 #      bare INSERT of the same row (target >= 0.5x);
-#   3. the dictionary matcher's MB/s on Chinese text (target >= 200 MB/s).
-# BENCH_SECONDS (default 15) per pgbench run; BENCH_CLIENTS (default 1).
+#   3. lifecycle transitions (postpone + resume) with 8 concurrent clients
+#      on 8 distinct projects vs a bare UPDATE of a plain copy of the project
+#      row plus an INSERT into a plain copy of the event table, NOTIFY on
+#      and off (target >= 0.5x; zero deadlocks and serialization failures);
+#   4. the dictionary matcher's MB/s on Chinese text (target >= 200 MB/s).
+# With BENCH_SCALE=1, bench/scale.sh then runs on the same cluster: per-action
+# cost at 1,000 / 100,000 / 1,000,000 projects, and the unit views and
+# bjxm.check at 100,000 projects and 2,000,000 line items (EXPLAIN printed).
+# BENCH_SECONDS (default 15) per pgbench run; BENCH_CLIENTS (default 1) for
+# 1-2; BENCH_TRANSITION_CLIENTS (default 8) for 3.
+# Time on 2 cores: about 3 minutes; with BENCH_SCALE=1 about 15 more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
@@ -17,11 +26,14 @@ make -s all >/dev/null && make -s install >/dev/null && make -s bench/matcher_be
 
 SECS=${BENCH_SECONDS:-15}
 CLIENTS=${BENCH_CLIENTS:-1}
+TCLIENTS=${BENCH_TRANSITION_CLIENTS:-8}
 DIR=$(mktemp -d /tmp/bjxm-bench.XXXXXX); chmod 0755 "$DIR"
 trap 'bash tools/cluster.sh stop "$DIR/cluster" >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
 PORT=$(bash tools/cluster.sh start "$DIR/cluster")
 export PGHOST=$DIR/cluster PGPORT=$PORT PGUSER=postgres
 PGBENCH=$(pg_config --bindir)/pgbench
+export PGBENCH DIR
+T0=$SECONDS
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE bench" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d bench <<'SQL'
 CREATE EXTENSION bjxm;
@@ -42,6 +54,29 @@ ALTER TABLE public.plain_items ALTER COLUMN line_item_id SET DEFAULT nextval('bj
     ADD FOREIGN KEY (admission_event) REFERENCES bjxm.events (event_id);
 GRANT INSERT ON public.plain_items TO bench_unit;
 GRANT USAGE ON SEQUENCE bjxm.line_items_line_item_id_seq TO bench_unit;
+
+-- 3. Transitions: a city-level bigdata member postpones and resumes one
+-- project per client.  Projects 2..9 are created by the functions, then
+-- put in 'contracted' by the superuser (the gates before it are not what
+-- is measured).
+DO $$ BEGIN CREATE ROLE bench_bigdata NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+GRANT bjxm_bigdata TO bench_bigdata;
+SET ROLE bench_unit;
+SELECT bjxm.create_project('11520500MB1545443Y', '基准测试项目' || i, 'business_system', '{development}', 2027, 1000000)
+  FROM generate_series(2, 9) i;
+RESET ROLE;
+UPDATE bjxm.projects SET state = 'contracted', budget = 1000000, performance_targets = '{"availability": 0.99}'
+ WHERE project_id BETWEEN 2 AND 9;
+-- The baseline: plain copies (same columns, defaults, checks, indexes; no
+-- RLS, no trigger, no chain head) of the project row and the event log.
+CREATE TABLE public.plain_projects (LIKE bjxm.projects INCLUDING ALL);
+INSERT INTO public.plain_projects SELECT * FROM bjxm.projects;
+CREATE TABLE public.plain_events (LIKE bjxm.events INCLUDING ALL);
+CREATE SEQUENCE public.plain_events_seq;
+ALTER TABLE public.plain_events ALTER COLUMN event_id SET DEFAULT nextval('public.plain_events_seq');
+GRANT SELECT, UPDATE ON public.plain_projects TO bench_bigdata;
+GRANT INSERT ON public.plain_events TO bench_bigdata;
+GRANT USAGE ON SEQUENCE public.plain_events_seq TO bench_bigdata;
 SQL
 echo "dictionary: $(psql -X -At -d bench -c "SELECT count(*) FROM bjxm.excluded_terms WHERE active") terms"
 
@@ -72,10 +107,45 @@ VALUES (1, 'software_development', $NAME, 12345.67, $DESC);
 RESET ROLE;
 SQL
 
+cat > "$DIR/transition.sql" <<'SQL'
+\set p :client_id % 8 + 2
+SET ROLE bench_bigdata;
+SELECT bjxm.postpone(:p, '基准测试: 推迟实施');
+SELECT bjxm.resume(:p);
+RESET ROLE;
+SQL
+cat > "$DIR/transition_bare.sql" <<'SQL'
+\set p :client_id % 8 + 2
+SET ROLE bench_bigdata;
+BEGIN;
+UPDATE public.plain_projects SET postponed_from = state, state = 'postponed', updated_at = clock_timestamp() WHERE project_id = :p;
+INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
+                                 effective_date, clause, note, details, rulebook, prev_hash, hash)
+VALUES (:p, 1, 'postpone', 'contracted', 'postponed', current_user, false, clock_timestamp(), current_date,
+        '第十二条', '基准测试: 推迟实施', '{"reason": "基准测试: 推迟实施"}', 'bjxm 0.2.0 r0', '\x00', '\x00');
+COMMIT;
+BEGIN;
+UPDATE public.plain_projects SET state = postponed_from, postponed_from = NULL, updated_at = clock_timestamp() WHERE project_id = :p;
+INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
+                                 effective_date, clause, note, details, rulebook, prev_hash, hash)
+VALUES (:p, 1, 'resume', 'postponed', 'contracted', current_user, false, clock_timestamp(), current_date,
+        '第十二条', NULL, '{}', 'bjxm 0.2.0 r0', '\x00', '\x00');
+COMMIT;
+RESET ROLE;
+SQL
+
 tps() { # script
   "$PGBENCH" -n -c "$CLIENTS" -j "$CLIENTS" -T "$SECS" -f "$1" -d bench 2>/dev/null |
     sed -n 's/^tps = \([0-9.]*\) .*/\1/p'
 }
+# 8 clients on 2 threads; prints "tps failed serialization deadlock".
+ttps() { # script
+  "$PGBENCH" -n -c "$TCLIENTS" -j 2 -T "$SECS" --failures-detailed -f "$1" -d bench > "$DIR/pgbench.out" 2>&1 || true
+  awk '/^tps = /{t=$3} /^number of failed transactions/{f=$5} /serialization failures/{s=$5} /deadlock failures/{d=$5}
+       END { printf "%s %s %s %s\n", t, (f==""?0:f), (s==""?0:s), (d==""?0:d) }' "$DIR/pgbench.out"
+}
+deadlocks() { psql -X -At -d bench -c "SELECT deadlocks FROM pg_stat_database WHERE datname = 'bench'"; }
+notify() { psql -X -q -d bench -c "SET ROLE bench_bigdata" -c "SELECT bjxm.set_setting('notify', '$1')" >/dev/null; }
 echo "pgbench: $CLIENTS client(s), $SECS s per run, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 t_plain=$(tps "$DIR/plain.sql");      t_trig=$(tps "$DIR/trigger.sql")
 t_bare=$(tps "$DIR/bare.sql");        t_func=$(tps "$DIR/function.sql")
@@ -83,5 +153,23 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf '\n%-58s %10s %10s %7s %7s\n' "measurement" "with" "without" "ratio" "target"
 printf '%-58s %10.0f %10.0f %7s %7s\n' "INSERT through the 第十一条 trigger vs no trigger (tps)" "$t_trig" "$t_plain" "$(ratio "$t_trig" "$t_plain")" ">=0.8"
 printf '%-58s %10.0f %10.0f %7s %7s\n' "bjxm.add_line_item vs bare INSERT (tps)" "$t_func" "$t_bare" "$(ratio "$t_func" "$t_bare")" ">=0.5"
+
+dl0=$(deadlocks)
+read -r b_tps b_f b_s b_d < <(ttps "$DIR/transition_bare.sql")
+notify true;  read -r on_tps on_f on_s on_d < <(ttps "$DIR/transition.sql")
+notify false; read -r off_tps off_f off_s off_d < <(ttps "$DIR/transition.sql")
+notify true
+dl1=$(deadlocks)
+printf '%-58s %10.0f %10.0f %7s %7s\n' "postpone+resume, $TCLIENTS clients, NOTIFY on (pairs/s)" "$on_tps" "$b_tps" "$(ratio "$on_tps" "$b_tps")" ">=0.5"
+printf '%-58s %10.0f %10.0f %7s %7s\n' "postpone+resume, $TCLIENTS clients, NOTIFY off (pairs/s)" "$off_tps" "$b_tps" "$(ratio "$off_tps" "$b_tps")" ">=0.5"
+echo "  failed transactions (serialization / deadlock): NOTIFY on $on_f ($on_s / $on_d), off $off_f ($off_s / $off_d), baseline $b_f ($b_s / $b_d)"
+echo "  pg_stat_database.deadlocks during the transition runs: $((dl1 - dl0)); 'deadlock detected' in the server log: $(grep -c 'deadlock detected' "$DIR/cluster/server.log" || true)"
+echo "  events recorded: $(psql -X -At -d bench -c "SELECT count(*) FROM bjxm.events WHERE action IN ('postpone', 'resume')"); verify_events: $(psql -X -At -d bench -c "SELECT checked || ' checked, first_broken ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")"
+echo "  (part 1-3: $((SECONDS - T0)) s)"
 echo
 bench/matcher_bench 64 3 | tail -n 4
+
+if [ "${BENCH_SCALE:-0}" = 1 ]; then
+  echo
+  bash bench/scale.sh
+fi

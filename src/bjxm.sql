@@ -705,6 +705,10 @@ BEGIN
     IF name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
         RAISE EXCEPTION '第三条: 单位名称不能为空 (unit name is required)' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 单位名称超过 200 个字符 (unit name longer than 200 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
     IF code IS NULL OR kind IS NULL OR region IS NULL THEN
         RAISE EXCEPTION '第三条: 单位代码、类别和区划不能为空 (code, kind and region are required)' USING ERRCODE = 'null_value_not_allowed';
     END IF;
@@ -740,6 +744,10 @@ BEGIN
     PERFORM bjxm._authorize('register_party', 3, ARRAY['bigdata']);
     IF code IS NULL OR btrim(code) OPERATOR(pg_catalog.=) '' OR name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
         RAISE EXCEPTION '第三条: 第三方代号和名称不能为空 (party code and name are required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.length(code) OPERATOR(pg_catalog.>) 64 OR pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 第三方代号超过 64 个字符或名称超过 200 个字符 (party code or name too long)'
+            USING ERRCODE = 'string_data_right_truncation';
     END IF;
     IF kind IS NULL OR kind OPERATOR(pg_catalog.<>) ALL (ARRAY['reviewer', 'vendor', 'evaluator', 'designer']) THEN
         RAISE EXCEPTION '第三条: 第三方类别“%”无效 (party kind must be reviewer, vendor, evaluator or designer)', kind
@@ -819,6 +827,9 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
+    IF member IS NULL THEN
+        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     DELETE FROM bjxm.unit_members m
      WHERE m.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_unit_member.member)::text
        AND m.unit_id OPERATOR(pg_catalog.=) uid;
@@ -1516,7 +1527,7 @@ CREATE FUNCTION bjxm.record_self_evaluation(project bigint, year int, score nume
     AS $$ SELECT bjxm._act($1, 'record_self_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report', $4)) $$;
 COMMENT ON FUNCTION bjxm.record_self_evaluation(bigint, int, numeric, jsonb) IS '绩效自评, 第三十二条 (record the unit''s performance self-evaluation; user unit)';
 
-CREATE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text) RETURNS void
+CREATE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text DEFAULT NULL) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'record_key_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report_ref', $4)) $$;
 COMMENT ON FUNCTION bjxm.record_key_evaluation(bigint, int, numeric, text) IS '财政重点绩效评价, 第三十二条 (record finance''s key performance evaluation; finance)';
@@ -1887,6 +1898,10 @@ BEGIN
     IF term IS NULL OR pg_catalog.btrim(term) OPERATOR(pg_catalog.=) '' OR clause IS NULL OR active IS NULL THEN
         RAISE EXCEPTION '第十一条: 词条、条款和是否生效不能为空 (term, clause and active are required)'
             USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF pg_catalog.length(term) OPERATOR(pg_catalog.>) 64 THEN
+        RAISE EXCEPTION '第十一条: 词条超过 64 个字符; 词典收录的是开支事项短语 (term longer than 64 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
     END IF;
     IF bjxm.article(clause) OPERATOR(pg_catalog.<>) 11 OR bjxm.item(clause) OPERATOR(pg_catalog.=) 0 THEN
         RAISE EXCEPTION '第十一条: 词条的依据须为第十一条第(一)至(三)项, 而为 % (clause must be an item of 第十一条)', clause

@@ -47,6 +47,7 @@ static void
 resource_rules(BjxmCtx *ctx)
 {
 	const char *name = bjxm_arg_text(ctx, "name", true);
+	const char *summary = bjxm_arg_text(ctx, "summary", true);
 	const char *format = bjxm_arg_text(ctx, "format", true);
 	const char *share = bjxm_arg_text(ctx, "share_type", true);
 	const char *open = bjxm_arg_text(ctx, "open_type", true);
@@ -56,6 +57,8 @@ resource_rules(BjxmCtx *ctx)
 
 	if (name != NULL && name[strspn(name, " \t\r\n")] == '\0')
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "资源名称不能为空 (resource name is required)");
+	if (summary != NULL && summary[strspn(summary, " \t\r\n")] == '\0')
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "须写明资源摘要 (summary is required: core metadata of the catalogue)");
 	if (format != NULL && !one_of(format, formats, lengthof(formats)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "资源格式“%s”无效, 应为电子文件、电子表格、数据库、图形图像、流媒体、自描述格式或服务接口 (unknown format)", format);

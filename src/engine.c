@@ -682,6 +682,10 @@ bjxm_act(PG_FUNCTION_ARGS)
 	ctx.has_project = !PG_ARGISNULL(0);
 	ctx.project_id = ctx.has_project ? PG_GETARG_INT64(0) : 0;
 	ctx.args = PG_ARGISNULL(2) ? NULL : PG_GETARG_JSONB_P(2);
+	if (!ctx.has_project && ctx.act != BJ_A_CREATE_PROJECT && ctx.act != BJ_A_APPROVE_ANNUAL_PLAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: “%s”须指明项目 (project is required)", bjxm_clause_cstring(3, 0), action)));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");

@@ -26,3 +26,148 @@ CREATE FUNCTION bjxm.verify_events(OUT checked bigint, OUT first_broken bigint, 
 COMMENT ON FUNCTION bjxm.verify_events() IS '校验事件日志的 SM3 哈希链, 报告第一个断点; 审计机关或大数据部门 (verify the event log''s SM3 chain and report the first broken link; auditor or bigdata)';
 REVOKE ALL ON FUNCTION bjxm.verify_events() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjxm.verify_events() TO PUBLIC;
+
+-- Functions changed since 0.1.0 (bad-input hardening): length limits with
+-- 22001, a NULL member refused, report_ref optional.  Copies of
+-- src/bjxm.sql; test/scripts/upgrade.sh compares them with a fresh install.
+CREATE OR REPLACE FUNCTION bjxm.register_unit(code bjxm.uscc, name text, kind bjxm.unit_kind, region text DEFAULT '520500')
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_unit', 3, ARRAY['bigdata'], NULL, region);
+    IF name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 单位名称不能为空 (unit name is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 单位名称超过 200 个字符 (unit name longer than 200 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF code IS NULL OR kind IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION '第三条: 单位代码、类别和区划不能为空 (code, kind and region are required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
+        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) register_unit.code) THEN
+        RAISE EXCEPTION '第三条: 统一社会信用代码 % 已登记 (unit % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.units (code, name, kind, region)
+        VALUES (register_unit.code, btrim(register_unit.name), register_unit.kind, register_unit.region)
+        RETURNING unit_id INTO id;
+    PERFORM bjxm._record_event(NULL, id, 'register_unit', NULL, NULL, '第三条', btrim(register_unit.name),
+        pg_catalog.jsonb_build_object('code', code::text, 'kind', kind, 'region', region));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_unit', NULL);
+    RAISE;
+END $$;
+
+CREATE OR REPLACE FUNCTION bjxm.register_party(code text, name text, kind text, uscc bjxm.uscc DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_party', 3, ARRAY['bigdata']);
+    IF code IS NULL OR btrim(code) OPERATOR(pg_catalog.=) '' OR name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 第三方代号和名称不能为空 (party code and name are required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.length(code) OPERATOR(pg_catalog.>) 64 OR pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 第三方代号超过 64 个字符或名称超过 200 个字符 (party code or name too long)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF kind IS NULL OR kind OPERATOR(pg_catalog.<>) ALL (ARRAY['reviewer', 'vendor', 'evaluator', 'designer']) THEN
+        RAISE EXCEPTION '第三条: 第三方类别“%”无效 (party kind must be reviewer, vendor, evaluator or designer)', kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) btrim(register_party.code)) THEN
+        RAISE EXCEPTION '第三条: 第三方代号“%”已登记 (party % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.parties (code, name, kind, uscc)
+        VALUES (btrim(register_party.code), btrim(register_party.name), register_party.kind, register_party.uscc)
+        RETURNING party_id INTO id;
+    PERFORM bjxm._record_event(NULL, NULL, 'register_party', NULL, NULL, '第三条', btrim(register_party.name),
+        pg_catalog.jsonb_build_object('code', btrim(register_party.code), 'kind', kind, 'uscc', uscc::text));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_party', NULL);
+    RAISE;
+END $$;
+
+CREATE OR REPLACE FUNCTION bjxm.revoke_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata']);
+        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
+    IF member IS NULL THEN
+        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    DELETE FROM bjxm.unit_members m
+     WHERE m.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_unit_member.member)::text
+       AND m.unit_id OPERATOR(pg_catalog.=) uid;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
+    END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'revoke_unit_member', NULL);
+    RAISE;
+END $$;
+
+CREATE OR REPLACE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean DEFAULT true) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM bjxm._authorize('set_excluded_term', 11, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第十一条: 词典由市级大数据部门维护 (only the city bigdata department edits the dictionary)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF term IS NULL OR pg_catalog.btrim(term) OPERATOR(pg_catalog.=) '' OR clause IS NULL OR active IS NULL THEN
+        RAISE EXCEPTION '第十一条: 词条、条款和是否生效不能为空 (term, clause and active are required)'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF pg_catalog.length(term) OPERATOR(pg_catalog.>) 64 THEN
+        RAISE EXCEPTION '第十一条: 词条超过 64 个字符; 词典收录的是开支事项短语 (term longer than 64 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF bjxm.article(clause) OPERATOR(pg_catalog.<>) 11 OR bjxm.item(clause) OPERATOR(pg_catalog.=) 0 THEN
+        RAISE EXCEPTION '第十一条: 词条的依据须为第十一条第(一)至(三)项, 而为 % (clause must be an item of 第十一条)', clause
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision)
+        VALUES (pg_catalog.btrim(set_excluded_term.term), set_excluded_term.clause, set_excluded_term.active, 1)
+        ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE
+           SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1;
+    PERFORM bjxm._record_event(NULL, NULL, 'set_excluded_term', NULL, NULL, clause,
+        pg_catalog.format('%s: %s', pg_catalog.btrim(term), CASE WHEN active THEN '生效' ELSE '停用' END),
+        pg_catalog.jsonb_build_object('term', pg_catalog.btrim(term), 'clause', clause::text, 'active', active));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_excluded_term', NULL);
+    RAISE;
+END $$;
+
+CREATE OR REPLACE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_key_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report_ref', $4)) $$;
