@@ -103,7 +103,7 @@ SELECT bjxm.add_data_resource(:p, '行政处罚信息', '市场监管领域行�
   sensitive => true, classification => '1-05-002-002', share_condition => '用于信用监管和联合惩戒',
   share_method => '库表交换', provide_method => '数据库', related_codes => '{1-05-002-001/000001}') AS r2 \gset
 -- Catalogued but never listed: in neither export.
-SELECT bjxm.add_data_resource(:p, '内部执法人员名单', NULL, '电子表格', 'none', 'none', '每年',
+SELECT bjxm.add_data_resource(:p, '内部执法人员名单', '执法人员名单 (不共享不开放)', '电子表格', 'none', 'none', '每年',
   '[{"name": "姓名", "type": "字符型"}]', classification => '1-05-002-003') AS r3 \gset
 -- 审核 (bigdata), 审定 (city_gov), 分类分级与保密审查, 上架 (user unit).
 SET ROLE ds_cat_bigdata;
