@@ -35,7 +35,7 @@ PGBENCH=$(pg_config --bindir)/pgbench
 export PGBENCH DIR
 T0=$SECONDS
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE bench" >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d bench <<'SQL'
+psql -X -q -v ON_ERROR_STOP=1 -d bench >/dev/null <<'SQL'
 CREATE EXTENSION bjxm;
 SET bjxm.today = '2026-11-27';
 DO $$ BEGIN CREATE ROLE bench_unit NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
@@ -146,7 +146,7 @@ ttps() { # script
 }
 deadlocks() { psql -X -At -d bench -c "SELECT deadlocks FROM pg_stat_database WHERE datname = 'bench'"; }
 notify() { psql -X -q -d bench -c "SET ROLE bench_bigdata" -c "SELECT bjxm.set_setting('notify', '$1')" >/dev/null; }
-echo "pgbench: $CLIENTS client(s), $SECS s per run, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "pgbench: $CLIENTS client(s), $SECS s per run, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 t_plain=$(tps "$DIR/plain.sql");      t_trig=$(tps "$DIR/trigger.sql")
 t_bare=$(tps "$DIR/bare.sql");        t_func=$(tps "$DIR/function.sql")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

@@ -1573,6 +1573,10 @@ BEGIN
         RAISE EXCEPTION '第三十一条: 整改期限 % 早于今天 % (deadline in the past)', due, bjxm.today()
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- A new order may already be overdue for a funding action dated later:
+    -- serialize with in-flight funding on the unit row (funding.c).
+    UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
+     WHERE u.unit_id OPERATOR(pg_catalog.=) uid;
     INSERT INTO bjxm.rectifications (unit_id, category, finding, project_id, deadline, opened_by)
         VALUES (uid, category, pg_catalog.btrim(finding), project, due, bjxm.acting_role())
         RETURNING rectification_id INTO id;

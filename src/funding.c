@@ -5,7 +5,9 @@
  *
  * The hold cannot be raced.  Every funding action first takes FOR SHARE
  * on its unit's row; a verification failing (close_rectification with
- * passed = false) updates that row (rectification_version).  A late
+ * passed = false) and a new order (open_rectification: it may already be
+ * overdue for a funding action dated later) update that row
+ * (rectification_version).  A late
  * report needs no update: the order was already overdue, so already
  * holding, when it was reported.  At
  * READ COMMITTED the funding action waits for such a change and then reads

@@ -171,3 +171,55 @@ END $$;
 CREATE OR REPLACE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text DEFAULT NULL) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'record_key_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report_ref', $4)) $$;
+
+-- An order opened while funding is in flight serializes with it (stress test finding).
+CREATE OR REPLACE FUNCTION bjxm.open_rectification(unit bjxm.uscc, category int, finding text,
+        project bigint DEFAULT NULL, deadline date DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+    id bigint;
+    due date;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance']);
+        RAISE EXCEPTION '第三十条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance'], uid);
+    IF category IS NULL OR category OPERATOR(pg_catalog.<) 1 OR category OPERATOR(pg_catalog.>) 9 THEN
+        RAISE EXCEPTION '第三十一条: 问题类别须为第三十一条第(一)至(九)项之一, 而为 % (category must be 1–9)', category
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF finding IS NULL OR pg_catalog.btrim(finding) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三十一条: 须写明发现的问题 (finding is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF project IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bjxm.projects p
+            WHERE p.project_id OPERATOR(pg_catalog.=) project AND p.unit_id OPERATOR(pg_catalog.=) uid) THEN
+        RAISE EXCEPTION '第三十一条: 项目 % 不属于单位 % (project does not belong to the unit)', project, unit
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    due := COALESCE(deadline, bjxm.today() OPERATOR(pg_catalog.+)
+                    (SELECT s.value::int FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'rectification_days'));
+    IF due OPERATOR(pg_catalog.<) bjxm.today() THEN
+        RAISE EXCEPTION '第三十一条: 整改期限 % 早于今天 % (deadline in the past)', due, bjxm.today()
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A new order may already be overdue for a funding action dated later:
+    -- serialize with in-flight funding on the unit row (funding.c).
+    UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
+     WHERE u.unit_id OPERATOR(pg_catalog.=) uid;
+    INSERT INTO bjxm.rectifications (unit_id, category, finding, project_id, deadline, opened_by)
+        VALUES (uid, category, pg_catalog.btrim(finding), project, due, bjxm.acting_role())
+        RETURNING rectification_id INTO id;
+    PERFORM bjxm._record_event(project, uid, 'open_rectification', NULL, NULL, bjxm.clause(31, category),
+        pg_catalog.btrim(finding), pg_catalog.jsonb_build_object('rectification_id', id, 'deadline', due));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'open_rectification', NULL);
+    RAISE;
+END $$;
