@@ -32,15 +32,6 @@ static const char *const formats[] = {"电子文件", "电子表格", "数据库
 static const char *const share_types[] = {"unconditional", "conditional", "none"};
 static const char *const levels[] = {"一般数据", "重要数据", "核心数据"};
 
-/* Whether v is one of list. */
-static bool
-one_of(const char *v, const char *const *list, size_t n)
-{
-	for (size_t i = 0; v != NULL && i < n; i++)
-		if (strcmp(v, list[i]) == 0)
-			return true;
-	return false;
-}
 
 /* add_data_resource: the core metadata of the catalogue. */
 static void
@@ -59,12 +50,12 @@ resource_rules(BjxmCtx *ctx)
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "资源名称不能为空 (resource name is required)");
 	if (summary != NULL && summary[strspn(summary, " \t\r\n")] == '\0')
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "须写明资源摘要 (summary is required: core metadata of the catalogue)");
-	if (format != NULL && !one_of(format, formats, lengthof(formats)))
+	if (format != NULL && !bjxm_one_of(format, formats, lengthof(formats)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "资源格式“%s”无效, 应为电子文件、电子表格、数据库、图形图像、流媒体、自描述格式或服务接口 (unknown format)", format);
-	if (share != NULL && !one_of(share, share_types, lengthof(share_types)))
+	if (share != NULL && !bjxm_one_of(share, share_types, lengthof(share_types)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "共享类型“%s”无效: unconditional | conditional | none", share);
-	if (open != NULL && !one_of(open, share_types, lengthof(share_types)))
+	if (open != NULL && !bjxm_one_of(open, share_types, lengthof(share_types)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "开放类型“%s”无效: unconditional | conditional | none", open);
 	if (cycle != NULL && cycle[strspn(cycle, " \t\r\n")] == '\0')
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "须写明更新周期 (update cycle is required)");
@@ -256,7 +247,7 @@ bjxm_classify_data_resource(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
 	load_resource(&ctx, &r, PG_GETARG_INT64(0), &classify_tr);
-	if (!one_of(level, levels, lengthof(levels)))
+	if (!bjxm_one_of(level, levels, lengthof(levels)))
 		bjxm_arg_error(&ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "数据级别“%s”无效, 应为一般数据、重要数据或核心数据 (GB/T 43697 level)", level);
 	values[0] = Int64GetDatum(r.id);

@@ -33,19 +33,7 @@ bjxm_violation(BjxmCtx *ctx, bool warning, int sqlerrcode, int article, int item
 	BjxmViolation *v = palloc0(sizeof(BjxmViolation));
 	StringInfoData msg;
 
-	initStringInfo(&msg);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
+	BJXM_FORMAT(msg, fmt);
 	v->article = article;
 	v->item = item;
 	v->sqlerrcode = sqlerrcode;
@@ -63,19 +51,7 @@ bjxm_arg_error(BjxmCtx *ctx, int sqlerrcode, const char *fmt,...)
 	StringInfoData msg;
 	int			article = ctx->tr ? ctx->tr->article : 3;
 
-	initStringInfo(&msg);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
+	BJXM_FORMAT(msg, fmt);
 	if (!ctx->check_only)
 	{
 		bjxm_log_refusal(sqlerrcode, bjxm_clause_cstring(article, 0), ctx->action,
@@ -832,4 +808,14 @@ bjxm_load_visible_project(BjxmCtx *ctx)
 	if (!load_project(ctx) || !actor_sees_project(ctx))
 		raise_not_visible(ctx);
 	ctx->unit_known = true;
+}
+
+/* Whether v is one of the n strings of list. */
+bool
+bjxm_one_of(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; v != NULL && i < n; i++)
+		if (strcmp(v, list[i]) == 0)
+			return true;
+	return false;
 }

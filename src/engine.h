@@ -112,6 +112,9 @@ extern const char *bjxm_col_text(BjxmCtx *ctx, const char *name);
 extern JsonbValue *bjxm_json_get(Jsonb *j, const char *key);
 extern bool bjxm_json_nonempty_text(Jsonb *j, const char *key);
 
+/* Whether v is one of the n strings of list. */
+extern bool bjxm_one_of(const char *v, const char *const *list, size_t n);
+
 /* Numeric helpers. */
 extern int	bjxm_numeric_cmp(Numeric a, Numeric b);
 extern char *bjxm_numeric_text(Numeric n);

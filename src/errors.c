@@ -64,19 +64,7 @@ bjxm_refuse(int sqlerrcode, int article, int item,
 	StringInfoData msg;
 	char	   *clause = bjxm_clause_cstring(article, item);
 
-	initStringInfo(&msg);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
+	BJXM_FORMAT(msg, fmt);
 
 	bjxm_log_refusal(sqlerrcode, clause, action, project_id);
 

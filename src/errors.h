@@ -10,6 +10,8 @@
 
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
+
 /*
  * X(name, d3, d4, d5, article, meaning): one line per SQLSTATE.  article 0
  * means "no single article" (BJ000, the lifecycle itself).  The same list
@@ -60,6 +62,26 @@ extern void bjxm_refuse(int sqlerrcode, int article, int item,
 
 /* The structured LOG line of a refusal (every refusal path calls it). */
 extern void bjxm_log_refusal(int sqlerrcode, const char *clause, const char *action, int64 project_id);
+
+/*
+ * Format the variadic arguments of the enclosing function (last named
+ * parameter fmt) into the StringInfoData buf, growing it as needed.
+ */
+#define BJXM_FORMAT(buf, fmt) \
+	do { \
+		initStringInfo(&(buf)); \
+		for (;;) \
+		{ \
+			va_list		bjxm_args_; \
+			int			bjxm_needed_; \
+			va_start(bjxm_args_, fmt); \
+			bjxm_needed_ = appendStringInfoVA(&(buf), fmt, bjxm_args_); \
+			va_end(bjxm_args_); \
+			if (bjxm_needed_ == 0) \
+				break; \
+			enlargeStringInfo(&(buf), bjxm_needed_); \
+		} \
+	} while (0)
 
 /* Canonical "第十一条第(一)项" text of a clause, palloc'd. */
 extern char *bjxm_clause_cstring(int article, int item);

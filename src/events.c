@@ -419,6 +419,41 @@ bjxm_events_append_only(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
+
+/* An event as read back from bjxm.events (the verify and upgrade column order). */
+static void
+event_row_from_tuple(HeapTuple t, TupleDesc d, BjxmEventRow *row)
+{
+	bool		isnull;
+	Datum		v;
+
+	memset(row, 0, sizeof(*row));
+	row->event_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
+	v = SPI_getbinval(t, d, 2, &row->project_null);
+	row->project_id = row->project_null ? 0 : DatumGetInt64(v);
+	v = SPI_getbinval(t, d, 3, &row->unit_null);
+	row->unit_id = row->unit_null ? 0 : DatumGetInt64(v);
+	row->action = SPI_getvalue(t, d, 4);
+	row->from_state = SPI_getvalue(t, d, 5);
+	row->to_state = SPI_getvalue(t, d, 6);
+	row->actor = SPI_getvalue(t, d, 7);
+	row->actor_is_superuser = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+	row->at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
+	row->effective_date = DatumGetDateADT(SPI_getbinval(t, d, 10, &isnull));
+	v = SPI_getbinval(t, d, 11, &row->clause_null);
+	row->clause = row->clause_null ? 0 : DatumGetInt32(v);
+	row->note = SPI_getvalue(t, d, 12);
+	v = SPI_getbinval(t, d, 13, &isnull);
+	row->details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
+	row->rulebook = SPI_getvalue(t, d, 14);
+}
+
+/* The columns event_row_from_tuple reads, in its order. */
+#define EVENT_COLUMNS \
+	"e.event_id, e.project_id, e.unit_id, e.action, e.from_state::pg_catalog.text, " \
+	"e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, " \
+	"e.clause, e.note, e.details, e.rulebook"
+
 PG_FUNCTION_INFO_V1(bjxm_verify_events);
 /*
  * bjxm.verify_events() → (checked, first_broken, detail): walks the event
@@ -450,10 +485,7 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 		bjxm_duty_raise(&why, 0);
 
 	memset(prev, 0, sizeof(prev));
-	plan = SPI_prepare("SELECT e.event_id, e.project_id, e.unit_id, e.action, e.from_state::pg_catalog.text, "
-					   "e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, "
-					   "e.clause, e.note, e.details, e.rulebook, e.prev_hash, e.hash "
-					   "FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
+	plan = SPI_prepare("SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "bjxm: verify_events: prepare failed");
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
@@ -473,25 +505,7 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 			bytea	   *stored_prev;
 			bytea	   *stored_hash;
 
-			memset(&row, 0, sizeof(row));
-			row.event_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
-			v = SPI_getbinval(t, d, 2, &row.project_null);
-			row.project_id = row.project_null ? 0 : DatumGetInt64(v);
-			v = SPI_getbinval(t, d, 3, &row.unit_null);
-			row.unit_id = row.unit_null ? 0 : DatumGetInt64(v);
-			row.action = SPI_getvalue(t, d, 4);
-			row.from_state = SPI_getvalue(t, d, 5);
-			row.to_state = SPI_getvalue(t, d, 6);
-			row.actor = SPI_getvalue(t, d, 7);
-			row.actor_is_superuser = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
-			row.at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
-			row.effective_date = DatumGetDateADT(SPI_getbinval(t, d, 10, &isnull));
-			v = SPI_getbinval(t, d, 11, &row.clause_null);
-			row.clause = row.clause_null ? 0 : DatumGetInt32(v);
-			row.note = SPI_getvalue(t, d, 12);
-			v = SPI_getbinval(t, d, 13, &isnull);
-			row.details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
-			row.rulebook = SPI_getvalue(t, d, 14);
+			event_row_from_tuple(t, d, &row);
 			v = SPI_getbinval(t, d, 15, &isnull);
 			stored_prev = isnull ? NULL : DatumGetByteaPP(v);
 			v = SPI_getbinval(t, d, 16, &isnull);
@@ -585,9 +599,7 @@ bjxm_upgrade_chain(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
 	memset(prev, 0, sizeof(prev));
-	sel = SPI_prepare("SELECT e.event_id, e.project_id, e.unit_id, e.action, e.from_state::pg_catalog.text, "
-					  "e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, "
-					  "e.clause, e.note, e.details, e.rulebook FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
+	sel = SPI_prepare("SELECT " EVENT_COLUMNS " FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
 	upd = SPI_prepare("UPDATE bjxm.events SET prev_hash = $2, hash = $3 WHERE event_id OPERATOR(pg_catalog.=) $1",
 					  3, types);
 	if (sel == NULL || upd == NULL)
@@ -607,31 +619,11 @@ bjxm_upgrade_chain(PG_FUNCTION_ARGS)
 		{
 			HeapTuple	t = batch->vals[i];
 			TupleDesc	d = batch->tupdesc;
-			bool		isnull;
 			BjxmEventRow row;
 			unsigned char hash[BJXM_HASH_LEN];
-			Datum		v;
 			Datum		args[3];
 
-			memset(&row, 0, sizeof(row));
-			row.event_id = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
-			v = SPI_getbinval(t, d, 2, &row.project_null);
-			row.project_id = row.project_null ? 0 : DatumGetInt64(v);
-			v = SPI_getbinval(t, d, 3, &row.unit_null);
-			row.unit_id = row.unit_null ? 0 : DatumGetInt64(v);
-			row.action = SPI_getvalue(t, d, 4);
-			row.from_state = SPI_getvalue(t, d, 5);
-			row.to_state = SPI_getvalue(t, d, 6);
-			row.actor = SPI_getvalue(t, d, 7);
-			row.actor_is_superuser = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
-			row.at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
-			row.effective_date = DatumGetDateADT(SPI_getbinval(t, d, 10, &isnull));
-			v = SPI_getbinval(t, d, 11, &row.clause_null);
-			row.clause = row.clause_null ? 0 : DatumGetInt32(v);
-			row.note = SPI_getvalue(t, d, 12);
-			v = SPI_getbinval(t, d, 13, &isnull);
-			row.details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
-			row.rulebook = SPI_getvalue(t, d, 14);
+			event_row_from_tuple(t, d, &row);
 			bjxm_event_hash(prev, &row, hash);
 			args[0] = Int64GetDatum(row.event_id);
 			args[1] = bytea_of(prev, BJXM_HASH_LEN);

@@ -23,15 +23,6 @@ static const char *const component_kinds[] = {"terminal", "server", "os", "datab
 static const char *const assessment_kinds[] = {"security_test", "crypto_assessment", "risk_assessment"};
 static const char *const recipients[] = {"bigdata", "public_security", "crypto_admin"};
 
-/* Whether v is one of list. */
-static bool
-one_of(const char *v, const char *const *list, size_t n)
-{
-	for (size_t i = 0; v != NULL && i < n; i++)
-		if (strcmp(v, list[i]) == 0)
-			return true;
-	return false;
-}
 
 /* record_component: a kind, a product, whether domestic (第二十七条). */
 static void
@@ -42,7 +33,7 @@ component_rules(BjxmCtx *ctx)
 	bool		present;
 
 	bjxm_arg_bool(ctx, "domestic", true, &present);
-	if (kind != NULL && !one_of(kind, component_kinds, lengthof(component_kinds)))
+	if (kind != NULL && !bjxm_one_of(kind, component_kinds, lengthof(component_kinds)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "组件类别“%s”无效: terminal 终端, server 服务器, os 操作系统, database 数据库, middleware 中间件, network 网络设备, security 安全产品, other (unknown kind)", kind);
 	if (product != NULL && product[strspn(product, " \t\r\n")] == '\0')
@@ -82,7 +73,7 @@ assessment_rules(BjxmCtx *ctx)
 	bjxm_arg_bool(ctx, "passed", true, &present);
 	if (present && (year < 2000 || year > 2100))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "年度 %d 无效 (year out of range)", year);
-	if (kind != NULL && !one_of(kind, assessment_kinds, lengthof(assessment_kinds)))
+	if (kind != NULL && !bjxm_one_of(kind, assessment_kinds, lengthof(assessment_kinds)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "评估类别“%s”无效: security_test 信息安全检测 | crypto_assessment 密码安全性评估 | risk_assessment 风险评估", kind);
 	if (to == NULL || to->type != jbvBinary || !JsonContainerIsArray(to->val.binary.data))
