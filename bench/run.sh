@@ -114,33 +114,23 @@ SELECT bjxm.postpone(:p, '基准测试: 推迟实施');
 SELECT bjxm.resume(:p);
 RESET ROLE;
 SQL
+# One statement per transition (one round trip, as each bjxm action is one
+# SELECT): the UPDATE of the row and the INSERT of its event.
 cat > "$DIR/transition_bare.sql" <<'SQL'
 \set p :client_id % 8 + 2
 SET ROLE bench_bigdata;
-BEGIN;
-UPDATE public.plain_projects SET postponed_from = state, state = 'postponed', updated_at = clock_timestamp() WHERE project_id = :p;
-INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
-                                 effective_date, clause, note, details, rulebook, prev_hash, hash)
-VALUES (:p, 1, 'postpone', 'contracted', 'postponed', current_user, false, clock_timestamp(), current_date,
-        '第十二条', '基准测试: 推迟实施', '{"reason": "基准测试: 推迟实施"}', 'bjxm 0.2.0 r0', '\x00', '\x00');
-COMMIT;
-BEGIN;
-UPDATE public.plain_projects SET state = postponed_from, postponed_from = NULL, updated_at = clock_timestamp() WHERE project_id = :p;
-INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
-                                 effective_date, clause, note, details, rulebook, prev_hash, hash)
-VALUES (:p, 1, 'resume', 'postponed', 'contracted', current_user, false, clock_timestamp(), current_date,
-        '第十二条', NULL, '{}', 'bjxm 0.2.0 r0', '\x00', '\x00');
-COMMIT;
+WITH u AS (UPDATE public.plain_projects p SET postponed_from = p.state, state = 'postponed', updated_at = clock_timestamp() WHERE p.project_id = :p RETURNING p.project_id, p.unit_id) INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash) SELECT u.project_id, u.unit_id, 'postpone', 'contracted', 'postponed', current_user, false, clock_timestamp(), current_date, '第十二条', '基准测试: 推迟实施', '{"reason": "基准测试: 推迟实施"}', 'bjxm 0.2.0 r0', '\x00', '\x00' FROM u;
+WITH u AS (UPDATE public.plain_projects p SET state = p.postponed_from, postponed_from = NULL, updated_at = clock_timestamp() WHERE p.project_id = :p RETURNING p.project_id, p.unit_id) INSERT INTO public.plain_events (project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash) SELECT u.project_id, u.unit_id, 'resume', 'postponed', 'contracted', current_user, false, clock_timestamp(), current_date, '第十二条', NULL, '{}', 'bjxm 0.2.0 r0', '\x00', '\x00' FROM u;
 RESET ROLE;
 SQL
 
 tps() { # script
-  "$PGBENCH" -n -c "$CLIENTS" -j "$CLIENTS" -T "$SECS" -f "$1" -d bench 2>/dev/null |
+  "$PGBENCH" -n -c "$CLIENTS" -j "$CLIENTS" -T "$SECS" -f "$1" bench 2>/dev/null |
     sed -n 's/^tps = \([0-9.]*\) .*/\1/p'
 }
 # 8 clients on 2 threads; prints "tps failed serialization deadlock".
 ttps() { # script
-  "$PGBENCH" -n -c "$TCLIENTS" -j 2 -T "$SECS" --failures-detailed -f "$1" -d bench > "$DIR/pgbench.out" 2>&1 || true
+  "$PGBENCH" -n -c "$TCLIENTS" -j 2 -T "$SECS" --failures-detailed -f "$1" bench > "$DIR/pgbench.out" 2>&1 || true
   awk '/^tps = /{t=$3} /^number of failed transactions/{f=$5} /serialization failures/{s=$5} /deadlock failures/{d=$5}
        END { printf "%s %s %s %s\n", t, (f==""?0:f), (s==""?0:s), (d==""?0:d) }' "$DIR/pgbench.out"
 }

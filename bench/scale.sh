@@ -80,7 +80,7 @@ SQL
 }
 lat() { # db script [pgbench options] → mean latency in ms
   local db=$1 f=$2; shift 2
-  "$PGBENCH" -n -c 1 -j 1 -T "$ASECS" "$@" -f "$f" -d "$db" 2>&1 | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
+  "$PGBENCH" -n -c 1 -j 1 -T "$ASECS" "$@" -f "$f" "$db" 2>&1 | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
 }
 declare -A L
 for s in $SCALES; do

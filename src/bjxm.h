@@ -15,7 +15,6 @@
 extern char *bjxm_today_override;
 extern void bjxm_define_settings(void);
 extern DateADT bjxm_today(void);
-extern bool bjxm_setting_bool(const char *key, bool dflt);
 
 /* duties.c: the acting role, captured on entry (SPEC §1). */
 extern Oid	bjxm_actor(void);

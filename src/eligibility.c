@@ -27,6 +27,9 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "common/md5.h"
+#include "utils/datum.h"
+#include "utils/numeric.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -239,23 +242,27 @@ bjxm_rule_eligibility(BjxmCtx *ctx, int64 project_id, const char *category, cons
 		scan_text(ctx, project_id, "说明", description, category);
 }
 
-/* The digest that ties a line item to its admission event. */
+/*
+ * The digest that ties a line item to its admission event: md5 of
+ * category, name, description and the amount at scale 2, separated by
+ * 0x1f.  (Byte-identical to SQL md5(c || chr(31) || n || chr(31) || d ||
+ * chr(31) || amount::numeric(14,2)::text), which events already hold.)
+ */
 static char *
 line_item_digest(const char *category, const char *name, const char *description, Datum amount)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			types[4] = {TEXTOID, TEXTOID, TEXTOID, NUMERICOID};
-	Datum		values[4];
+	StringInfoData buf;
+	char	   *hex = palloc(33);
+	const char *errstr = NULL;
+	Datum		scaled = DirectFunctionCall2(numeric, amount, Int32GetDatum(((14 << 16) | 2) + VARHDRSZ));
 
-	values[0] = CStringGetTextDatum(category ? category : "");
-	values[1] = CStringGetTextDatum(name ? name : "");
-	values[2] = CStringGetTextDatum(description ? description : "");
-	values[3] = amount;
-	bjxm_exec(&plan, "SELECT pg_catalog.md5($1 OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) $2 "
-			  "OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) $3 OPERATOR(pg_catalog.||) pg_catalog.chr(31) "
-			  "OPERATOR(pg_catalog.||) $4::pg_catalog.numeric(14,2)::pg_catalog.text)",
-			  4, types, values, NULL, true);
-	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s\x1f%s\x1f%s\x1f%s", category ? category : "", name ? name : "",
+					 description ? description : "", DatumGetCString(DirectFunctionCall1(numeric_out, scaled)));
+	if (!pg_md5_hash(buf.data, buf.len, hex, &errstr))
+		elog(ERROR, "bjxm: md5 failed: %s", errstr ? errstr : "?");
+	pfree(buf.data);
+	return hex;
 }
 
 /* Whether the admission event recorded exactly this row. */
@@ -310,6 +317,30 @@ bjxm_line_item_check(PG_FUNCTION_ARGS)
 
 	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	desc = RelationGetDescr(trigdata->tg_relation);
+
+	/*
+	 * An UPDATE that leaves category, name, description and amount as they
+	 * were (setting admission_event, for one) changes nothing 第十一条 looks at.
+	 */
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		static const char *const checked[] = {"category", "name", "description", "amount"};
+		bool		same = true;
+
+		for (size_t i = 0; i < lengthof(checked) && same; i++)
+		{
+			int			attno = SPI_fnumber(desc, checked[i]);
+			Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+			bool		n_old,
+						n_new;
+			Datum		d_old = heap_getattr(trigdata->tg_trigtuple, attno, desc, &n_old);
+			Datum		d_new = heap_getattr(trigdata->tg_newtuple, attno, desc, &n_new);
+
+			same = n_old == n_new && (n_old || datumIsEqual(d_old, d_new, att->attbyval, att->attlen));
+		}
+		if (same)
+			return PointerGetDatum(tuple);
+	}
 
 	/*
 	 * Fast path, no SPI: the compiled dictionary is current, the category

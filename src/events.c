@@ -202,19 +202,27 @@ bytea_of(const unsigned char *bytes, int len)
 	return PointerGetDatum(b);
 }
 
-/* "bjxm <version> r<settings revision>": the rules in force. */
+/*
+ * "bjxm <version> r<settings revision>": the rules in force, and whether
+ * to NOTIFY; one statement, run before the chain head is locked.
+ */
 static char *
-rulebook(void)
+rulebook(bool *notify)
 {
 	static SPIPlanPtr plan = NULL;
 	char	   *v;
+	bool		isnull;
+	Datum		n;
 
 	bjxm_plan(&plan, "SELECT pg_catalog.format('bjxm %s r%s', e.extversion, "
-			  "(SELECT COALESCE(pg_catalog.sum(s.revision), 0) FROM bjxm.settings s)) "
+			  "(SELECT COALESCE(pg_catalog.sum(s.revision), 0) FROM bjxm.settings s)), "
+			  "(SELECT s.value::pg_catalog.bool FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'notify') "
 			  "FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'bjxm'", 0, NULL);
 	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "bjxm: rulebook lookup failed");
 	v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	n = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	*notify = isnull ? true : DatumGetBool(n);
 	return v ? v : pstrdup("bjxm");
 }
 
@@ -243,6 +251,7 @@ bjxm_record_event(int64 project_id, bool project_null,
 	char	   *book;
 	BjxmEventRow row;
 	bool		chained;
+	bool		notify;
 	static SPIPlanPtr plan_v1 = NULL;
 
 	{
@@ -265,10 +274,10 @@ bjxm_record_event(int64 project_id, bool project_null,
 	}
 
 	chained = log_is_chained();
+	book = rulebook(&notify);
+	today = bjxm_today();
 	event_id = next_event_id(prev, chained);
 	at = GetCurrentTimestamp();
-	today = bjxm_today();
-	book = rulebook();
 
 	/* The hash chain (tamper evidence): hash = SM3(previous hash || this event). */
 	memset(&row, 0, sizeof(row));
@@ -335,7 +344,7 @@ bjxm_record_event(int64 project_id, bool project_null,
 	}
 
 	/* Delivered at commit; carries nothing confidential (any role can LISTEN). */
-	if (bjxm_setting_bool("notify", true))
+	if (notify)
 	{
 		StringInfoData payload;
 

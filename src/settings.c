@@ -101,24 +101,3 @@ bjxm_today_sql(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATEADT(bjxm_today());
 }
-
-/* A boolean rule setting from bjxm.settings (caller is connected to SPI). */
-bool
-bjxm_setting_bool(const char *key, bool dflt)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
-	bool		isnull;
-	Datum		v;
-
-	args[0] = CStringGetTextDatum(key);
-	bjxm_plan(&plan, "SELECT s.value::pg_catalog.bool FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) $1",
-			  1, argtypes);
-	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "bjxm: settings lookup failed");
-	if (SPI_processed != 1)
-		return dflt;
-	v = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return isnull ? dflt : DatumGetBool(v);
-}
