@@ -443,7 +443,8 @@ SELECT 'c-execute', p.oid::regprocedure::text, r.role, 'EXECUTE',
 INSERT INTO mx_am_cells (part, object, role, what, outcome, ok)
 SELECT 'c-internal', p.oid::regprocedure::text, r.role, 'EXECUTE',
        has_function_privilege(r.role, p.oid, 'EXECUTE')::text,
-       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_visible_units', '_reviewer_projects', '_reviewer_units', '_not_visible'))
+       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_visible_units', '_reviewer_projects', '_reviewer_units', '_not_visible',
+                                                         '_visible_unit_ids', '_reviewer_unit_ids', '_reviewer_project_ids'))
   FROM pg_proc p CROSS JOIN mx_am_roles r
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname LIKE '\_%';
 

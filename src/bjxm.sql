@@ -1246,6 +1246,25 @@ CREATE FUNCTION bjxm._reviewer_units() RETURNS SETOF bigint
     END;
 COMMENT ON FUNCTION bjxm._reviewer_units() IS '内部: 当前评审机构人员受委托项目的单位 (internal: units of the projects entrusted to the actor''s institution)';
 
+-- The visible units and projects as arrays, computed once per query, so a
+-- policy "unit_id = ANY (…)" is an index condition rather than a filter
+-- over every row (docs/performance.md §5.1).  A role that sees every unit
+-- gets every unit id.
+CREATE FUNCTION bjxm._visible_unit_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN bjxm._sees_all_units() THEN (SELECT pg_catalog.array_agg(u.unit_id) FROM bjxm.units u)
+                ELSE ARRAY(SELECT bjxm._visible_units()) END $$;
+COMMENT ON FUNCTION bjxm._visible_unit_ids() IS '内部: 当前角色可见单位的编号数组 (internal: ids of the units the actor sees, for indexable policies)';
+CREATE FUNCTION bjxm._reviewer_unit_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT ARRAY(SELECT bjxm._reviewer_units()) $$;
+COMMENT ON FUNCTION bjxm._reviewer_unit_ids() IS '内部: 受委托项目所属单位的编号数组 (internal: ids of the units of entrusted projects)';
+CREATE FUNCTION bjxm._reviewer_project_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT ARRAY(SELECT bjxm._reviewer_projects()) $$;
+COMMENT ON FUNCTION bjxm._reviewer_project_ids() IS '内部: 受委托项目的编号数组 (internal: ids of the projects entrusted to the actor''s institution)';
+
+
 -- The engine: every project action and its dry run (src/engine.c).
 CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
     AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
@@ -2314,6 +2333,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
     bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units(),
+    bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids(),
     -- history and state_at run with the caller's rights and refuse through it.
     bjxm._not_visible(text, bigint)
     TO PUBLIC;
@@ -2359,12 +2379,12 @@ GRANT EXECUTE ON FUNCTION
 ALTER TABLE bjxm.units ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.units FORCE ROW LEVEL SECURITY;
 CREATE POLICY units_visible ON bjxm.units FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units())
-           OR unit_id IN (SELECT bjxm._reviewer_units()));
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_unit_ids()) AS bigint[])));
 ALTER TABLE bjxm.unit_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.unit_members FORCE ROW LEVEL SECURITY;
 CREATE POLICY unit_members_visible ON bjxm.unit_members FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
 ALTER TABLE bjxm.party_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.party_members FORCE ROW LEVEL SECURITY;
 CREATE POLICY party_members_visible ON bjxm.party_members FOR SELECT
@@ -2376,17 +2396,16 @@ CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
 ALTER TABLE bjxm.projects ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.projects FORCE ROW LEVEL SECURITY;
 CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
-    USING ((SELECT bjxm._sees_all_units())
-           OR unit_id IN (SELECT bjxm._visible_units())
-           OR project_id IN (SELECT bjxm._reviewer_projects()));
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR project_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_project_ids()) AS bigint[])));
 ALTER TABLE bjxm.data_resources ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.data_resources FORCE ROW LEVEL SECURITY;
 CREATE POLICY data_resources_visible ON bjxm.data_resources FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
 ALTER TABLE bjxm.rectifications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.rectifications FORCE ROW LEVEL SECURITY;
 CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR unit_id IN (SELECT bjxm._visible_units()));
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
 -- Per-project tables: visible with their project (RLS on projects applies inside).
 DO $bjxm$
 DECLARE t text;

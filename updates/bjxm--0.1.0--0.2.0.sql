@@ -223,3 +223,42 @@ EXCEPTION WHEN OTHERS THEN
     PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'open_rectification', NULL);
     RAISE;
 END $$;
+
+-- Indexable visibility policies (docs/performance.md §5.1): same meaning.
+
+-- The visible units and projects as arrays, computed once per query, so a
+-- policy "unit_id = ANY (…)" is an index condition rather than a filter
+-- over every row (docs/performance.md §5.1).  A role that sees every unit
+-- gets every unit id.
+CREATE FUNCTION bjxm._visible_unit_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN bjxm._sees_all_units() THEN (SELECT pg_catalog.array_agg(u.unit_id) FROM bjxm.units u)
+                ELSE ARRAY(SELECT bjxm._visible_units()) END $$;
+COMMENT ON FUNCTION bjxm._visible_unit_ids() IS '内部: 当前角色可见单位的编号数组 (internal: ids of the units the actor sees, for indexable policies)';
+CREATE FUNCTION bjxm._reviewer_unit_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT ARRAY(SELECT bjxm._reviewer_units()) $$;
+COMMENT ON FUNCTION bjxm._reviewer_unit_ids() IS '内部: 受委托项目所属单位的编号数组 (internal: ids of the units of entrusted projects)';
+CREATE FUNCTION bjxm._reviewer_project_ids() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT ARRAY(SELECT bjxm._reviewer_projects()) $$;
+COMMENT ON FUNCTION bjxm._reviewer_project_ids() IS '内部: 受委托项目的编号数组 (internal: ids of the projects entrusted to the actor''s institution)';
+REVOKE ALL ON FUNCTION bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids() TO PUBLIC;
+DROP POLICY units_visible ON bjxm.units;
+DROP POLICY unit_members_visible ON bjxm.unit_members;
+DROP POLICY projects_visible ON bjxm.projects;
+DROP POLICY data_resources_visible ON bjxm.data_resources;
+DROP POLICY rectifications_visible ON bjxm.rectifications;
+CREATE POLICY units_visible ON bjxm.units FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_unit_ids()) AS bigint[])));
+CREATE POLICY unit_members_visible ON bjxm.unit_members FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR project_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_project_ids()) AS bigint[])));
+CREATE POLICY data_resources_visible ON bjxm.data_resources FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
