@@ -5,7 +5,9 @@
 #   make test        set up everything, run every suite, print "N passed, N failed"
 #   make unit        Check unit tests of the backend-free core (no server)
 #   make valgrind    the Check unit tests under valgrind (CK_FORK=no)
-#   make fuzz        libFuzzer targets, FUZZ_SECONDS each (default 60)
+#   make fuzz        libFuzzer targets, FUZZ_RUNS each (default 10 million)
+#   make sanitize    pg_regress + isolation with bjxm.so under UBSan
+#   make valgrind-regress  pg_regress with every backend under valgrind
 #
 # The version lives only in bjxm.control.
 
@@ -86,7 +88,7 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.
 bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
 	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
 
-.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress
+.PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress sanitize valgrind-regress
 deps:
 	@bash tools/ensure-deps.sh
 
@@ -115,6 +117,15 @@ fuzz: fuzz-build
 
 test:
 	@bash test/run-all.sh
+
+# The whole pg_regress schedule and the isolation specs with bjxm.so built
+# under UBSan (see the script for why not ASan).
+sanitize:
+	@bash tools/san-regress.sh
+
+# The whole pg_regress schedule with every backend under valgrind memcheck.
+valgrind-regress:
+	@bash tools/valgrind-regress.sh
 
 demo:
 	@bash tools/demo.sh start

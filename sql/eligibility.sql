@@ -132,3 +132,13 @@ SELECT count(*) FILTER (WHERE label <> 'ok' AND found = label) AS true_positives
        round(count(*) FILTER (WHERE label <> 'ok' AND found = label)::numeric
              / nullif(count(*) FILTER (WHERE label <> 'ok'), 0), 3) AS recall
   FROM verdict;
+
+-- The admission digest is computed in C; it must stay byte-identical to the
+-- SQL form that 0.1.0 wrote into events (restore matches on it).  Items with
+-- a description, an amount with fewer decimals, and multi-byte names.
+SELECT count(*) > 0 AS have_admitted_items,
+       count(*) FILTER (WHERE e.details->>'digest' IS DISTINCT FROM
+                        md5(li.category || chr(31) || li.name || chr(31) || coalesce(li.description, '')
+                            || chr(31) || li.amount::numeric(14,2)::text)) AS digest_mismatches,
+       count(*) FILTER (WHERE coalesce(li.description, '') <> '') > 0 AS some_with_description
+  FROM bjxm.line_items li JOIN bjxm.events e ON e.event_id = li.admission_event;
