@@ -126,6 +126,45 @@ covers(const char *jurisdiction, const char *region)
 		(region != NULL && strcmp(jurisdiction, region) == 0);
 }
 
+/*
+ * Whether the actor sees a project of unit unit_id (in unit_region): the C
+ * form of the projects policy, _sees_all_units() OR unit_id IN
+ * _visible_units() OR an entrustment of the actor's institution (第三条,
+ * 第三十五条, 第七条, 第十四条).  Called by every action: one primary-key
+ * probe (jurisdiction or membership) instead of two SECURITY DEFINER SQL
+ * functions.  Must run inside SPI.
+ */
+bool
+bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			actor = bjxm_actor();
+	const char *name;
+	Oid			argtypes[2] = {INT8OID, NAMEOID};
+	Datum		args[2];
+
+	if (superuser_arg(actor))
+		return true;
+	name = bjxm_actor_name();
+	/* 第三十五条: oversight duties see the units of their jurisdiction. */
+	if ((has_oversight_duty(actor) || has_duty(actor, "auditor")) &&
+		covers(jurisdiction_of(name), unit_region))
+		return true;
+	/* 第三条: a unit's own staff. */
+	if (has_duty(actor, "user_unit") && is_unit_member(name, unit_id))
+		return true;
+	/* 第七条, 第十四条: the review institution entrusted with this project. */
+	args[0] = Int64GetDatum(project_id);
+	args[1] = CStringGetDatum(name);
+	bjxm_plan(&plan, "SELECT 1 FROM bjxm.entrustments e JOIN bjxm.party_members m "
+			  "ON m.party_id OPERATOR(pg_catalog.=) e.party_id "
+			  "WHERE e.project_id OPERATOR(pg_catalog.=) $1 AND m.member OPERATOR(pg_catalog.=) $2",
+			  2, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: entrustment lookup failed");
+	return SPI_processed == 1;
+}
+
 /* Chinese name of a duty, for messages. */
 static const char *
 duty_label(const char *duty)

@@ -364,23 +364,7 @@ load_project(BjxmCtx *ctx)
 static bool
 actor_sees_project(BjxmCtx *ctx)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, INT8OID};
-	Datum		values[2];
-	bool		isnull;
-
-	if (superuser_arg(bjxm_actor()))
-		return true;
-	values[0] = Int64GetDatum(ctx->unit_id);
-	values[1] = Int64GetDatum(ctx->project_id);
-	bjxm_exec(&plan,
-			  "SELECT bjxm._sees_all_units() OR $1 IN (SELECT bjxm._visible_units()) "
-			  "OR EXISTS (SELECT 1 FROM bjxm.entrustments e JOIN bjxm.party_members m "
-			  "             ON m.party_id OPERATOR(pg_catalog.=) e.party_id "
-			  "           WHERE e.project_id OPERATOR(pg_catalog.=) $2 "
-			  "             AND m.member OPERATOR(pg_catalog.=) bjxm.acting_role())",
-			  2, types, values, NULL, true);
-	return DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return bjxm_actor_sees_project(ctx->unit_id, ctx->unit_region, ctx->project_id);
 }
 
 /* 42501 for a project that is absent or not visible: existence is not leaked. */
