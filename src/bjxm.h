@@ -31,7 +31,8 @@ typedef struct BjxmDutyRefusal
 	const char *hint;
 } BjxmDutyRefusal;
 extern int	bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
-							int64 unit_id, bool unit_null, const char *region, BjxmDutyRefusal *why);
+							int64 unit_id, bool unit_null, const char *unit_region, const char *region,
+							BjxmDutyRefusal *why);
 extern void bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id) pg_attribute_noreturn();
 extern bool bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id);
 

@@ -187,13 +187,15 @@ duty_label(const char *duty)
 /*
  * Check the actor for action: one of duties (names without the bjxm_
  * prefix), scoped to unit_id (if not unit_null) or to region (if not
- * NULL).  Returns the index of the duty that matched, -1 for a superuser,
- * or BJXM_DUTY_REFUSED with *why filled in (42501 naming the article).
+ * NULL); unit_region, if not NULL, is unit_id's region as the caller
+ * already read it (saves the lookup).  Returns the index of the duty that
+ * matched, -1 for a superuser, or BJXM_DUTY_REFUSED with *why filled in (42501 naming the article).
  * Caller is connected to SPI.
  */
 int
 bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
-				int64 unit_id, bool unit_null, const char *region, BjxmDutyRefusal *why)
+				int64 unit_id, bool unit_null, const char *unit_region, const char *region,
+				BjxmDutyRefusal *why)
 {
 	Oid			actor = bjxm_actor();
 	const char *actor_name = bjxm_actor_name();
@@ -211,7 +213,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	why->hint = NULL;
 	if (!unit_null)
 	{
-		region = region_of_unit(unit_id);
+		region = unit_region ? unit_region : region_of_unit(unit_id);
 		if (region == NULL)
 		{
 			why->article = 3;
@@ -326,7 +328,7 @@ bjxm_authorize(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
 	matched = bjxm_duty_check(action, article, (const char *const *) names, nduties,
-							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3),
+							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3), NULL,
 							  PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)), &why);
 	if (matched == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise_unlogged(&why);

@@ -401,7 +401,7 @@ check_duty(BjxmCtx *ctx, unsigned mask, const char *region_override)
 
 	matched = bjxm_duty_check(ctx->action, ctx->tr ? ctx->tr->article : 3, names, n,
 							  ctx->unit_id, region_override != NULL || !ctx->unit_known,
-							  region_override, &why);
+							  ctx->unit_known ? ctx->unit_region : NULL, region_override, &why);
 	if (matched == BJXM_DUTY_REFUSED)
 	{
 		if (!ctx->check_only)

@@ -490,7 +490,7 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
-	if (bjxm_duty_check("verify_events", 30, duties, 2, 0, true, NULL, &why) == BJXM_DUTY_REFUSED)
+	if (bjxm_duty_check("verify_events", 30, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise(&why, 0);
 
 	memset(prev, 0, sizeof(prev));
