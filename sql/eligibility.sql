@@ -142,3 +142,21 @@ SELECT count(*) > 0 AS have_admitted_items,
                             || chr(31) || li.amount::numeric(14,2)::text)) AS digest_mismatches,
        count(*) FILTER (WHERE coalesce(li.description, '') <> '') > 0 AS some_with_description
   FROM bjxm.line_items li JOIN bjxm.events e ON e.event_id = li.admission_event;
+
+-- add_line_item writes the row once, already carrying its admission event
+-- (no INSERT-then-UPDATE: half the heap and index work, no dead tuple per
+-- item); the event names the row it admitted.
+RESET ROLE;
+BEGIN;
+-- (the counters include changes not yet flushed: compare within one transaction)
+SELECT pg_stat_get_xact_tuples_inserted('bjxm.line_items'::regclass) AS ins0,
+       pg_stat_get_xact_tuples_updated('bjxm.line_items'::regclass) AS upd0 \gset
+SET LOCAL ROLE el_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '一次写入校验', 1000) AS once_id \gset
+RESET ROLE;
+SELECT pg_stat_get_xact_tuples_inserted('bjxm.line_items'::regclass) - :ins0 AS inserted,
+       pg_stat_get_xact_tuples_updated('bjxm.line_items'::regclass) - :upd0 AS updated,
+       (SELECT e.action = 'add_line_item' AND e.details->>'line_item_id' = li.line_item_id::text
+          FROM bjxm.events e WHERE e.event_id = li.admission_event) AS event_names_row
+  FROM bjxm.line_items li WHERE li.line_item_id = :once_id;
+COMMIT;

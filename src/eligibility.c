@@ -468,43 +468,45 @@ line_item_rules(BjxmCtx *ctx)
 	bjxm_rule_eligibility(ctx, ctx->project_id, category, name, description);
 }
 
-/* Insert the line item, record its admission, and tie the two. */
+/*
+ * Record the admission, then insert the line item carrying it: the row is
+ * written once (no INSERT-then-UPDATE), and the trigger admits it through
+ * the same check as a restored row (its admission event vouches for it).
+ */
 static void
 line_item_apply(BjxmCtx *ctx)
 {
+	static SPIPlanPtr next_id = NULL;
 	static SPIPlanPtr ins = NULL;
-	static SPIPlanPtr tie = NULL;
-	Oid			types[5] = {INT8OID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID};
-	Datum		values[5];
+	Oid			types[7] = {INT8OID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID, INT8OID, INT8OID};
+	Datum		values[7];
 	const char *category = bjxm_arg_text(ctx, "category", true);
 	const char *name = bjxm_arg_text(ctx, "name", true);
 	const char *description = bjxm_arg_text(ctx, "description", false);
 	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
 	bool		isnull;
-	int64		event_id;
 	char	   *digest;
 
 	if (description == NULL)
 		description = "";
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = CStringGetTextDatum(category);
-	values[2] = CStringGetTextDatum(name);
-	values[3] = NumericGetDatum(amount);
-	values[4] = CStringGetTextDatum(description);
-	bjxm_exec(&ins, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description) "
-			  "VALUES ($1, $2, $3, $4, $5) RETURNING line_item_id", 5, types, values, NULL, false);
+	bjxm_exec(&next_id, "SELECT pg_catalog.nextval('bjxm.line_items_line_item_id_seq'::pg_catalog.regclass)",
+			  0, NULL, NULL, NULL, false);
 	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 
 	digest = bjxm_line_item_digest(category, name, description, NumericGetDatum(amount));
 	ctx->details = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(
 		psprintf("{\"line_item_id\": \"" INT64_FORMAT "\", \"digest\": \"%s\", \"category\": \"%s\", \"amount\": %s}",
 				 ctx->result, digest, category, bjxm_numeric_text(amount)))));
-	event_id = bjxm_move(ctx, ctx->state, name);
 
-	values[0] = Int64GetDatum(ctx->result);
-	values[1] = Int64GetDatum(event_id);
-	bjxm_exec(&tie, "UPDATE bjxm.line_items SET admission_event = $2 WHERE line_item_id OPERATOR(pg_catalog.=) $1",
-			  2, (Oid[]) {INT8OID, INT8OID}, values, NULL, false);
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(category);
+	values[2] = CStringGetTextDatum(name);
+	values[3] = NumericGetDatum(amount);
+	values[4] = CStringGetTextDatum(description);
+	values[5] = Int64GetDatum(bjxm_move(ctx, ctx->state, name));
+	values[6] = Int64GetDatum(ctx->result);
+	bjxm_exec(&ins, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description, admission_event, line_item_id) "
+			  "VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, types, values, NULL, false);
 }
 
 /* waive_term: a term of the dictionary and a reason. */
