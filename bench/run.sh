@@ -18,7 +18,7 @@
 # bjxm.check at 100,000 projects and 2,000,000 line items (EXPLAIN printed).
 # BENCH_SECONDS (default 15) per pgbench run; BENCH_CLIENTS (default 1) for
 # 1-2; BENCH_TRANSITION_CLIENTS (default 8) for 3.
-# Time on 2 cores: about 3 minutes; with BENCH_SCALE=1 about 15 more.
+# Time on 2 cores: about 2 minutes; with BENCH_SCALE=1 about 10 more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
