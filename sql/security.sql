@@ -217,3 +217,44 @@ SELECT p.oid::regprocedure AS function, pg_get_userbyid(p.proowner) AS owner
 -- The checks above are not vacuous.
 SELECT count(*) FILTER (WHERE prosecdef) > 0 AS has_definer_functions, count(*) > 0 AS has_functions
   FROM pg_proc WHERE pronamespace = 'bjxm'::regnamespace;
+
+-- The id arrays behind the RLS policies (C, src/duties.c) equal the SQL
+-- rule they replaced (_sees_all_units, _visible_units, _reviewer_projects,
+-- _reviewer_units) for every role the tests so far gave a duty, a unit, an
+-- institution or a jurisdiction, and for the superuser.
+CREATE TEMP TABLE sx_ids (role name, sees_all boolean, units_c bigint[], units_sql bigint[],
+                          rp_c bigint[], rp_sql bigint[], ru_c bigint[], ru_sql bigint[]);
+DO $$
+DECLARE
+    r name;
+    all_units bigint[] := ARRAY(SELECT unit_id FROM bjxm.units ORDER BY 1);
+    s boolean; uc bigint[]; us bigint[]; pc bigint[]; ps bigint[]; rc bigint[]; rs bigint[];
+BEGIN
+    FOR r IN SELECT m.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid
+                    JOIN pg_roles m ON m.oid = am.member WHERE g.rolname LIKE 'bjxm\_%'
+             UNION SELECT member FROM bjxm.unit_members UNION SELECT member FROM bjxm.party_members
+             UNION SELECT member FROM bjxm.jurisdictions UNION SELECT current_user
+    LOOP
+        CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r);
+        EXECUTE format('SET ROLE %I', r);
+        s := bjxm._sees_all_units();
+        uc := bjxm._visible_unit_ids();
+        us := CASE WHEN s THEN all_units ELSE ARRAY(SELECT DISTINCT v FROM bjxm._visible_units() v ORDER BY 1) END;
+        pc := bjxm._reviewer_project_ids();
+        ps := ARRAY(SELECT DISTINCT v FROM bjxm._reviewer_projects() v ORDER BY 1);
+        rc := bjxm._reviewer_unit_ids();
+        rs := ARRAY(SELECT DISTINCT v FROM bjxm._reviewer_units() v ORDER BY 1);
+        RESET ROLE;
+        INSERT INTO sx_ids VALUES (r, s, uc, us, pc, ps, rc, rs);
+    END LOOP;
+END $$;
+SELECT count(*) >= 20 AS many_roles,
+       bool_or(sees_all) AS some_see_all,
+       bool_or(NOT sees_all AND cardinality(units_c) > 0) AS some_see_some,
+       bool_or(cardinality(units_c) = 0) AS some_see_none,
+       bool_or(cardinality(rp_c) > 0 AND cardinality(ru_c) > 0) AS some_reviewer_entrusted,
+       count(*) FILTER (WHERE units_c IS DISTINCT FROM units_sql OR rp_c IS DISTINCT FROM rp_sql
+                           OR ru_c IS DISTINCT FROM ru_sql) AS mismatches
+  FROM sx_ids;
+SELECT * FROM sx_ids WHERE units_c IS DISTINCT FROM units_sql OR rp_c IS DISTINCT FROM rp_sql
+                        OR ru_c IS DISTINCT FROM ru_sql ORDER BY role;

@@ -371,3 +371,169 @@ bjxm_actor_is_superuser(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(superuser_arg(bjxm_actor()));
 }
+
+/*
+ * The RLS id arrays (SPEC §1; docs/performance.md §5.1): the units and
+ * projects the actor sees, computed once per query by the policies'
+ * InitPlans.  Same rule as bjxm._sees_all_units(), _visible_units() and
+ * _reviewer_projects() (which the events policy still uses), in C with
+ * kept plans: the SQL forms were planned afresh on every query, and the
+ * reviewer units' form scanned bjxm.projects.  Declared SECURITY DEFINER
+ * (the tables they read have RLS of their own); the actor is the caller.
+ */
+typedef struct IdSet
+{
+	int64	   *ids;
+	int			n;
+	int			cap;
+} IdSet;
+
+/* Append column 1 (bigint) of every row a kept plan returns. */
+static void
+collect_ids(IdSet *set, SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes, Datum *args)
+{
+	bjxm_plan(slot, sql, nargs, argtypes);
+	if (SPI_execute_plan(*slot, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: visibility lookup failed: %s", sql);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (isnull)
+			continue;
+		if (set->n == set->cap)
+		{
+			set->cap *= 2;
+			set->ids = repalloc(set->ids, sizeof(int64) * set->cap);
+		}
+		set->ids[set->n++] = DatumGetInt64(d);
+	}
+}
+
+/* collect_ids for a query of one parameter, the actor's name. */
+static void
+collect_ids_of_actor(IdSet *set, SPIPlanPtr *slot, const char *sql)
+{
+	Oid			argtypes[1] = {NAMEOID};
+	Datum		args[1];
+	NameData	n;
+
+	namestrcpy(&n, bjxm_actor_name());
+	args[0] = NameGetDatum(&n);
+	collect_ids(set, slot, sql, 1, argtypes, args);
+}
+
+/* qsort order of int64. */
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* The set as a sorted bigint[] without duplicates (empty: '{}'). */
+static Datum
+ids_array(IdSet *set)
+{
+	Datum	   *d = palloc(sizeof(Datum) * Max(set->n, 1));
+	int			k = 0;
+
+	qsort(set->ids, set->n, sizeof(int64), cmp_int64);
+	for (int i = 0; i < set->n; i++)
+		if (k == 0 || set->ids[i] != DatumGetInt64(d[k - 1]))
+			d[k++] = Int64GetDatum(set->ids[i]);
+	return PointerGetDatum(construct_array(d, k, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* An empty set whose buffer lives in the caller's context, not SPI's. */
+static void
+idset_init(IdSet *set)
+{
+	set->cap = 64;
+	set->n = 0;
+	set->ids = palloc(sizeof(int64) * set->cap);
+}
+
+PG_FUNCTION_INFO_V1(bjxm_visible_unit_ids);
+/* bjxm._visible_unit_ids() → bigint[]: the units the actor sees (RLS). */
+Datum
+bjxm_visible_unit_ids(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr all_units = NULL;
+	static SPIPlanPtr region_units = NULL;
+	static SPIPlanPtr member_units = NULL;
+	Oid			actor = bjxm_actor();
+	IdSet		set;
+
+	idset_init(&set);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bjxm: SPI_connect failed");
+	if (superuser_arg(actor))
+		collect_ids(&set, &all_units, "SELECT u.unit_id FROM bjxm.units u", 0, NULL, NULL);
+	else
+	{
+		/* 第三十五条: oversight duties see their jurisdiction, the city all. */
+		if (has_oversight_duty(actor) || has_duty(actor, "auditor"))
+		{
+			char	   *jur = jurisdiction_of(bjxm_actor_name());
+			Oid			argtypes[1] = {TEXTOID};
+			Datum		args[1] = {CStringGetTextDatum(jur)};
+
+			if (strcmp(jur, BJXM_CITY_REGION) == 0)
+				collect_ids(&set, &all_units, "SELECT u.unit_id FROM bjxm.units u", 0, NULL, NULL);
+			else
+				collect_ids(&set, &region_units, "SELECT u.unit_id FROM bjxm.units u "
+							"WHERE u.region OPERATOR(pg_catalog.=) $1", 1, argtypes, args);
+		}
+		/* 第三条: a unit's own staff. */
+		if (has_duty(actor, "user_unit"))
+			collect_ids_of_actor(&set, &member_units,
+								 "SELECT m.unit_id FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1");
+	}
+	SPI_finish();
+	return ids_array(&set);
+}
+
+/* The ids a reviewer query returns for the actor; none without the duty. */
+static Datum
+reviewer_ids(SPIPlanPtr *slot, const char *sql)
+{
+	Oid			actor = bjxm_actor();
+	IdSet		set;
+
+	idset_init(&set);
+	if (superuser_arg(actor) || has_duty(actor, "reviewer"))
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "bjxm: SPI_connect failed");
+		collect_ids_of_actor(&set, slot, sql);
+		SPI_finish();
+	}
+	return ids_array(&set);
+}
+
+PG_FUNCTION_INFO_V1(bjxm_reviewer_project_ids);
+/* bjxm._reviewer_project_ids() → bigint[]: projects entrusted to the actor's institutions (第七条, 第十四条). */
+Datum
+bjxm_reviewer_project_ids(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr plan = NULL;
+
+	return reviewer_ids(&plan, "SELECT e.project_id FROM bjxm.party_members m JOIN bjxm.entrustments e "
+						"ON e.party_id OPERATOR(pg_catalog.=) m.party_id WHERE m.member OPERATOR(pg_catalog.=) $1");
+}
+
+PG_FUNCTION_INFO_V1(bjxm_reviewer_unit_ids);
+/* bjxm._reviewer_unit_ids() → bigint[]: the units of those projects (a reviewer sees their names). */
+Datum
+bjxm_reviewer_unit_ids(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr plan = NULL;
+
+	return reviewer_ids(&plan, "SELECT p.unit_id FROM bjxm.party_members m JOIN bjxm.entrustments e "
+						"ON e.party_id OPERATOR(pg_catalog.=) m.party_id JOIN bjxm.projects p "
+						"ON p.project_id OPERATOR(pg_catalog.=) e.project_id WHERE m.member OPERATOR(pg_catalog.=) $1");
+}

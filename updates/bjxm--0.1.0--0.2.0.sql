@@ -229,19 +229,20 @@ END $$;
 -- The visible units and projects as arrays, computed once per query, so a
 -- policy "unit_id = ANY (…)" is an index condition rather than a filter
 -- over every row (docs/performance.md §5.1).  A role that sees every unit
--- gets every unit id.
+-- gets every unit id.  In C (src/duties.c), with the same rule as
+-- _sees_all_units(), _visible_units() and _reviewer_projects() and kept
+-- plans: SQL bodies were planned afresh on every query.
 CREATE FUNCTION bjxm._visible_unit_ids() RETURNS bigint[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT CASE WHEN bjxm._sees_all_units() THEN (SELECT pg_catalog.array_agg(u.unit_id) FROM bjxm.units u)
-                ELSE ARRAY(SELECT bjxm._visible_units()) END $$;
+    AS 'MODULE_PATHNAME', 'bjxm_visible_unit_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._visible_unit_ids() IS '内部: 当前角色可见单位的编号数组 (internal: ids of the units the actor sees, for indexable policies)';
 CREATE FUNCTION bjxm._reviewer_unit_ids() RETURNS bigint[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT ARRAY(SELECT bjxm._reviewer_units()) $$;
+    AS 'MODULE_PATHNAME', 'bjxm_reviewer_unit_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._reviewer_unit_ids() IS '内部: 受委托项目所属单位的编号数组 (internal: ids of the units of entrusted projects)';
 CREATE FUNCTION bjxm._reviewer_project_ids() RETURNS bigint[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT ARRAY(SELECT bjxm._reviewer_projects()) $$;
+    AS 'MODULE_PATHNAME', 'bjxm_reviewer_project_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._reviewer_project_ids() IS '内部: 受委托项目的编号数组 (internal: ids of the projects entrusted to the actor''s institution)';
 REVOKE ALL ON FUNCTION bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids() TO PUBLIC;
