@@ -377,9 +377,9 @@ bjxm_actor_is_superuser(PG_FUNCTION_ARGS)
  * projects the actor sees, computed once per query by the policies'
  * InitPlans.  Same rule as bjxm._sees_all_units(), _visible_units() and
  * _reviewer_projects() (which the events policy still uses), in C with
- * kept plans: the SQL forms were planned afresh on every query, and the
- * reviewer units' form scanned bjxm.projects.  Declared SECURITY DEFINER
- * (the tables they read have RLS of their own); the actor is the caller.
+ * kept plans: the SQL forms were planned afresh on every query.
+ * Declared SECURITY DEFINER (the tables they read have RLS of their own);
+ * the actor is the caller.
  */
 typedef struct IdSet
 {
