@@ -114,6 +114,21 @@ SELECT bjxm.add_line_item(:p2, 'software_development', '公务用车管理平台
 \echo :SQLSTATE
 SELECT action, actor, note FROM bjxm.events WHERE action = 'waive_term' ORDER BY event_id;
 RESET ROLE;
+-- The waived item's admission event vouches for that row in its own project
+-- (as pg_restore re-inserts it), not for the same row moved to another one.
+BEGIN;
+SELECT line_item_id AS waived_id, admission_event AS waived_event FROM bjxm.line_items
+ WHERE project_id = :p AND name = '公务用车管理平台' \gset
+DELETE FROM bjxm.line_items WHERE line_item_id = :waived_id;
+SAVEPOINT moved;
+INSERT INTO bjxm.line_items (line_item_id, project_id, category, name, amount, description, admission_event)
+VALUES (:waived_id, :p2, 'software_development', '公务用车管理平台', 150000, '', :waived_event);
+\echo :SQLSTATE
+ROLLBACK TO SAVEPOINT moved;
+INSERT INTO bjxm.line_items (line_item_id, project_id, category, name, amount, description, admission_event)
+VALUES (:waived_id, :p, 'software_development', '公务用车管理平台', 150000, '', :waived_event);
+\echo :SQLSTATE
+ROLLBACK;
 
 -- The corpus of realistic budget lines (data/expense_corpus.tsv): every
 -- excluded line refused under its own item, every legitimate line passing.

@@ -71,9 +71,11 @@ jurisdiction_of(const char *rolname)
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {NAMEOID};
 	Datum		args[1];
+	NameData	n;
 	char	   *region = NULL;
 
-	args[0] = CStringGetDatum(rolname);
+	namestrcpy(&n, rolname);	/* a full NAMEDATALEN datum, not a short C string */
+	args[0] = NameGetDatum(&n);
 	bjxm_plan(&plan, "SELECT j.region FROM bjxm.jurisdictions j WHERE j.member OPERATOR(pg_catalog.=) $1",
 			  1, argtypes);
 	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
@@ -108,8 +110,10 @@ is_unit_member(const char *rolname, int64 unit_id)
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[2] = {NAMEOID, INT8OID};
 	Datum		args[2];
+	NameData	n;
 
-	args[0] = CStringGetDatum(rolname);
+	namestrcpy(&n, rolname);
+	args[0] = NameGetDatum(&n);
 	args[1] = Int64GetDatum(unit_id);
 	bjxm_plan(&plan, "SELECT 1 FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1 "
 			  "AND m.unit_id OPERATOR(pg_catalog.=) $2", 2, argtypes);
@@ -142,6 +146,7 @@ bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id
 	const char *name;
 	Oid			argtypes[2] = {INT8OID, NAMEOID};
 	Datum		args[2];
+	NameData	n;
 
 	if (superuser_arg(actor))
 		return true;
@@ -154,8 +159,9 @@ bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id
 	if (has_duty(actor, "user_unit") && is_unit_member(name, unit_id))
 		return true;
 	/* 第七条, 第十四条: the review institution entrusted with this project. */
+	namestrcpy(&n, name);
 	args[0] = Int64GetDatum(project_id);
-	args[1] = CStringGetDatum(name);
+	args[1] = NameGetDatum(&n);
 	bjxm_plan(&plan, "SELECT 1 FROM bjxm.entrustments e JOIN bjxm.party_members m "
 			  "ON m.party_id OPERATOR(pg_catalog.=) e.party_id "
 			  "WHERE e.project_id OPERATOR(pg_catalog.=) $1 AND m.member OPERATOR(pg_catalog.=) $2",

@@ -265,21 +265,23 @@ line_item_digest(const char *category, const char *name, const char *description
 	return hex;
 }
 
-/* Whether the admission event recorded exactly this row. */
+/* Whether the admission event recorded exactly this row, in this project. */
 static bool
-admitted(int64 event_id, int64 line_item_id, const char *digest)
+admitted(int64 event_id, int64 project_id, int64 line_item_id, const char *digest)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
-	Datum		values[3];
+	Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, INT8OID};
+	Datum		values[4];
 
 	values[0] = Int64GetDatum(event_id);
 	values[1] = CStringGetTextDatum(psprintf(INT64_FORMAT, line_item_id));
 	values[2] = CStringGetTextDatum(digest);
+	values[3] = Int64GetDatum(project_id);
 	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.events e WHERE e.event_id OPERATOR(pg_catalog.=) $1 "
 					 "AND e.action OPERATOR(pg_catalog.=) 'add_line_item' "
+					 "AND e.project_id OPERATOR(pg_catalog.=) $4 "
 					 "AND e.details OPERATOR(pg_catalog.->>) 'line_item_id' OPERATOR(pg_catalog.=) $2 "
-					 "AND e.details OPERATOR(pg_catalog.->>) 'digest' OPERATOR(pg_catalog.=) $3", 3, types, values, NULL, true) == 1;
+					 "AND e.details OPERATOR(pg_catalog.->>) 'digest' OPERATOR(pg_catalog.=) $3", 4, types, values, NULL, true) == 1;
 }
 
 /* The digest of a line item's fields (for the admission event). */
@@ -391,7 +393,7 @@ bjxm_line_item_check(PG_FUNCTION_ARGS)
 
 	/* A row its admission event vouches for was checked when admitted. */
 	if (!event_null && !isnull &&
-		admitted(DatumGetInt64(event), line_item_id, line_item_digest(category, name, description, amount)))
+		admitted(DatumGetInt64(event), project_id, line_item_id, line_item_digest(category, name, description, amount)))
 	{
 		SPI_finish();
 		return PointerGetDatum(tuple);

@@ -587,6 +587,28 @@ bjxm_check_duty(BjxmCtx *ctx, unsigned mask, const char *region_override)
 	check_duty(ctx, mask, region_override);
 }
 
+/*
+ * Record the event of a move whose project row the handler has already
+ * written, state and updated_at included (one UPDATE per action instead
+ * of two).
+ */
+int64
+bjxm_move_written(BjxmCtx *ctx, bj_state next, const char *note)
+{
+	Datum		from_d;
+	bool		isnull;
+	int64		event_id;
+
+	from_d = bjxm_col(ctx, "state", &isnull);
+	event_id = bjxm_record_event(ctx->project_id, false, ctx->unit_id, false, ctx->action,
+								 from_d, false, bjxm_state_datum(next), false,
+								 BjxmClausePack(ctx->tr->article, ctx->tr->item), false,
+								 note, JsonbPGetDatum(ctx->details ? ctx->details : ctx->args),
+								 ctx->details == NULL && ctx->args == NULL);
+	ctx->state = next;
+	return event_id;
+}
+
 /* Change the project's state and record the event. */
 int64
 bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
@@ -594,10 +616,6 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 	static SPIPlanPtr plan = NULL;
 	Oid			types[2] = {INT8OID, TEXTOID};
 	Datum		values[2];
-	Datum		from_d,
-				to_d;
-	bool		isnull;
-	int64		event_id;
 
 	/*
 	 * Every action writes the project row, even when the state stays: a
@@ -609,15 +627,7 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 	bjxm_exec(&plan, "UPDATE bjxm.projects SET state = $2::bjxm.project_state, "
 			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
 			  2, types, values, NULL, false);
-	from_d = bjxm_col(ctx, "state", &isnull);
-	to_d = bjxm_state_datum(next);
-	event_id = bjxm_record_event(ctx->project_id, false, ctx->unit_id, false, ctx->action,
-								 from_d, false, to_d, false,
-								 BjxmClausePack(ctx->tr->article, ctx->tr->item), false,
-								 note, JsonbPGetDatum(ctx->details ? ctx->details : ctx->args),
-								 ctx->details == NULL && ctx->args == NULL);
-	ctx->state = next;
-	return event_id;
+	return bjxm_move_written(ctx, next, note);
 }
 
 PG_FUNCTION_INFO_V1(bjxm_act);

@@ -132,6 +132,7 @@ extern void bjxm_check_duty(BjxmCtx *ctx, unsigned mask, const char *region_over
 
 /* Change the project's state (if next differs) and record the event. */
 extern int64 bjxm_move(BjxmCtx *ctx, bj_state next, const char *note);
+extern int64 bjxm_move_written(BjxmCtx *ctx, bj_state next, const char *note);
 
 /* The bjxm.project_state Datum of a state. */
 extern Datum bjxm_state_datum(bj_state s);

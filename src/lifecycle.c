@@ -381,7 +381,7 @@ facts_apply(BjxmCtx *ctx)
 	update_project(&plan, ctx, "UPDATE bjxm.projects SET facts = facts OPERATOR(pg_catalog.||) $2, "
 				   "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
 				   1, types, values, NULL);
-	bjxm_move(ctx, ctx->state, NULL);
+	bjxm_move_written(ctx, ctx->state, NULL);	/* the state stays */
 }
 
 /* 第五条: the demand plan's sections and its 密码应用方案. */
@@ -1066,13 +1066,16 @@ static void
 postpone_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	bj_state	next = bjxm_next_state(ctx);
 
 	values[0] = CStringGetTextDatum(bj_state_name(ctx->state));
-	update_project(&plan, ctx, "UPDATE bjxm.projects SET postponed_from = $2::bjxm.project_state "
-				   "WHERE project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
-	bjxm_move(ctx, bjxm_next_state(ctx), ctx->note);
+	values[1] = CStringGetTextDatum(bj_state_name(next));
+	update_project(&plan, ctx, "UPDATE bjxm.projects SET postponed_from = $2::bjxm.project_state, "
+				   "state = $3::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
+				   "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
+	bjxm_move_written(ctx, next, ctx->note);
 }
 
 /* Return to the state left, forgetting it. */
@@ -1080,11 +1083,15 @@ static void
 resume_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
 	bj_state	next = bjxm_next_state(ctx);
 
-	update_project(&plan, ctx, "UPDATE bjxm.projects SET postponed_from = NULL WHERE project_id OPERATOR(pg_catalog.=) $1",
-				   0, NULL, NULL, NULL);
-	bjxm_move(ctx, next, NULL);
+	values[0] = CStringGetTextDatum(bj_state_name(next));
+	update_project(&plan, ctx, "UPDATE bjxm.projects SET postponed_from = NULL, state = $2::bjxm.project_state, "
+				   "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+				   1, types, values, NULL);
+	bjxm_move_written(ctx, next, NULL);
 }
 
 /* ---------------------------------------------------------------- */
