@@ -302,6 +302,24 @@ SELECT bjxm.postpone(:q, '用户单位原因, 资金执行缓慢');
 SELECT state FROM bjxm.projects WHERE project_id = :q;
 SELECT bjxm.resume(:q);
 SELECT state FROM bjxm.projects WHERE project_id = :q;
+-- postpone and resume write the project row once each (state, updated_at
+-- and postponed_from in one UPDATE), within one transaction's counters.
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+BEGIN;
+SELECT pg_stat_get_xact_tuples_updated('bjxm.projects'::regclass) AS upd0 \gset
+SET ROLE lc_finance;
+SELECT bjxm.postpone(:q, '用户单位原因, 再次推迟');
+RESET ROLE;
+SELECT pg_stat_get_xact_tuples_updated('bjxm.projects'::regclass) - :upd0 AS row_writes, state, postponed_from,
+       updated_at >= now() AS written_now FROM bjxm.projects WHERE project_id = :q;
+SET ROLE lc_finance;
+SELECT bjxm.resume(:q);
+RESET ROLE;
+SELECT pg_stat_get_xact_tuples_updated('bjxm.projects'::regclass) - :upd0 AS row_writes, state, postponed_from,
+       updated_at >= now() AS written_now FROM bjxm.projects WHERE project_id = :q;
+COMMIT;
+SET SESSION AUTHORIZATION lc_app;
 SET ROLE lc_unit;
 SELECT bjxm.terminate(:q, '不需要了');
 \echo :SQLSTATE
