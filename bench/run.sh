@@ -16,8 +16,10 @@
 # With BENCH_SCALE=1, bench/scale.sh then runs on the same cluster: per-action
 # cost at 1,000 / 100,000 / 1,000,000 projects, and the unit views and
 # bjxm.check at 100,000 projects and 2,000,000 line items (EXPLAIN printed).
-# Parts 1-3 run in BENCH_RATIO_ROUNDS (default 3) interleaved rounds of
-# BENCH_SECONDS (default 5) per side: each round measures both sides back
+# Parts 1-3 run in BENCH_RATIO_ROUNDS (default 6: even for parts 1-2, a
+# multiple of 3 for part 3's rotation, so every side goes first equally
+# often) interleaved rounds of BENCH_SECONDS (default 3) per side: each
+# round measures both sides back
 # to back, alternating which goes first, and the table shows the medians
 # and the range of the per-round ratios (a slow stretch of a shared VM
 # then lands on both sides instead of on one).  BENCH_CLIENTS (default 1)
@@ -28,8 +30,8 @@ cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
 make -s all >/dev/null && make -s install >/dev/null && make -s bench/matcher_bench >/dev/null
 
-SECS=${BENCH_SECONDS:-5}
-RROUNDS=${BENCH_RATIO_ROUNDS:-3}
+SECS=${BENCH_SECONDS:-3}
+RROUNDS=${BENCH_RATIO_ROUNDS:-6}
 CLIENTS=${BENCH_CLIENTS:-1}
 TCLIENTS=${BENCH_TRANSITION_CLIENTS:-8}
 DIR=$(mktemp -d /tmp/bjxm-bench.XXXXXX); chmod 0755 "$DIR"
