@@ -143,8 +143,7 @@ ttps() { # script
 }
 deadlocks() { psql -X -At -d bench -c "SELECT deadlocks FROM pg_stat_database WHERE datname = 'bench'"; }
 notify() { psql -X -q -d bench -c "SET ROLE bench_bigdata" -c "SELECT bjxm.set_setting('notify', '$1')" >/dev/null; }
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+source bench/lib.sh
 # "lowest-highest" of the per-round ratios of two lists.
 spread() { # with-list without-list
   paste -d' ' <(echo $1 | tr ' ' '\n') <(echo $2 | tr ' ' '\n') |

@@ -30,8 +30,8 @@ ASECS=${BENCH_ACTION_SECONDS:-3}
 ROUNDS=${BENCH_ROUNDS:-6}
 VSECS=${BENCH_VIEW_SECONDS:-5}
 Q="psql -X -q -v ON_ERROR_STOP=1"
+source bench/lib.sh
 T0=$SECONDS
-PGBIN=$(pg_config --bindir)
 
 # pg_stat_statements (top-level statements: the whole action, nested work
 # included) for the server-side figures of part 4.
@@ -39,8 +39,7 @@ cat >> "$DIR/cluster/data/postgresql.conf" <<CONF
 shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track = top
 CONF
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-as_pg "$PGBIN/pg_ctl" -D "$DIR/cluster/data" -l "$DIR/cluster/server.log" -w -t 60 restart >/dev/null
+bash tools/cluster.sh restart "$DIR/cluster" >/dev/null
 
 # name projects units events/project line-items/project long-history
 SCALES=${BENCH_SCALES:-"scale_1k:1000:20:5:20:0 scale_100k:100000:2000:5:20:500 scale_1m:1000000:20000:2:2:2000"}
@@ -111,7 +110,6 @@ server() { # db transactions
   WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query LIKE 'SELECT %bjxm.%'"
 }
 reset_stats() { $Q -d "$1" -c "SELECT pg_stat_statements_reset()" >/dev/null; }
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # No background work of the generator left to land on one database: every
 # table vacuumed and analysed by bench/gen.sh, dirty pages written now.
@@ -134,7 +132,6 @@ for a in facts line pause check history; do
   done
   for db in $DBS; do read -r S[$db.$a] B[$db.$a] < <(server "$db" "${N[$db.$a]}"); done
 done
-r() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 med() { echo "${L[$1]}" | median; }
 echo
 echo "4. per-action cost (1 client; $ROUNDS interleaved rounds of $ASECS s per action and database; acting on unit 1's 50 projects)"
@@ -149,9 +146,9 @@ for a in facts line pause check history; do
     history) what="bjxm.history (grows with the history)";;
   esac
   tgt="<=1.2"; [ $a = history ] && tgt="-"
-  spread=$(for round in $(seq 1 "$ROUNDS"); do r "${R[$round.scale_1m.$a]}" "${R[$round.scale_1k.$a]}"; echo; done | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "[%s-%s]", lo, hi }')
+  spread=$(for round in $(seq 1 "$ROUNDS"); do ratio "${R[$round.scale_1m.$a]}" "${R[$round.scale_1k.$a]}"; echo; done | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "[%s-%s]", lo, hi }')
   printf '%-42s %8s %8s %8s %7s %13s %7s\n' "$what" "$(med scale_1k.$a)" "$(med scale_100k.$a)" "$(med scale_1m.$a)" \
-    "$(r "$(med scale_1m.$a)" "$(med scale_1k.$a)")" "$spread" "$tgt"
+    "$(ratio "$(med scale_1m.$a)" "$(med scale_1k.$a)")" "$spread" "$tgt"
 done
 echo
 echo "   server side (pg_stat_statements, per pgbench transaction over all rounds, so postpone + resume is a pair):"
@@ -159,7 +156,7 @@ echo "   ms executing the bjxm calls / shared-buffer pages they touched"
 printf '%-42s %15s %15s %15s %11s\n' "action" "1k" "100k" "1m" "1m/1k ms"
 for a in facts line pause check history; do
   printf '%-42s %15s %15s %15s %11s\n' "$a" "${S[scale_1k.$a]} / ${B[scale_1k.$a]}" "${S[scale_100k.$a]} / ${B[scale_100k.$a]}" \
-    "${S[scale_1m.$a]} / ${B[scale_1m.$a]}" "$(r "${S[scale_1m.$a]}" "${S[scale_1k.$a]}")"
+    "${S[scale_1m.$a]} / ${B[scale_1m.$a]}" "$(ratio "${S[scale_1m.$a]}" "${S[scale_1k.$a]}")"
 done
 echo "  histories of the acted-on projects: 1k $($Q -At -d scale_1k -c "SELECT count(*) FROM bjxm.events WHERE project_id = 1") events," \
      "100k $($Q -At -d scale_100k -c "SELECT count(*) FROM bjxm.events WHERE project_id = 1")," \

@@ -2,6 +2,7 @@
 # Throwaway PostgreSQL 15 clusters for tests and the demo.
 #
 #   tools/cluster.sh start DIR [PORT]   initdb + start; prints PORT
+#   tools/cluster.sh restart DIR        restart (after editing postgresql.conf)
 #   tools/cluster.sh stop DIR           stop and remove DIR
 #
 # initdb and postgres refuse to run as root, so the server runs as the
@@ -27,7 +28,7 @@ free_port() {
   echo "no free port" >&2; return 1
 }
 
-cmd=${1:?start|stop}; dir=${2:?DIR}
+cmd=${1:?start|restart|stop}; dir=${2:?DIR}
 case "$cmd" in
   start)
     port=${3:-$(free_port)}
@@ -51,11 +52,15 @@ CONF
     echo "$port" > "$dir/port"
     echo "$port"
     ;;
+  restart)
+    as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 restart >/dev/null \
+      || { cat "$dir/server.log" >&2; exit 1; }
+    ;;
   stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
       as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
     [ "${KEEP_CLUSTER:-0}" = 1 ] || rm -rf "$dir"
     ;;
-  *) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|restart|stop DIR [PORT]" >&2; exit 2 ;;
 esac
