@@ -16,9 +16,9 @@ SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
-CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/lifecycle.c src/core/matcher.c src/core/sm3.c
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
-GLUE_OBJS  = src/bjxm.o src/types.o src/errors.o src/spi.o src/duties.o src/events.o src/settings.o src/engine.o src/lifecycle.o src/funding.o src/rectification.o src/eligibility.o src/data.o src/security.o
+GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/compat.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
 GENERATED  = src/core/regulation_items.h build/regulation_seed.sql build/terms_seed.sql
@@ -26,6 +26,18 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # Released versions' install scripts, frozen, and every upgrade script.
 DATA       = $(wildcard releases/$(EXTENSION)--*.sql) $(wildcard updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--$(EXTVERSION).sql tools/genreg test/check/check_core
+
+# Tests (PGXS): `make installcheck` runs every pg_regress test, in the
+# order of test/schedule (one database, run in turn), then every isolation
+# spec of test/isolation/specs, against the running server that PGHOST,
+# PGPORT and PGUSER name.  With EXTRA_REGRESS_OPTS=--temp-instance=DIR each
+# suite starts a server of its own (initdb refuses root: run it as another
+# user).  test/run-all.sh, tools/san-regress.sh and tools/valgrind-regress.sh
+# call this target.
+REGRESS        = $(shell sed -n 's/^test: *//p' $(srcdir)/test/schedule)
+REGRESS_OPTS   = --inputdir=$(srcdir)
+ISOLATION      = $(basename $(notdir $(wildcard $(srcdir)/test/isolation/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=$(srcdir)/test/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
@@ -37,6 +49,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+# The tests connect to these databases by name (\c bjxm_regress).
+CONTRIB_TESTDB   = bjxm_regress
+ISOLATION_TESTDB = bjxm_isolation
 else
 # Server headers are not installed yet: only the entry points below work;
 # they install what is missing and re-run make.
@@ -89,18 +104,22 @@ bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
 	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
 
 .PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress sanitize valgrind-regress
+# What the build and the unit tests need (server headers, Check); the other
+# suites install their own groups (tools/ensure-deps.sh).
 deps:
-	@bash tools/ensure-deps.sh
+	@bash tools/ensure-deps.sh build
 
 unit: deps
 	@$(MAKE) --no-print-directory test/check/check_core
 	test/check/check_core
 
 valgrind: deps
+	@bash tools/ensure-deps.sh test
 	@$(MAKE) --no-print-directory test/check/check_core
 	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite test/check/check_core
 
 fuzz-build: deps
+	@bash tools/ensure-deps.sh test
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS)
 
 # Each target runs FUZZ_RUNS executions (default 10 million), or for

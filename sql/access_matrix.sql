@@ -1,4 +1,4 @@
--- Access matrix (SPEC §1 write path and visibility, §1.2 duties): every
+-- Access matrix (docs/reference.md §0 write path, visibility and duties): every
 -- table, view and function of schema bjxm, found in pg_class and pg_proc, ×
 -- nine roles.  A new table, view or function is covered without editing
 -- this file; a new public function must be declared below (its duties, or
@@ -239,7 +239,7 @@ SELECT role, what AS kind,
 -- (c) Functions: every write function refuses the wrong duty with 42501
 ------------------------------------------------------------------------------
 
--- The duties of SPEC §1.2 and §3–§8, by function name.  Add a line here
+-- The duties of docs/reference.md §0 and §4–§9, by function name.  Add a line here
 -- for every new write function.
 CREATE TABLE mx_am_duties (fn name PRIMARY KEY, duties text[] NOT NULL);
 INSERT INTO mx_am_duties VALUES
@@ -250,7 +250,7 @@ INSERT INTO mx_am_duties VALUES
     ('grant_party_member', '{bigdata}'),
     ('set_jurisdiction', '{bigdata}'),
     ('set_setting', '{bigdata}'),
-    -- SPEC §3
+    -- docs/reference.md §4
     ('create_project', '{user_unit}'),
     ('set_demand_plan', '{user_unit}'),
     ('set_project_facts', '{user_unit}'),
@@ -280,7 +280,7 @@ INSERT INTO mx_am_duties VALUES
     ('request_adjustment', '{user_unit}'),
     ('decide_adjustment', '{bigdata}'),
     ('amend_service_plan', '{user_unit}'),
-    -- SPEC §4
+    -- docs/reference.md §5
     ('record_disbursement', '{finance}'),
     ('record_self_evaluation', '{user_unit}'),
     ('record_key_evaluation', '{finance}'),
@@ -290,7 +290,7 @@ INSERT INTO mx_am_duties VALUES
     ('add_line_item', '{user_unit}'),
     ('waive_term', '{bigdata}'),
     ('set_excluded_term', '{bigdata}'),
-    -- SPEC §5
+    -- docs/reference.md §6
     ('add_data_resource', '{user_unit}'),
     ('classify_data_resource', '{user_unit}'),
     ('review_data_resource', '{bigdata}'),
@@ -298,14 +298,14 @@ INSERT INTO mx_am_duties VALUES
     ('approve_catalogue', '{city_gov}'),
     ('record_component', '{user_unit}'),
     ('record_security_assessment', '{user_unit,bigdata}'),
-    -- SPEC §6 (issue 7): verifying the chain is the auditor's or bigdata's
+    -- docs/reference.md §7 (issue 7): verifying the chain is the auditor's or bigdata's
     ('verify_events', '{auditor,bigdata}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);
 INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
-    ('sqlstates'), ('label'), ('acting_role'), ('today'),
+    ('sqlstates'), ('actions'), ('label'), ('acting_role'), ('today'),
     ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check'),
     ('check_data_resource'), ('catalogue_json');
 
@@ -340,6 +340,16 @@ UNION ALL
 SELECT 'declared but not in bjxm: ' || x.fn
   FROM (SELECT fn FROM mx_am_duties UNION ALL SELECT fn FROM mx_am_readonly) x
  WHERE x.fn NOT IN (SELECT proname FROM mx_am_public)
+ORDER BY 1;
+
+-- The declared duties are the registry's (bjxm.actions(), from the core
+-- transition table): every action but the dry run is declared here with
+-- the same duties.  arrange_budget's {finance} is the table's
+-- {user_unit,finance} narrowed by the fund (第十条); verify_events is not
+-- an action.
+SELECT coalesce(a.action, d.fn::text) AS action, a.duties AS registry, d.duties AS declared
+  FROM (SELECT * FROM bjxm.actions() WHERE kind <> 'dry_run') a FULL JOIN mx_am_duties d ON d.fn = a.action
+ WHERE (SELECT array_agg(x ORDER BY x) FROM unnest(a.duties) x) IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(d.duties) x)
 ORDER BY 1;
 
 -- A plausible non-NULL argument of each type.
@@ -443,16 +453,17 @@ SELECT 'c-execute', p.oid::regprocedure::text, r.role, 'EXECUTE',
 INSERT INTO mx_am_cells (part, object, role, what, outcome, ok)
 SELECT 'c-internal', p.oid::regprocedure::text, r.role, 'EXECUTE',
        has_function_privilege(r.role, p.oid, 'EXECUTE')::text,
-       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_visible_units', '_reviewer_projects', '_reviewer_units', '_not_visible',
+       has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_not_visible',
                                                          '_visible_unit_ids', '_reviewer_unit_ids', '_reviewer_project_ids'))
   FROM pg_proc p CROSS JOIN mx_am_roles r
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname LIKE '\_%';
 
--- And an attempt: the duty check itself is out of reach.
+-- And an attempt: the engine itself is out of reach (only the public
+-- functions call it), as is the visibility rule's lookup by another name.
 SET ROLE mx_bigdata;
-SELECT bjxm._authorize('register_unit', 3, ARRAY['bigdata']);
+SELECT bjxm._act(NULL, 'register_party', '{"code": "MX-FORGED", "name": "x", "kind": "vendor"}');
 \echo :SQLSTATE
-SELECT bjxm._record_event(NULL, NULL, 'forged', NULL, NULL, NULL, NULL, NULL);
+SELECT bjxm._act(NULL, 'expense_check', '{}');
 \echo :SQLSTATE
 RESET ROLE;
 

@@ -1,4 +1,4 @@
--- Bad input (SPEC §1: "Bad input gets a clear error with the right SQLSTATE,
+-- Bad input (docs/reference.md §0: "Bad input gets a clear error with the right SQLSTATE,
 -- never a crash, and changes nothing").  Every public function of schema
 -- bjxm, found in pg_proc, is called with a working baseline argument list in
 -- which one argument at a time is replaced by a bad value: NULL; negative,

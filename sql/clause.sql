@@ -1,4 +1,4 @@
--- bjxm.clause: citations of the measures, SPEC §2.
+-- bjxm.clause: citations of the measures, docs/reference.md §1.
 \set SHOW_CONTEXT never
 -- Operators live in schema bjxm: applications put it on the search_path (README).
 SET search_path = public, bjxm;

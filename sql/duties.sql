@@ -1,4 +1,4 @@
--- Duty roles, registries, membership, jurisdictions (第三条, 第三十五条; SPEC §1.2).
+-- Duty roles, registries, membership, jurisdictions (第三条, 第三十五条; docs/reference.md §0).
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 -- The six duty roles exist as NOLOGIN group roles.

@@ -1,4 +1,4 @@
--- The event log (SPEC §6): append-only for everyone, the owner included.
+-- The event log (docs/reference.md §7): append-only for everyone, the owner included.
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SELECT count(*) > 0 AS has_events FROM bjxm.events;

@@ -17,7 +17,7 @@ SELECT clause, left(body, 12) FROM bjxm.regulation WHERE item = 0 ORDER BY claus
 SELECT count(*) AS items_outside_their_article
   FROM bjxm.regulation i JOIN bjxm.regulation a ON a.article = i.article AND a.item = 0
  WHERE i.item > 0 AND position(i.body IN a.body) = 0;
--- SQLSTATEs: every one of SPEC §1.1, each with its article.
+-- SQLSTATEs: every one of docs/reference.md §2, each with its article.
 SELECT sqlstate, clause FROM bjxm.sqlstates() ORDER BY sqlstate;
 SELECT count(*) FILTER (WHERE clause IS NOT NULL AND bjxm.article(clause) = substr(sqlstate, 3)::int) AS named_after_their_article,
        count(*) AS total

@@ -1,260 +1,117 @@
--- A hostile search_path cannot hijack bjxm (after contrib/seg's security
--- test): schema "evil", first on the path, shadows functions and operators
--- bjxm's code uses.  Each shadow raises a WARNING (seen even when the call
--- fails and rolls back) and writes a marker row, then does the real work,
--- so a leak shows in the output and in evil.marker.  Then catalog checks:
--- definer functions pin a safe search_path, owners are superusers.
+-- Security (第六章 安全管理, src/security.c): components (第二十七条) and
+-- yearly assessments (第二十八条); inspection 第三十一条(六); scorecards
+-- (第三十三条), on the projects data.sql walked.
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
+SET bjxm.today = '2027-03-01';
+SELECT p.project_id AS hp FROM bjxm.projects p WHERE p.name = '全民健康信息平台(数据)' \gset
+SELECT p.project_id AS hq FROM bjxm.projects p WHERE p.name = '医疗服务监管平台(数据)' \gset
+SELECT p.project_id AS pa FROM bjxm.projects p WHERE p.name = '医保结算系统(数据)' \gset
+SELECT p.project_id AS tp FROM bjxm.projects p WHERE p.name = '智慧交通平台(数据)' \gset
 
-SET client_min_messages = warning;
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['mx_sec_bigdata', 'mx_sec_unit', 'mx_sec_finance', 'mx_sec_reviewer'] LOOP
-        BEGIN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN
-            NULL;
-        END;
-    END LOOP;
-END $$;
-GRANT bjxm_bigdata TO mx_sec_bigdata;
-GRANT bjxm_user_unit TO mx_sec_unit;
-GRANT bjxm_finance TO mx_sec_finance;
-GRANT bjxm_reviewer TO mx_sec_reviewer;
-RESET client_min_messages;
-
-------------------------------------------------------------------------------
--- The hostile schema
-------------------------------------------------------------------------------
-CREATE SCHEMA evil;
-GRANT USAGE ON SCHEMA evil TO PUBLIC;
-CREATE TABLE evil.marker (what text NOT NULL, who name NOT NULL DEFAULT current_user);
-GRANT SELECT, INSERT ON evil.marker TO PUBLIC;
-
-CREATE FUNCTION evil.mark(what text) RETURNS void
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog AS $$
-BEGIN
-    RAISE WARNING 'evil: % called', what;
-    INSERT INTO evil.marker (what) VALUES (what);
-END $$;
-
--- Functions bjxm uses, shadowed (same argument types, or better matches
--- than pg_catalog's VARIADIC "any").
-CREATE FUNCTION evil.btrim(text) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('btrim(text)'); RETURN pg_catalog.btrim($1); END $$;
-CREATE FUNCTION evil.lower(text) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('lower(text)'); RETURN pg_catalog.lower($1); END $$;
-CREATE FUNCTION evil.format(text) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('format(text)'); RETURN pg_catalog.format($1); END $$;
-CREATE FUNCTION evil.format(text, VARIADIC text[]) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('format(text, text[])'); RETURN pg_catalog.format($1, VARIADIC $2); END $$;
-CREATE FUNCTION evil.jsonb_build_object(VARIADIC text[]) RETURNS jsonb LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('jsonb_build_object(text[])'); RETURN pg_catalog.jsonb_object($1); END $$;
-CREATE FUNCTION evil.clock_timestamp() RETURNS timestamptz LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('clock_timestamp()'); RETURN pg_catalog.clock_timestamp(); END $$;
-CREATE FUNCTION evil.now() RETURNS timestamptz LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('now()'); RETURN pg_catalog.now(); END $$;
-CREATE FUNCTION evil.current_setting(text) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('current_setting(text)'); RETURN pg_catalog.current_setting($1); END $$;
-CREATE FUNCTION evil.format_type(oid, integer) RETURNS text LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('format_type(oid, integer)'); RETURN pg_catalog.format_type($1, $2); END $$;
-CREATE FUNCTION evil.trunc(numeric) RETURNS numeric LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('trunc(numeric)'); RETURN pg_catalog.trunc($1); END $$;
-CREATE FUNCTION evil.pg_trigger_depth() RETURNS integer LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('pg_trigger_depth()'); RETURN pg_catalog.pg_trigger_depth(); END $$;
-
--- Operators bjxm uses, shadowed.
-CREATE FUNCTION evil.text_eq(text, text) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('= (text, text)'); RETURN pg_catalog.texteq($1, $2); END $$;
-CREATE FUNCTION evil.text_ne(text, text) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('<> (text, text)'); RETURN pg_catalog.textne($1, $2); END $$;
-CREATE FUNCTION evil.text_nregex(text, text) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('!~ (text, text)'); RETURN pg_catalog.textregexne($1, $2); END $$;
-CREATE FUNCTION evil.int8_eq(bigint, bigint) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('= (bigint, bigint)'); RETURN pg_catalog.int8eq($1, $2); END $$;
-CREATE FUNCTION evil.int4_eq(integer, integer) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('= (integer, integer)'); RETURN pg_catalog.int4eq($1, $2); END $$;
-CREATE FUNCTION evil.name_eq(name, name) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('= (name, name)'); RETURN pg_catalog.nameeq($1, $2); END $$;
-CREATE FUNCTION evil.uscc_eq(bjxm.uscc, bjxm.uscc) RETURNS boolean LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog
-    AS $$ BEGIN PERFORM evil.mark('= (uscc, uscc)'); RETURN bjxm.uscc_eq($1, $2); END $$;
-CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.text_eq);
-CREATE OPERATOR evil.<> (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.text_ne);
-CREATE OPERATOR evil.!~ (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.text_nregex);
-CREATE OPERATOR evil.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = evil.int8_eq);
-CREATE OPERATOR evil.= (LEFTARG = integer, RIGHTARG = integer, FUNCTION = evil.int4_eq);
-CREATE OPERATOR evil.= (LEFTARG = name, RIGHTARG = name, FUNCTION = evil.name_eq);
-CREATE OPERATOR evil.= (LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, FUNCTION = evil.uscc_eq);
-
--- The trap works: unqualified names in a query on this path hit evil.
-SET search_path = evil, public, bjxm, pg_catalog;
-SELECT btrim('  x  '::text) AS btrim, lower('X'::text) AS lower, 'a'::text = 'a'::text AS text_eq,
-       1::bigint = 1::bigint AS int8_eq, 'a'::name = 'a'::name AS name_eq,
-       '11520500MX00000059'::bjxm.uscc = '11520500MX00000059'::bjxm.uscc AS uscc_eq;
-SELECT format('%s-%s', 'a'::text, 'b'::text) AS format, jsonb_build_object('k'::text, 'v'::text) AS jsonb,
-       clock_timestamp() IS NOT NULL AS clock, 'a'::text <> 'b'::text AS text_ne;
-SELECT count(*) AS markers FROM evil.marker;
-TRUNCATE evil.marker;
-
-------------------------------------------------------------------------------
--- bjxm under the hostile path: nothing of evil runs (no WARNING below)
-------------------------------------------------------------------------------
-
--- bigdata: registries, membership, jurisdiction.
-SET ROLE mx_sec_bigdata;
-SELECT bjxm.register_unit('11520500MX00000059', '  安全测试单位 (security test unit)  ', 'institution') IS NOT NULL AS unit_registered;
-SELECT bjxm.register_unit('11520500MX00000059', '重复 (duplicate)', 'institution');
+------------------------------------------------------------------------
+-- 第二十七条: components and the domestic ratio
+------------------------------------------------------------------------
+SET ROLE ds_unit;
+SELECT bjxm.record_component(:hp, 'server', '华为 TaiShan 200', true),
+       bjxm.record_component(:hp, 'os', '银河麒麟 V10', true),
+       bjxm.record_component(:hp, 'database', 'Oracle Database 19c', false),
+       bjxm.record_component(:pa, 'terminal', '联想开天 M90z', true),
+       bjxm.record_component(:pa, 'middleware', 'WebLogic 14c', false);
+SELECT bjxm.record_component(:hp, 'mainframe', 'IBM z16', false);
 \echo :SQLSTATE
-SELECT bjxm.register_party('  MX-SEC-R  ', '安全测试评审机构 (security test reviewer)', 'reviewer',
-                           '12520500MX00000043') IS NOT NULL AS party_registered;
-SELECT bjxm.grant_unit_member('mx_sec_unit', '11520500MX00000059');
-SELECT bjxm.revoke_unit_member('mx_sec_unit', '11520500MX00000059');
-SELECT bjxm.grant_unit_member('mx_sec_unit', '11520500MX00000059');
-SELECT bjxm.grant_unit_member('mx_sec_finance', '11520500MX00000059');   -- separation of duties
+SELECT bjxm.record_component(:hp, 'os', '   ', true);
 \echo :SQLSTATE
-SELECT bjxm.grant_party_member('mx_sec_reviewer', 'MX-SEC-R');
-SELECT bjxm.set_jurisdiction('mx_sec_finance', '520502');
-SELECT bjxm.set_jurisdiction('mx_sec_finance', '520599');               -- unknown region
+-- Not the actor's unit (the message names the project id, so only the SQLSTATE is shown).
+\set VERBOSITY sqlstate
+SELECT bjxm.record_component(:tp, 'server', '浪潮 NF5280', true);
+\set VERBOSITY default
+SET ROLE ds_bigdata;
+SELECT bjxm.record_component(:hp, 'server', '华为 TaiShan 200', true);
 \echo :SQLSTATE
+SET ROLE ds_unit2;
+SELECT bjxm.record_component(:tp, 'server', '浪潮 NF5280', true);
+SELECT project_name, components, domestic, domestic_ratio, unit_domestic_ratio FROM bjxm.domestic_components
+ WHERE project_id IN (:hp, :pa, :tp) ORDER BY project_id;
+SET ROLE ds_unit;
+SELECT project_name, components, domestic, domestic_ratio, unit_domestic_ratio FROM bjxm.domestic_components
+ WHERE project_id IN (:hp, :pa, :tp) ORDER BY project_id;
+SET ROLE ds_bigdata;
+SELECT project_name, components, domestic, domestic_ratio, unit_domestic_ratio FROM bjxm.domestic_components
+ WHERE project_id IN (:hp, :pa, :tp) ORDER BY project_id;
+
+------------------------------------------------------------------------
+-- 第二十八条: yearly assessments, due and overdue
+------------------------------------------------------------------------
+-- Contract signed 2026-11-27; assessment_period_months = 12.
+SET ROLE ds_unit;
+SELECT kind, since, last_on, due_on, overdue FROM bjxm.security_assessment_due WHERE project_id = :hp ORDER BY kind;
 RESET ROLE;
-
--- A setting change (rolled back: settings are shared by every test).
-BEGIN;
-SELECT revision AS rev0 FROM bjxm.settings WHERE key OPERATOR(pg_catalog.=) 'notify' \gset
-SET ROLE mx_sec_bigdata;
-SELECT bjxm.set_setting('notify', 'FALSE');
-SELECT bjxm.set_setting('rectification_days', '2.5');                   -- not an integer
+SET bjxm.today = '2027-12-01';
+SET ROLE ds_unit;
+SELECT kind, due_on, overdue FROM bjxm.security_assessment_due WHERE project_id IN (:hp, :hq) ORDER BY project_id, kind;
+-- 第三十一条(六): assessments overdue.
+SELECT clause, severity, sqlstate, message, detail FROM bjxm.inspect(:hp);
+-- Malformed: 22023; not the unit's project: 42501.
+SELECT bjxm.record_security_assessment(:hp, 2027, 'penetration_test', true, '{bigdata,public_security,crypto_admin}');
 \echo :SQLSTATE
-ROLLBACK;
-BEGIN;
-SET ROLE mx_sec_bigdata;
-SELECT bjxm.set_setting('notify', 'FALSE');
+SELECT bjxm.record_security_assessment(:hp, 2027, 'security_test', true, '{bigdata,police}');
+\echo :SQLSTATE
+\set VERBOSITY sqlstate
+SELECT bjxm.record_security_assessment(:tp, 2027, 'security_test', true, '{bigdata,public_security,crypto_admin}');
+\set VERBOSITY default
+-- Reported to two of the three authorities: a warning, still recorded.
+SELECT bjxm.record_security_assessment(:hp, 2027, 'security_test', true, '{bigdata,public_security}', '贵州某信息安全测评中心');
+-- Bigdata may record too.
+SET ROLE ds_bigdata;
+SELECT bjxm.record_security_assessment(:hp, 2027, 'crypto_assessment', true, '{bigdata,public_security,crypto_admin}', '某商用密码检测机构');
+-- A failed assessment does not reset the clock.
+SELECT bjxm.record_security_assessment(:hp, 2027, 'risk_assessment', false, '{bigdata,public_security,crypto_admin}', '某风险评估机构');
+SELECT kind, year, passed, reported_to, performed_by, assessed_on, recorded_by
+  FROM bjxm.security_assessments WHERE project_id = :hp ORDER BY assessment_id;
+SET ROLE ds_unit;
+SELECT kind, last_on, due_on, overdue FROM bjxm.security_assessment_due WHERE project_id = :hp ORDER BY kind;
+SELECT clause, detail FROM bjxm.inspect(:hp);
+SELECT bjxm.record_security_assessment(:hp, 2027, 'risk_assessment', true, '{bigdata,public_security,crypto_admin}', '某风险评估机构');
+SELECT count(*) AS findings FROM bjxm.inspect(:hp);
+-- Another unit sees nothing of it.
+SET ROLE ds_unit2;
+SELECT count(*) AS visible FROM bjxm.security_assessment_due WHERE project_id = :hp;
+SELECT count(*) AS visible FROM bjxm.security_assessments WHERE project_id = :hp;
+
+------------------------------------------------------------------------
+-- 第三十三条: scorecards per vendor and review institution
+------------------------------------------------------------------------
+-- hp and hq by DK-W, tp by DK-W2; DK-R reviewed all three.
 RESET ROLE;
-SELECT value, revision OPERATOR(pg_catalog.-) :rev0 AS revision_delta
-  FROM bjxm.settings WHERE key OPERATOR(pg_catalog.=) 'notify';
-SELECT count(*) AS markers_before_rollback FROM evil.marker;
-ROLLBACK;
+SELECT bjxm.start_implementation(:hp), bjxm.start_implementation(:hq), bjxm.start_implementation(:tp);
+SET ROLE ds_unit;
+SELECT bjxm.sign_acceptance(:hp, true), bjxm.sign_acceptance(:hq, true);
+SET ROLE ds_unit2;
+SELECT bjxm.sign_acceptance(:tp, true);
+SET ROLE ds_bigdata;
+SELECT bjxm.sign_acceptance(:hp, true), bjxm.sign_acceptance(:hq, true), bjxm.sign_acceptance(:tp, true);
+SELECT bjxm.record_evaluation(:hp, 'DK-E', 85, 50, 80, 'ZHPG-DK-1');
+SELECT bjxm.record_evaluation(:hq, 'DK-E', 80, 58, 70, 'ZHPG-DK-2');
+SELECT bjxm.record_evaluation(:tp, 'DK-E', 90, 90, 75, 'ZHPG-DK-3');
+SET ROLE ds_finance;
+SELECT bjxm.record_key_evaluation(:hp, 2027, 85, 'ZD-DK-1'), bjxm.record_key_evaluation(:tp, 2027, 70, 'ZD-DK-3');
+SET ROLE ds_bigdata;
+SELECT party, party_name, role, evaluations, average_score, latest_score, trend, key_evaluation_average
+  FROM bjxm.vendor_scorecard WHERE party LIKE 'DK-%' ORDER BY role, party;
+-- A unit sees the scores of its own projects only.
+SET ROLE ds_unit2;
+SELECT party, role, evaluations, average_score FROM bjxm.vendor_scorecard WHERE party LIKE 'DK-%' ORDER BY role, party;
 
--- The user unit: reads through RLS, refusals, read-only functions.
-SET ROLE mx_sec_unit;
-SELECT code, name, kind, region FROM bjxm.units;
-SELECT action, note, actor FROM bjxm.events_since(0) ORDER BY event_id;
-SELECT member FROM bjxm.unit_members;
-SELECT bjxm.register_unit('11520500MX0000006C', '越权 (not allowed)', 'soe');
-\echo :SQLSTATE
-SELECT bjxm.grant_unit_member('mx_sec_unit', '11520500MX00000059');
-\echo :SQLSTATE
-SELECT bjxm.set_setting('notify', 'false');
-\echo :SQLSTATE
-SELECT * FROM bjxm.history(-1);
-\echo :SQLSTATE
-SELECT bjxm.state_at(-1, '2025-01-01 00:00+08');
-\echo :SQLSTATE
-SELECT bjxm.acting_role(), bjxm.label('soe'::bjxm.unit_kind) AS label,
-       bjxm.region_of('11520500MX00000059') AS region,
-       bjxm.clause_text('第十一条第(一)项') IS NOT NULL AS clause_text,
-       bjxm.today() IS NOT NULL AS today;
-SELECT count(*) > 0 AS has_sqlstates FROM bjxm.sqlstates();
+-- The procurement dry run warns (never refuses) when the vendor's average
+-- is below vendor_score_warning, and says nothing when above.
+SET ROLE ds_unit;
+SELECT value FROM bjxm.settings WHERE key = 'vendor_score_warning';
+SELECT clause, severity, message, detail
+  FROM bjxm.check(:pa, 'record_procurement', '{"vendor": "DK-W", "amount": 900000, "method": "open_tender"}');
+SELECT count(*) AS findings FROM bjxm.check(:pa, 'record_procurement', '{"vendor": "DK-W2", "amount": 900000, "method": "open_tender"}');
+-- The procurement itself proceeds, with the warning as a NOTICE.
+SELECT bjxm.record_procurement(:pa, 'DK-W', 900000, 'open_tender');
+SELECT state FROM bjxm.projects WHERE project_id = :pa;
 RESET ROLE;
-
--- The marker table is empty: no evil object ran.
-SET search_path = public, bjxm;
-SELECT count(*) AS markers FROM evil.marker;
-SELECT what, who FROM evil.marker ORDER BY what;
-
--- And everything was done right.
-SELECT u.name, u.kind, u.region, m.member
-  FROM bjxm.units u LEFT JOIN bjxm.unit_members m ON m.unit_id = u.unit_id
- WHERE u.code = '11520500MX00000059';
-SELECT p.code, p.kind, p.uscc, pm.member
-  FROM bjxm.parties p LEFT JOIN bjxm.party_members pm ON pm.party_id = p.party_id
- WHERE p.code = 'MX-SEC-R';
-SELECT member, region FROM bjxm.jurisdictions WHERE member = 'mx_sec_finance';
-SELECT e.action, e.actor, e.note, e.details
-  FROM bjxm.events e
- WHERE e.actor = 'mx_sec_bigdata'
- ORDER BY e.event_id;
-
-SET client_min_messages = warning;
-DROP SCHEMA evil CASCADE;
-RESET client_min_messages;
-
-------------------------------------------------------------------------------
--- Catalog checks
-------------------------------------------------------------------------------
-
--- Every SECURITY DEFINER function of bjxm pins search_path: pg_catalog (or
--- bjxm) first, pg_temp named explicitly last, never public.
-SELECT p.oid::regprocedure AS function, coalesce(c.setting, '(none)') AS search_path
-  FROM pg_proc p
-  LEFT JOIN LATERAL (SELECT substr(x, length('search_path=') + 1) AS setting
-                       FROM unnest(p.proconfig) x WHERE x LIKE 'search\_path=%') c ON true
- WHERE p.pronamespace = 'bjxm'::regnamespace AND p.prosecdef
-   AND (c.setting IS NULL
-        OR c.setting !~ '^"?(pg_catalog|bjxm)"?(,|$)'
-        OR c.setting ~ '(^|[ ,"])public([ ,"]|$)'
-        OR c.setting !~ '(^|[ ,])"?pg_temp"?$')
- ORDER BY 1;
-
--- SQL and PL/pgSQL functions whose body is parsed at call time (not BEGIN
--- ATOMIC) pin search_path too, definer or not.
-SELECT p.oid::regprocedure AS function
-  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
- WHERE p.pronamespace = 'bjxm'::regnamespace
-   AND (l.lanname = 'plpgsql' OR (l.lanname = 'sql' AND p.prosqlbody IS NULL))
-   AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) x WHERE x LIKE 'search\_path=%')
- ORDER BY 1;
-
--- No function of bjxm is owned by a non-superuser.
-SELECT p.oid::regprocedure AS function, pg_get_userbyid(p.proowner) AS owner
-  FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner
- WHERE p.pronamespace = 'bjxm'::regnamespace AND NOT r.rolsuper
- ORDER BY 1;
-
--- The checks above are not vacuous.
-SELECT count(*) FILTER (WHERE prosecdef) > 0 AS has_definer_functions, count(*) > 0 AS has_functions
-  FROM pg_proc WHERE pronamespace = 'bjxm'::regnamespace;
-
--- The id arrays behind the RLS policies (C, src/duties.c) equal the SQL
--- rule they replaced (_sees_all_units, _visible_units, _reviewer_projects,
--- _reviewer_units) for every role the tests so far gave a duty, a unit, an
--- institution or a jurisdiction, and for the superuser.
-CREATE TEMP TABLE sx_ids (role name, sees_all boolean, units_c bigint[], units_sql bigint[],
-                          rp_c bigint[], rp_sql bigint[], ru_c bigint[], ru_sql bigint[]);
-DO $$
-DECLARE
-    r name;
-    all_units bigint[] := ARRAY(SELECT unit_id FROM bjxm.units ORDER BY 1);
-    s boolean; uc bigint[]; us bigint[]; pc bigint[]; ps bigint[]; rc bigint[]; rs bigint[];
-BEGIN
-    FOR r IN SELECT m.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid
-                    JOIN pg_roles m ON m.oid = am.member WHERE g.rolname LIKE 'bjxm\_%'
-             UNION SELECT member FROM bjxm.unit_members UNION SELECT member FROM bjxm.party_members
-             UNION SELECT member FROM bjxm.jurisdictions UNION SELECT current_user
-    LOOP
-        CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r);
-        EXECUTE format('SET ROLE %I', r);
-        s := bjxm._sees_all_units();
-        uc := bjxm._visible_unit_ids();
-        us := CASE WHEN s THEN all_units ELSE ARRAY(SELECT DISTINCT v FROM bjxm._visible_units() v ORDER BY 1) END;
-        pc := bjxm._reviewer_project_ids();
-        ps := ARRAY(SELECT DISTINCT v FROM bjxm._reviewer_projects() v ORDER BY 1);
-        rc := bjxm._reviewer_unit_ids();
-        rs := ARRAY(SELECT DISTINCT v FROM bjxm._reviewer_units() v ORDER BY 1);
-        RESET ROLE;
-        INSERT INTO sx_ids VALUES (r, s, uc, us, pc, ps, rc, rs);
-    END LOOP;
-END $$;
-SELECT count(*) >= 20 AS many_roles,
-       bool_or(sees_all) AS some_see_all,
-       bool_or(NOT sees_all AND cardinality(units_c) > 0) AS some_see_some,
-       bool_or(cardinality(units_c) = 0) AS some_see_none,
-       bool_or(cardinality(rp_c) > 0 AND cardinality(ru_c) > 0) AS some_reviewer_entrusted,
-       count(*) FILTER (WHERE units_c IS DISTINCT FROM units_sql OR rp_c IS DISTINCT FROM rp_sql
-                           OR ru_c IS DISTINCT FROM ru_sql) AS mismatches
-  FROM sx_ids;
-SELECT * FROM sx_ids WHERE units_c IS DISTINCT FROM units_sql OR rp_c IS DISTINCT FROM rp_sql
-                        OR ru_c IS DISTINCT FROM ru_sql ORDER BY role;
+RESET bjxm.today;

@@ -1,4 +1,4 @@
--- bjxm.today() and rule settings (SPEC §1 Dates, §8).
+-- bjxm.today() and rule settings (docs/reference.md §2 bjxm.today, §9).
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 -- Today in Asia/Shanghai whatever the session's TimeZone.

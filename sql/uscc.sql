@@ -1,4 +1,4 @@
--- bjxm.uscc: 统一社会信用代码 (GB 32100-2015), SPEC §2.
+-- bjxm.uscc: 统一社会信用代码 (GB 32100-2015), docs/reference.md §1.
 \set SHOW_CONTEXT never
 -- Operators live in schema bjxm: applications put it on the search_path (README).
 SET search_path = public, bjxm;

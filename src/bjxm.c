@@ -6,19 +6,21 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
-#include "bjxm.h"
-#include "engine.h"
+#include "events.h"
+#include "funding.h"
+#include "settings.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
-/* Load-time set-up: reserve the bjxm.* setting prefix. */
+/* Load-time set-up: settings, cache invalidations, the bjxm.* prefix reserved. */
 void
 _PG_init(void)
 {
 	bjxm_define_settings();
-	bjxm_eligibility_init();
+	bjxm_funding_init();
+	bjxm_events_init();
 	/* Unknown bjxm.* placeholders are removed; known ones were re-checked. */
 	MarkGUCPrefixReserved("bjxm");
 }

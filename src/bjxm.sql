@@ -19,7 +19,7 @@ $bjxm$;
 COMMENT ON SCHEMA bjxm IS '毕节市市级信息化项目统筹管理 (Bijie municipal IT-project measures): 函数、视图与数据 (functions, views and data)';
 
 ------------------------------------------------------------------------------
--- Types (SPEC §2)
+-- Types (docs/reference.md §1)
 ------------------------------------------------------------------------------
 
 -- bjxm.uscc: 统一社会信用代码, GB 32100-2015.
@@ -274,7 +274,7 @@ CREATE FUNCTION bjxm.clause_text(bjxm.clause) RETURNS text
 COMMENT ON FUNCTION bjxm.clause_text(bjxm.clause) IS '条款原文 (the regulation''s own text of an article or item)';
 
 ------------------------------------------------------------------------------
--- SQLSTATEs (SPEC §1.1), from the one list in src/errors.h
+-- SQLSTATEs (docs/reference.md §2), from the one list in src/errors.h
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION bjxm.sqlstates(OUT sqlstate text, OUT clause bjxm.clause, OUT meaning text)
@@ -283,7 +283,7 @@ CREATE FUNCTION bjxm.sqlstates(OUT sqlstate text, OUT clause bjxm.clause, OUT me
 COMMENT ON FUNCTION bjxm.sqlstates() IS 'bjxm 的错误码及其条款 (bjxm''s SQLSTATEs, the article each enforces, and what it means)';
 
 ------------------------------------------------------------------------------
--- Enumerations (SPEC §2, §3), each value with a Chinese label
+-- Enumerations (docs/reference.md §1), each value with a Chinese label
 ------------------------------------------------------------------------------
 
 CREATE TYPE bjxm.unit_kind AS ENUM ('admin_dept', 'institution', 'soe');
@@ -501,7 +501,7 @@ COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划 (region acted on)';
 COMMENT ON COLUMN bjxm.jurisdictions.set_at IS '设定时间 (set at)';
 
 ------------------------------------------------------------------------------
--- 第八条 settings: rule parameters are data (SPEC §8)
+-- Settings: rule parameters are data (docs/reference.md §9, docs/design.md §9)
 ------------------------------------------------------------------------------
 
 CREATE TABLE bjxm.settings (
@@ -556,7 +556,7 @@ CREATE TRIGGER settings_restore_merge BEFORE INSERT ON bjxm.settings
     EXECUTE FUNCTION bjxm._settings_restore_merge();
 
 ------------------------------------------------------------------------------
--- Events (SPEC §6): append-only, in the order of record
+-- Events (docs/design.md §3, §12): append-only, in the order of record
 ------------------------------------------------------------------------------
 
 CREATE TABLE bjxm.event_chain (
@@ -628,345 +628,77 @@ CREATE FUNCTION bjxm.today() RETURNS date
     AS 'MODULE_PATHNAME', 'bjxm_today_sql' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION bjxm.today() IS '业务日期: 北京时间的今天, 或超级用户设定的 bjxm.today (today in Asia/Shanghai, or the superuser-only bjxm.today setting)';
 
-CREATE FUNCTION bjxm._log_refusal(sqlstate text, message text, action text, project bigint)
-    RETURNS void AS 'MODULE_PATHNAME', 'bjxm_log_refusal_sql' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION bjxm._log_refusal(text, text, text, bigint) IS '内部: 写一行结构化拒绝日志 (internal: the structured LOG line of a refusal)';
+
+-- The engine: every action of the registry (src/engine.c, src/registry.c).
+CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._act(bigint, text, jsonb) IS '内部: 执行一项操作 (internal: perform an action through its rules)';
 
 CREATE FUNCTION bjxm._not_visible(action text, project bigint)
     RETURNS void AS 'MODULE_PATHNAME', 'bjxm_not_visible_sql' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION bjxm._not_visible(text, bigint) IS '内部: 项目不存在或不可见, 记录并报 42501 (internal: refuse an invisible project, logged)';
 
-CREATE FUNCTION bjxm._authorize(action text, article int, duties text[], unit_id bigint DEFAULT NULL, region text DEFAULT NULL)
-    RETURNS text AS 'MODULE_PATHNAME', 'bjxm_authorize' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION bjxm._authorize(text, int, text[], bigint, text) IS '内部: 职责检查, 失败时 42501 (internal: duty check; 42501 naming the article)';
-CREATE FUNCTION bjxm._has_duty(duty text) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'bjxm_has_duty' LANGUAGE C STABLE STRICT;
-COMMENT ON FUNCTION bjxm._has_duty(text) IS '内部: 当前角色是否具备该职责 (internal: whether the actor holds a duty)';
-CREATE FUNCTION bjxm._role_has_duty(role regrole, duty text) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'bjxm_role_has_duty' LANGUAGE C STABLE STRICT;
-COMMENT ON FUNCTION bjxm._role_has_duty(regrole, text) IS '内部: 某角色是否具备该职责 (internal: whether a role holds a duty)';
-CREATE FUNCTION bjxm._actor_is_superuser() RETURNS boolean
-    AS 'MODULE_PATHNAME', 'bjxm_actor_is_superuser' LANGUAGE C STABLE;
-COMMENT ON FUNCTION bjxm._actor_is_superuser() IS '内部: 当前角色是否超级用户 (internal: whether the actor is a superuser)';
-CREATE FUNCTION bjxm._record_event(project_id bigint, unit_id bigint, action text,
-                                   from_state bjxm.project_state, to_state bjxm.project_state,
-                                   clause bjxm.clause, note text, details jsonb)
-    RETURNS bigint AS 'MODULE_PATHNAME', 'bjxm_record_event_sql' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION bjxm._record_event(bigint, bigint, text, bjxm.project_state, bjxm.project_state, bjxm.clause, text, jsonb)
-    IS '内部: 追加事件并通知 (internal: append an event and NOTIFY)';
 
 ------------------------------------------------------------------------------
--- Visibility (SPEC §1): RLS helpers, evaluated once per query
+-- Visibility (docs/design.md §5): RLS helpers, evaluated once per query
 ------------------------------------------------------------------------------
 
--- The actor sees every unit: superuser, or an oversight duty at city level.
+-- The actor sees every unit: superuser, or an oversight or audit duty at city level (src/duties.c).
 CREATE FUNCTION bjxm._sees_all_units() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-        SELECT bjxm._actor_is_superuser()
-            OR ((bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
-                 OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'))
-                AND COALESCE((SELECT j.region FROM bjxm.jurisdictions j
-                               WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()), '520500')
-                    OPERATOR(pg_catalog.=) '520500');
-    END;
+    AS 'MODULE_PATHNAME', 'bjxm_sees_all_units'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm._sees_all_units() IS '内部: 当前角色可见全部单位 (internal: the actor sees every unit)';
 
 -- The units the actor sees otherwise: its own units, and its county's.
-CREATE FUNCTION bjxm._visible_units() RETURNS SETOF bigint
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-        SELECT m.unit_id FROM bjxm.unit_members m
-         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role()
-           AND bjxm._has_duty('user_unit')
-        UNION
-        SELECT u.unit_id FROM bjxm.units u JOIN bjxm.jurisdictions j
-            ON j.region OPERATOR(pg_catalog.=) u.region
-         WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()
-           AND (bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
-                OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'));
-    END;
-COMMENT ON FUNCTION bjxm._visible_units() IS '内部: 当前角色可见的单位 (internal: units the actor may see)';
 
 ------------------------------------------------------------------------------
 -- Registry functions (大数据部门, 第三条; counties 第三十五条)
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION bjxm.register_unit(code bjxm.uscc, name text, kind bjxm.unit_kind, region text DEFAULT '520500')
-    RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    id bigint;
-BEGIN
-    PERFORM bjxm._authorize('register_unit', 3, ARRAY['bigdata'], NULL, region);
-    IF name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION '第三条: 单位名称不能为空 (unit name is required)' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
-        RAISE EXCEPTION '第三条: 单位名称超过 200 个字符 (unit name longer than 200 characters)'
-            USING ERRCODE = 'string_data_right_truncation';
-    END IF;
-    IF code IS NULL OR kind IS NULL OR region IS NULL THEN
-        RAISE EXCEPTION '第三条: 单位代码、类别和区划不能为空 (code, kind and region are required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
-        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = '区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。';
-    END IF;
-    IF EXISTS (SELECT 1 FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) register_unit.code) THEN
-        RAISE EXCEPTION '第三条: 统一社会信用代码 % 已登记 (unit % is already registered)', code, code
-            USING ERRCODE = 'unique_violation';
-    END IF;
-    INSERT INTO bjxm.units (code, name, kind, region)
-        VALUES (register_unit.code, btrim(register_unit.name), register_unit.kind, register_unit.region)
-        RETURNING unit_id INTO id;
-    PERFORM bjxm._record_event(NULL, id, 'register_unit', NULL, NULL, '第三条', btrim(register_unit.name),
-        pg_catalog.jsonb_build_object('code', code::text, 'kind', kind, 'region', region));
-    RETURN id;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_unit', NULL);
-    RAISE;
-END $$;
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'register_unit', pg_catalog.jsonb_build_object(
+        'code', $1::text, 'name', $2, 'kind', $3, 'region', $4)) $$;
 COMMENT ON FUNCTION bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text) IS '登记用户单位, 大数据部门 (register a user unit; bigdata, within its jurisdiction)';
 
 CREATE FUNCTION bjxm.register_party(code text, name text, kind text, uscc bjxm.uscc DEFAULT NULL)
-    RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    id bigint;
-BEGIN
-    PERFORM bjxm._authorize('register_party', 3, ARRAY['bigdata']);
-    IF code IS NULL OR btrim(code) OPERATOR(pg_catalog.=) '' OR name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION '第三条: 第三方代号和名称不能为空 (party code and name are required)' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF pg_catalog.length(code) OPERATOR(pg_catalog.>) 64 OR pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
-        RAISE EXCEPTION '第三条: 第三方代号超过 64 个字符或名称超过 200 个字符 (party code or name too long)'
-            USING ERRCODE = 'string_data_right_truncation';
-    END IF;
-    IF kind IS NULL OR kind OPERATOR(pg_catalog.<>) ALL (ARRAY['reviewer', 'vendor', 'evaluator', 'designer']) THEN
-        RAISE EXCEPTION '第三条: 第三方类别“%”无效 (party kind must be reviewer, vendor, evaluator or designer)', kind
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF EXISTS (SELECT 1 FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) btrim(register_party.code)) THEN
-        RAISE EXCEPTION '第三条: 第三方代号“%”已登记 (party % is already registered)', code, code
-            USING ERRCODE = 'unique_violation';
-    END IF;
-    INSERT INTO bjxm.parties (code, name, kind, uscc)
-        VALUES (btrim(register_party.code), btrim(register_party.name), register_party.kind, register_party.uscc)
-        RETURNING party_id INTO id;
-    PERFORM bjxm._record_event(NULL, NULL, 'register_party', NULL, NULL, '第三条', btrim(register_party.name),
-        pg_catalog.jsonb_build_object('code', btrim(register_party.code), 'kind', kind, 'uscc', uscc::text));
-    RETURN id;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_party', NULL);
-    RAISE;
-END $$;
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'register_party', pg_catalog.jsonb_build_object(
+        'code', $1, 'name', $2, 'kind', $3, 'uscc', $4::text)) $$;
 COMMENT ON FUNCTION bjxm.register_party(text, text, text, bjxm.uscc) IS '登记第三方机构, 大数据部门 (register a reviewer, vendor, evaluator or designer; bigdata)';
 
 -- Separation of duties (第三条): oversight departments do not act for a unit.
 CREATE FUNCTION bjxm.grant_unit_member(member regrole, unit bjxm.uscc)
-    RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    uid bigint;
-BEGIN
-    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata']);
-        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata'], uid);
-    IF member IS NULL THEN
-        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
-       OR bjxm._role_has_duty(member, 'city_gov') THEN
-        RAISE EXCEPTION '第三条: 角色“%”属于大数据部门、财政部门或市人民政府, 不能兼任用户单位成员 (separation of duties)', member
-            USING ERRCODE = 'insufficient_privilege',
-                  DETAIL = '第三条分别规定用户单位与大数据部门、财政部门的职责; 监督者不得代表被监督的单位。',
-                  HINT = '为用户单位人员使用单独的角色。';
-    END IF;
-    IF NOT bjxm._role_has_duty(member, 'user_unit') THEN
-        RAISE EXCEPTION '第三条: 角色“%”不具备用户单位职责 (role % lacks bjxm_user_unit)', member, member
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = pg_catalog.format('先由数据库管理员执行 GRANT bjxm_user_unit TO %s。', member);
-    END IF;
-    INSERT INTO bjxm.unit_members (member, unit_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, uid)
-        ON CONFLICT DO NOTHING;
-    IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
-            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
-    END IF;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_unit_member', NULL);
-    RAISE;
-END $$;
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'grant_unit_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'unit', $2::text)) $$;
 COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
 
 CREATE FUNCTION bjxm.revoke_unit_member(member regrole, unit bjxm.uscc)
-    RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    uid bigint;
-BEGIN
-    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata']);
-        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
-    IF member IS NULL THEN
-        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    DELETE FROM bjxm.unit_members m
-     WHERE m.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_unit_member.member)::text
-       AND m.unit_id OPERATOR(pg_catalog.=) uid;
-    IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
-            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
-    END IF;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'revoke_unit_member', NULL);
-    RAISE;
-END $$;
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'revoke_unit_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'unit', $2::text)) $$;
 COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
 
 CREATE FUNCTION bjxm.grant_party_member(member regrole, party text)
-    RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    p bjxm.parties;
-BEGIN
-    PERFORM bjxm._authorize('grant_party_member', 7, ARRAY['bigdata']);
-    SELECT * INTO p FROM bjxm.parties x WHERE x.code OPERATOR(pg_catalog.=) party;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION '第七条: 第三方“%”未登记 (no such party)', party USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF p.kind OPERATOR(pg_catalog.<>) 'reviewer' THEN
-        RAISE EXCEPTION '第七条: “%”不是第三方评审机构 (party % is a %, not a reviewer)', party, party, p.kind
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF member IS NULL OR NOT bjxm._role_has_duty(member, 'reviewer') THEN
-        RAISE EXCEPTION '第七条: 角色“%”不具备评审机构职责 (role lacks bjxm_reviewer)', member
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = '先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。';
-    END IF;
-    INSERT INTO bjxm.party_members (member, party_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, p.party_id)
-        ON CONFLICT DO NOTHING;
-    IF FOUND THEN
-        PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', pg_catalog.pg_get_userbyid(member)::text,
-            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'party', party));
-    END IF;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_party_member', NULL);
-    RAISE;
-END $$;
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'grant_party_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'party', $2)) $$;
 COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
 
 CREATE FUNCTION bjxm.set_jurisdiction(member regrole, region text)
-    RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    -- Only the city's bigdata department sets jurisdictions (第三十五条).
-    PERFORM bjxm._authorize('set_jurisdiction', 35, ARRAY['bigdata'], NULL, '520500');
-    IF NOT bjxm._sees_all_units() THEN
-        RAISE EXCEPTION '第三十五条: 管辖范围由市级大数据部门设定 (only the city bigdata department sets jurisdictions)'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF member IS NULL OR region IS NULL THEN
-        RAISE EXCEPTION '第三十五条: 角色和区划不能为空 (member and region are required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
-        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF NOT (bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
-            OR bjxm._role_has_duty(member, 'city_gov') OR bjxm._role_has_duty(member, 'auditor')) THEN
-        RAISE EXCEPTION '第三十五条: 角色“%”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)', member
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    INSERT INTO bjxm.jurisdictions (member, region) VALUES (pg_catalog.pg_get_userbyid(member)::text, region)
-        ON CONFLICT ON CONSTRAINT jurisdictions_pkey
-        DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
-    PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', pg_catalog.pg_get_userbyid(member)::text,
-        pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'region', region));
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_jurisdiction', NULL);
-    RAISE;
-END $$;
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_jurisdiction', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'region', $2)) $$;
 COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
 
 CREATE FUNCTION bjxm.set_setting(key text, value text)
-    RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    s bjxm.settings;
-    n numeric;
-BEGIN
-    PERFORM bjxm._authorize('set_setting', 3, ARRAY['bigdata'], NULL, '520500');
-    IF NOT bjxm._sees_all_units() THEN
-        RAISE EXCEPTION '第三条: 规则参数由市级大数据部门设定 (only the city bigdata department sets rule parameters)'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    SELECT * INTO s FROM bjxm.settings x WHERE x.key OPERATOR(pg_catalog.=) set_setting.key FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION '第三条: 未知的参数“%” (unknown setting)', key
-            USING ERRCODE = 'invalid_parameter_value', HINT = '参数见 bjxm.settings。';
-    END IF;
-    IF value IS NULL THEN
-        RAISE EXCEPTION '第三条: 参数值不能为空 (value is required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF s.kind OPERATOR(pg_catalog.=) 'boolean' THEN
-        IF pg_catalog.lower(value) OPERATOR(pg_catalog.<>) ALL (ARRAY['true', 'false']) THEN
-            RAISE EXCEPTION '第三条: 参数 % 须为 true 或 false (boolean expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-        value := pg_catalog.lower(value);
-    ELSE
-        IF value !~ '^[0-9]+(\.[0-9]+)?$' THEN
-            RAISE EXCEPTION '第三条: 参数 % 须为非负数 (non-negative number expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-        n := value::numeric;
-        IF s.kind OPERATOR(pg_catalog.=) 'integer' AND (n OPERATOR(pg_catalog.<>) pg_catalog.trunc(n) OR n OPERATOR(pg_catalog.<) 1) THEN
-            RAISE EXCEPTION '第三条: 参数 % 须为正整数 (positive integer expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
-        ELSIF s.kind OPERATOR(pg_catalog.=) 'rate' AND n OPERATOR(pg_catalog.>) 1 THEN
-            RAISE EXCEPTION '第三条: 参数 % 须在 0 与 1 之间 (rate expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
-        ELSIF s.kind OPERATOR(pg_catalog.=) 'amount' AND pg_catalog.scale(n) OPERATOR(pg_catalog.>) 2 THEN
-            RAISE EXCEPTION '第三条: 金额 % 最多两位小数 (at most two decimals): %', key, value USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-    END IF;
-    UPDATE bjxm.settings x SET value = set_setting.value, revision = x.revision OPERATOR(pg_catalog.+) 1,
-           changed_at = pg_catalog.clock_timestamp()
-     WHERE x.key OPERATOR(pg_catalog.=) set_setting.key;
-    PERFORM bjxm._record_event(NULL, NULL, 'set_setting', NULL, NULL, s.clause,
-        pg_catalog.format('%s: %s → %s', key, s.value, value),
-        pg_catalog.jsonb_build_object('key', key, 'old', s.value, 'new', value));
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_setting', NULL);
-    RAISE;
-END $$;
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_setting', pg_catalog.jsonb_build_object('key', $1, 'value', $2)) $$;
 COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
 
 ------------------------------------------------------------------------------
--- History (SPEC §6)
+-- History (docs/reference.md §7)
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION bjxm.verify_events(OUT checked bigint, OUT first_broken bigint, OUT detail text)
@@ -1029,7 +761,7 @@ END $$;
 COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
 
 ------------------------------------------------------------------------------
--- 第二章/第四章 Projects: the library and every gate (SPEC §3)
+-- 第二章/第四章 Projects: the library and every gate (docs/reference.md §4)
 ------------------------------------------------------------------------------
 
 CREATE TABLE bjxm.projects (
@@ -1190,11 +922,11 @@ COMMENT ON COLUMN bjxm.evaluations.reviewer_score IS '第三方评审机构评�
 COMMENT ON COLUMN bjxm.evaluations.report_ref IS '评估报告 (report reference)';
 COMMENT ON COLUMN bjxm.evaluations.evaluated_at IS '评估时间 (evaluated at)';
 
--- 第三十条/第三十一条 rectification orders (their rules: src/rectification.c).
+-- 第三十条/第三十一条 rectification orders (their rules: src/supervision.c).
 CREATE TABLE bjxm.rectifications (
     rectification_id bigserial PRIMARY KEY,
     unit_id          bigint NOT NULL REFERENCES bjxm.units (unit_id),
-    category         integer NOT NULL CHECK (category BETWEEN 1 AND 9),
+    category         integer NOT NULL CHECK (category BETWEEN 1 AND bjxm.item_count(31)),
     finding          text NOT NULL CHECK (finding <> ''),
     project_id       bigint REFERENCES bjxm.projects (project_id),
     deadline         date NOT NULL,
@@ -1225,33 +957,11 @@ COMMENT ON COLUMN bjxm.rectifications.closed_at IS '关闭时间 (closed at)';
 ALTER TABLE bjxm.units ADD COLUMN rectification_version bigint NOT NULL DEFAULT 0;
 COMMENT ON COLUMN bjxm.units.rectification_version IS '内部: 整改状态版本, 资金操作据此与整改判定互斥 (internal: bumped when a hold begins, so funding actions serialize with it)';
 
--- Projects entrusted to the acting reviewer's institutions (definer: no RLS recursion).
-CREATE FUNCTION bjxm._reviewer_projects() RETURNS SETOF bigint
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-        SELECT e.project_id FROM bjxm.entrustments e
-          JOIN bjxm.party_members m ON m.party_id OPERATOR(pg_catalog.=) e.party_id
-         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role() AND bjxm._has_duty('reviewer');
-    END;
-COMMENT ON FUNCTION bjxm._reviewer_projects() IS '内部: 当前评审机构人员受委托的项目 (internal: projects entrusted to the actor''s institution)';
-
--- Units of those projects: a reviewer sees the unit's name, nothing else of it.
-CREATE FUNCTION bjxm._reviewer_units() RETURNS SETOF bigint
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-        SELECT p.unit_id FROM bjxm.projects p
-         WHERE p.project_id IN (SELECT bjxm._reviewer_projects());
-    END;
-COMMENT ON FUNCTION bjxm._reviewer_units() IS '内部: 当前评审机构人员受委托项目的单位 (internal: units of the projects entrusted to the actor''s institution)';
-
 -- The visible units and projects as arrays, computed once per query, so a
 -- policy "unit_id = ANY (…)" is an index condition rather than a filter
 -- over every row (docs/performance.md §5.1).  A role that sees every unit
--- gets every unit id.  In C (src/duties.c), with the same rule as
--- _sees_all_units(), _visible_units() and _reviewer_projects() and kept
--- plans: SQL bodies were planned afresh on every query.
+-- gets every unit id.  In C (src/duties.c) with kept plans: SQL bodies
+-- were planned afresh on every query.
 CREATE FUNCTION bjxm._visible_unit_ids() RETURNS bigint[]
     AS 'MODULE_PATHNAME', 'bjxm_visible_unit_ids'
     LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
@@ -1266,16 +976,18 @@ CREATE FUNCTION bjxm._reviewer_project_ids() RETURNS bigint[]
 COMMENT ON FUNCTION bjxm._reviewer_project_ids() IS '内部: 受委托项目的编号数组 (internal: ids of the projects entrusted to the actor''s institution)';
 
 
--- The engine: every project action and its dry run (src/engine.c).
-CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION bjxm._act(bigint, text, jsonb) IS '内部: 执行一项操作 (internal: perform an action through its rules)';
 
 CREATE FUNCTION bjxm.check(project bigint, action text, args jsonb DEFAULT '{}')
     RETURNS SETOF bjxm.violation
     AS 'MODULE_PATHNAME', 'bjxm_check' LANGUAGE C VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm.check(bigint, text, jsonb) IS '操作预检: 列出该操作的全部不通过理由和提醒, 不作任何修改 (dry run: every reason the action would fail, and warnings; changes nothing)';
+
+CREATE FUNCTION bjxm.actions(OUT action text, OUT kind text, OUT duties text[], OUT clause bjxm.clause,
+        OUT articles bjxm.clause[], OUT states text[], OUT arguments jsonb)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_actions' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.actions() IS '全部操作: 类别、职责、条款、允许的状态和参数, 供 bjxm.check 与应用使用 (every action: kind, duties, clauses, the states it is allowed from and its arguments by name)';
 
 CREATE FUNCTION bjxm.create_project(unit bjxm.uscc, name text, category bjxm.project_category,
         services bjxm.service_kind[], plan_year int, estimate numeric,
@@ -1433,7 +1145,7 @@ CREATE FUNCTION bjxm.amend_service_plan(project bigint, adjustment bigint, plan 
     AS $$ SELECT bjxm._act($1, 'amend_service_plan', pg_catalog.jsonb_build_object('adjustment', $2, 'plan', $3)) $$;
 COMMENT ON FUNCTION bjxm.amend_service_plan(bigint, bigint, jsonb) IS '按同意的调整修改服务方案, 第十九条 (amend the approved service plan under an approved adjustment; user unit)';
 
--- Views for analysts (SPEC §7): security_invoker, so RLS applies through them.
+-- Views for analysts (docs/reference.md §8): security_invoker, so RLS applies through them.
 CREATE VIEW bjxm.project_library WITH (security_invoker = true) AS
 SELECT p.project_id, p.name AS project_name, u.code AS unit, u.name AS unit_name, u.region,
        r.name AS region_name, p.state, bjxm.label(p.state) AS state_label, p.plan_year, p.estimate,
@@ -1494,7 +1206,7 @@ $bjxm$;
 
 ------------------------------------------------------------------------------
 -- 第三章 资金管理 / 第七章 监督管理: budget execution, evaluations,
--- rectification orders, inspection (SPEC §4, §6)
+-- rectification orders, inspection (docs/reference.md §5)
 ------------------------------------------------------------------------------
 
 CREATE TABLE bjxm.disbursements (
@@ -1560,129 +1272,19 @@ COMMENT ON FUNCTION bjxm.inspect(bigint) IS '按第三十一条自动监督检�
 -- Rectification orders (第三十条, 第三十一条): open → reported → closed, or → failed.
 CREATE FUNCTION bjxm.open_rectification(unit bjxm.uscc, category int, finding text,
         project bigint DEFAULT NULL, deadline date DEFAULT NULL)
-    RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    uid bigint;
-    id bigint;
-    due date;
-BEGIN
-    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance']);
-        RAISE EXCEPTION '第三十条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance'], uid);
-    IF category IS NULL OR category OPERATOR(pg_catalog.<) 1 OR category OPERATOR(pg_catalog.>) 9 THEN
-        RAISE EXCEPTION '第三十一条: 问题类别须为第三十一条第(一)至(九)项之一, 而为 % (category must be 1–9)', category
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF finding IS NULL OR pg_catalog.btrim(finding) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION '第三十一条: 须写明发现的问题 (finding is required)' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF project IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bjxm.projects p
-            WHERE p.project_id OPERATOR(pg_catalog.=) project AND p.unit_id OPERATOR(pg_catalog.=) uid) THEN
-        RAISE EXCEPTION '第三十一条: 项目 % 不属于单位 % (project does not belong to the unit)', project, unit
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    due := COALESCE(deadline, bjxm.today() OPERATOR(pg_catalog.+)
-                    (SELECT s.value::int FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'rectification_days'));
-    IF due OPERATOR(pg_catalog.<) bjxm.today() THEN
-        RAISE EXCEPTION '第三十一条: 整改期限 % 早于今天 % (deadline in the past)', due, bjxm.today()
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    -- A new order may already be overdue for a funding action dated later:
-    -- serialize with in-flight funding on the unit row (funding.c).
-    UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
-     WHERE u.unit_id OPERATOR(pg_catalog.=) uid;
-    INSERT INTO bjxm.rectifications (unit_id, category, finding, project_id, deadline, opened_by)
-        VALUES (uid, category, pg_catalog.btrim(finding), project, due, bjxm.acting_role())
-        RETURNING rectification_id INTO id;
-    PERFORM bjxm._record_event(project, uid, 'open_rectification', NULL, NULL, bjxm.clause(31, category),
-        pg_catalog.btrim(finding), pg_catalog.jsonb_build_object('rectification_id', id, 'deadline', due));
-    RETURN id;
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'open_rectification', NULL);
-    RAISE;
-END $$;
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'open_rectification', pg_catalog.jsonb_build_object(
+        'unit', $1::text, 'category', $2, 'finding', $3, 'project', $4, 'deadline', $5)) $$;
 COMMENT ON FUNCTION bjxm.open_rectification(bjxm.uscc, int, text, bigint, date) IS '下达整改通知, 第三十条、第三十一条 (open a rectification order; bigdata or finance)';
 
 CREATE FUNCTION bjxm.report_rectification(id bigint, result text) RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    r bjxm.rectifications;
-BEGIN
-    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit']);
-        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit'], r.unit_id);
-    IF r.status OPERATOR(pg_catalog.<>) ALL (ARRAY['open', 'failed']) THEN
-        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 不能报送 (order is %)', id, r.status, r.status
-            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '待整改 (open) 或整改不符合要求 (failed) 的通知才能报送结果。';
-    END IF;
-    IF result IS NULL OR pg_catalog.btrim(result) OPERATOR(pg_catalog.=) '' THEN
-        RAISE EXCEPTION '第三十一条: 须报送整改结果 (result is required)' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    -- Reported after the deadline: the hold that began when it fell overdue stays on.
-    UPDATE bjxm.rectifications x
-       SET status = 'reported', result = pg_catalog.btrim(report_rectification.result), reported_on = bjxm.today(),
-           hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline
-                                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END)
-     WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
-    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'report_rectification', NULL, NULL, bjxm.clause(31, r.category),
-        pg_catalog.btrim(result), pg_catalog.jsonb_build_object('rectification_id', id));
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'report_rectification', NULL);
-    RAISE;
-END $$;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'report_rectification', pg_catalog.jsonb_build_object('id', $1, 'result', $2)) $$;
 COMMENT ON FUNCTION bjxm.report_rectification(bigint, text) IS '报送整改结果, 第三十一条 (report the rectification result; user unit)';
 
 CREATE FUNCTION bjxm.close_rectification(id bigint, passed boolean) RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    r bjxm.rectifications;
-BEGIN
-    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance']);
-        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance'], r.unit_id);
-    IF passed IS NULL THEN
-        RAISE EXCEPTION '第三十一条: 须给出验收结论 (passed is required)' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF r.status OPERATOR(pg_catalog.<>) 'reported' THEN
-        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 尚无待验收的整改结果 (order is %)', id, r.status, r.status
-            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '用户单位报送整改结果 (reported) 后方可验收。';
-    END IF;
-    IF passed THEN
-        UPDATE bjxm.rectifications x SET status = 'closed', closed_at = pg_catalog.clock_timestamp()
-         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
-    ELSE
-        UPDATE bjxm.rectifications x SET status = 'failed', hold_since = COALESCE(x.hold_since, bjxm.today())
-         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
-        -- A hold begins: serialize with in-flight funding actions (funding.c).
-        UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
-         WHERE u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
-    END IF;
-    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'close_rectification', NULL, NULL, bjxm.clause(31, r.category),
-        CASE WHEN passed THEN '整改落实到位' ELSE '整改不符合要求' END,
-        pg_catalog.jsonb_build_object('rectification_id', id, 'passed', passed));
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'close_rectification', NULL);
-    RAISE;
-END $$;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'close_rectification', pg_catalog.jsonb_build_object('id', $1, 'passed', $2)) $$;
 COMMENT ON FUNCTION bjxm.close_rectification(bigint, boolean) IS '验收整改结果: 通过则关闭, 否则不符合要求, 第三十一条 (verify a rectification; bigdata or finance)';
 
 CREATE VIEW bjxm.budget_execution WITH (security_invoker = true) AS
@@ -1906,47 +1508,19 @@ COMMENT ON FUNCTION bjxm.waive_term(bigint, text, text) IS '对个别项目豁�
 
 CREATE FUNCTION bjxm.expense_check(category text, name text, description text DEFAULT '')
     RETURNS SETOF bjxm.violation
-    AS 'MODULE_PATHNAME', 'bjxm_expense_check' LANGUAGE C VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT * FROM bjxm.check(NULL, 'expense_check', pg_catalog.jsonb_build_object(
+        'category', $1, 'name', $2, 'description', $3)) $$;
 COMMENT ON FUNCTION bjxm.expense_check(text, text, text) IS '按第十一条预检一项支出, 不作修改 (check a would-be line item against 第十一条; changes nothing)';
 
 CREATE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean DEFAULT true) RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    PERFORM bjxm._authorize('set_excluded_term', 11, ARRAY['bigdata'], NULL, '520500');
-    IF NOT bjxm._sees_all_units() THEN
-        RAISE EXCEPTION '第十一条: 词典由市级大数据部门维护 (only the city bigdata department edits the dictionary)'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF term IS NULL OR pg_catalog.btrim(term) OPERATOR(pg_catalog.=) '' OR clause IS NULL OR active IS NULL THEN
-        RAISE EXCEPTION '第十一条: 词条、条款和是否生效不能为空 (term, clause and active are required)'
-            USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF pg_catalog.length(term) OPERATOR(pg_catalog.>) 64 THEN
-        RAISE EXCEPTION '第十一条: 词条超过 64 个字符; 词典收录的是开支事项短语 (term longer than 64 characters)'
-            USING ERRCODE = 'string_data_right_truncation';
-    END IF;
-    IF bjxm.article(clause) OPERATOR(pg_catalog.<>) 11 OR bjxm.item(clause) OPERATOR(pg_catalog.=) 0 THEN
-        RAISE EXCEPTION '第十一条: 词条的依据须为第十一条第(一)至(三)项, 而为 % (clause must be an item of 第十一条)', clause
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision)
-        VALUES (pg_catalog.btrim(set_excluded_term.term), set_excluded_term.clause, set_excluded_term.active, 1)
-        ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE
-           SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1;
-    PERFORM bjxm._record_event(NULL, NULL, 'set_excluded_term', NULL, NULL, clause,
-        pg_catalog.format('%s: %s', pg_catalog.btrim(term), CASE WHEN active THEN '生效' ELSE '停用' END),
-        pg_catalog.jsonb_build_object('term', pg_catalog.btrim(term), 'clause', clause::text, 'active', active));
-EXCEPTION WHEN OTHERS THEN
-    -- Every refusal leaves one structured LOG line (the rows roll back).
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_excluded_term', NULL);
-    RAISE;
-END $$;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_excluded_term', pg_catalog.jsonb_build_object(
+        'term', $1, 'clause', $2::text, 'active', $3)) $$;
 COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
 
 ------------------------------------------------------------------------------
--- 第五章 数据管理: the data resource catalogue (SPEC §5)
+-- 第五章 数据管理: the data resource catalogue (docs/reference.md §6)
 ------------------------------------------------------------------------------
 
 CREATE TABLE bjxm.data_resources (
@@ -2038,50 +1612,31 @@ COMMENT ON FUNCTION bjxm.add_data_resource(bigint, text, text, text, text, text,
     IS '编制数据资源目录, 第二十二条、第二十四条、第二十五条 (catalogue a data resource; user unit)';
 
 CREATE FUNCTION bjxm.classify_data_resource(id bigint, level text, secrecy_reviewed boolean) RETURNS void
-    AS 'MODULE_PATHNAME', 'bjxm_classify_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'classify_data_resource', pg_catalog.jsonb_build_object(
+        'id', $1, 'level', $2, 'secrecy_reviewed', $3)) $$;
 COMMENT ON FUNCTION bjxm.classify_data_resource(bigint, text, boolean) IS '数据分类分级与保密审查, 第二十三条 (classify by level and record the secrecy review; user unit)';
 
 CREATE FUNCTION bjxm.review_data_resource(id bigint, passed boolean) RETURNS void
-    AS 'MODULE_PATHNAME', 'bjxm_review_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'review_data_resource', pg_catalog.jsonb_build_object('id', $1, 'passed', $2)) $$;
 COMMENT ON FUNCTION bjxm.review_data_resource(bigint, boolean) IS '审核数据资源目录, 第二十二条 (review a catalogue entry; bigdata)';
 
 CREATE FUNCTION bjxm.list_data_resource(id bigint, desensitized boolean DEFAULT false) RETURNS void
-    AS 'MODULE_PATHNAME', 'bjxm_list_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'list_data_resource', pg_catalog.jsonb_build_object('id', $1, 'desensitized', $2)) $$;
 COMMENT ON FUNCTION bjxm.list_data_resource(bigint, boolean) IS '数据资源上架, 第二十二至二十五条、第二十九条 (list an entry on the provincial platform; user unit)';
 
 CREATE FUNCTION bjxm.check_data_resource(id bigint, desensitized boolean DEFAULT false)
     RETURNS SETOF bjxm.violation
-    AS 'MODULE_PATHNAME', 'bjxm_check_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT * FROM bjxm.check(NULL, 'list_data_resource', pg_catalog.jsonb_build_object(
+        'id', $1, 'desensitized', $2)) $$;
 COMMENT ON FUNCTION bjxm.check_data_resource(bigint, boolean) IS '上架预检: 列出全部不通过理由, 不作修改 (dry run of list_data_resource)';
 
 CREATE FUNCTION bjxm.approve_catalogue(unit bjxm.uscc) RETURNS int
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    uid bigint;
-    n int;
-BEGIN
-    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
-    IF NOT FOUND THEN
-        PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov']);
-        RAISE EXCEPTION '第二十二条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov'], uid);
-    UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp()
-     WHERE d.unit_id OPERATOR(pg_catalog.=) uid AND d.review_passed AND d.approved_at IS NULL;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    PERFORM bjxm._record_event(NULL, uid, 'approve_catalogue', NULL, NULL, '第二十二条',
-        pg_catalog.format('审定 %s 条目录', n), pg_catalog.jsonb_build_object('unit', unit::text, 'approved', n));
-    RETURN n;
-EXCEPTION WHEN OTHERS THEN
-    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'approve_catalogue', NULL);
-    RAISE;
-END $$;
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'approve_catalogue', pg_catalog.jsonb_build_object('unit', $1::text))::int $$;
 COMMENT ON FUNCTION bjxm.approve_catalogue(bjxm.uscc) IS '人民政府审定单位的数据资源目录, 返回审定条数, 第二十二条 (approve a unit''s reviewed entries; city_gov)';
 
 CREATE VIEW bjxm.data_catalogue WITH (security_invoker = true) AS
@@ -2298,7 +1853,7 @@ COMMENT ON COLUMN bjxm.vendor_scorecard.trend IS '最近得分与此前平均之
 COMMENT ON COLUMN bjxm.vendor_scorecard.key_evaluation_average IS '相关项目财政重点绩效评价均分 (finance key evaluation average)';
 
 ------------------------------------------------------------------------------
--- Privileges and row-level security (SPEC §1 write path and visibility)
+-- Privileges and row-level security (docs/design.md §5)
 ------------------------------------------------------------------------------
 
 -- No application role writes a table: the functions above are the only
@@ -2331,9 +1886,9 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause_lt(bjxm.clause, bjxm.clause), bjxm.clause_le(bjxm.clause, bjxm.clause), bjxm.clause_gt(bjxm.clause, bjxm.clause),
     bjxm.clause_ge(bjxm.clause, bjxm.clause), bjxm.clause_hash(bjxm.clause), bjxm.clause_hash_extended(bjxm.clause, bigint),
     bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
-    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
+    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.actions(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
-    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units(),
+    bjxm._sees_all_units(),
     bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids(),
     -- history and state_at run with the caller's rights and refuse through it.
     bjxm._not_visible(text, bigint)
@@ -2425,7 +1980,7 @@ ALTER TABLE bjxm.events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.events FORCE ROW LEVEL SECURITY;
 CREATE POLICY events_visible ON bjxm.events FOR SELECT
     USING ((SELECT bjxm._sees_all_units())
-           OR unit_id IN (SELECT bjxm._visible_units())
+           OR unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
            OR actor OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
 
 ------------------------------------------------------------------------------

@@ -24,10 +24,10 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "bjxm.h"
+#include "articles.h"
+#include "duties.h"
 #include "errors.h"
-
-#define BJXM_CITY_REGION "520500"
+#include "spi.h"
 
 /* The acting role (see the file comment). */
 Oid
@@ -46,8 +46,8 @@ bjxm_actor_name(void)
 }
 
 /* Whether role has the privileges of group role "bjxm_<duty>". */
-static bool
-has_duty(Oid role, const char *duty)
+bool
+bjxm_role_holds_duty(Oid role, const char *duty)
 {
 	char		rolname[NAMEDATALEN];
 	Oid			dutyrole;
@@ -58,15 +58,23 @@ has_duty(Oid role, const char *duty)
 }
 
 /* Whether role holds a duty that may not also act for a unit (第三条). */
-static bool
-has_oversight_duty(Oid role)
+bool
+bjxm_role_is_oversight(Oid role)
 {
-	return has_duty(role, "bigdata") || has_duty(role, "finance") || has_duty(role, "city_gov");
+	return bjxm_role_holds_duty(role, "bigdata") || bjxm_role_holds_duty(role, "finance") ||
+		bjxm_role_holds_duty(role, "city_gov");
+}
+
+/* Whether role holds a duty with a jurisdiction: oversight or audit (第三十条). */
+static bool
+has_jurisdiction_duty(Oid role)
+{
+	return bjxm_role_is_oversight(role) || bjxm_role_holds_duty(role, "auditor");
 }
 
 /* The role's jurisdiction: its region, or the city by default (第三十五条). */
-static char *
-jurisdiction_of(const char *rolname)
+char *
+bjxm_jurisdiction_of(const char *rolname)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			argtypes[1] = {NAMEOID};
@@ -123,17 +131,46 @@ is_unit_member(const char *rolname, int64 unit_id)
 }
 
 /* Whether a jurisdiction covers a region: the city covers all. */
-static bool
-covers(const char *jurisdiction, const char *region)
+bool
+bjxm_covers(const char *jurisdiction, const char *region)
 {
 	return strcmp(jurisdiction, BJXM_CITY_REGION) == 0 ||
 		(region != NULL && strcmp(jurisdiction, region) == 0);
 }
 
+/* Whether the actor sees every unit: superuser, or an oversight or audit duty at city level. */
+bool
+bjxm_actor_sees_all_units(void)
+{
+	Oid			actor = bjxm_actor();
+
+	if (superuser_arg(actor))
+		return true;
+	return has_jurisdiction_duty(actor) &&
+		strcmp(bjxm_jurisdiction_of(bjxm_actor_name()), BJXM_CITY_REGION) == 0;
+}
+
+/*
+ * Whether the actor sees unit unit_id (in unit_region): the C form of the
+ * units policy without its reviewer part (oversight within jurisdiction,
+ * or a member of the unit).
+ */
+bool
+bjxm_actor_sees_unit(int64 unit_id, const char *unit_region)
+{
+	Oid			actor = bjxm_actor();
+
+	if (superuser_arg(actor))
+		return true;
+	if (has_jurisdiction_duty(actor) && bjxm_covers(bjxm_jurisdiction_of(bjxm_actor_name()), unit_region))
+		return true;
+	return bjxm_role_holds_duty(actor, "user_unit") && is_unit_member(bjxm_actor_name(), unit_id);
+}
+
 /*
  * Whether the actor sees a project of unit unit_id (in unit_region): the C
- * form of the projects policy, _sees_all_units() OR unit_id IN
- * _visible_units() OR an entrustment of the actor's institution (第三条,
+ * form of the projects policy, unit_id = ANY (_visible_unit_ids()) OR an
+ * entrustment of the actor's institution (第三条,
  * 第三十五条, 第七条, 第十四条).  Called by every action: one primary-key
  * probe (jurisdiction or membership) instead of two SECURITY DEFINER SQL
  * functions.  Must run inside SPI.
@@ -152,11 +189,11 @@ bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id
 		return true;
 	name = bjxm_actor_name();
 	/* 第三十五条: oversight duties see the units of their jurisdiction. */
-	if ((has_oversight_duty(actor) || has_duty(actor, "auditor")) &&
-		covers(jurisdiction_of(name), unit_region))
+	if ((has_jurisdiction_duty(actor)) &&
+		bjxm_covers(bjxm_jurisdiction_of(name), unit_region))
 		return true;
 	/* 第三条: a unit's own staff. */
-	if (has_duty(actor, "user_unit") && is_unit_member(name, unit_id))
+	if (bjxm_role_holds_duty(actor, "user_unit") && is_unit_member(name, unit_id))
 		return true;
 	/* 第七条, 第十四条: the review institution entrusted with this project. */
 	namestrcpy(&n, name);
@@ -190,14 +227,7 @@ duty_label(const char *duty)
 	return duty;
 }
 
-/*
- * Check the actor for action: one of duties (names without the bjxm_
- * prefix), scoped to unit_id (if not unit_null) or to region (if not
- * NULL); unit_region, if not NULL, is unit_id's region as the caller
- * already read it (saves the lookup).  Returns the index of the duty that
- * matched, -1 for a superuser, or BJXM_DUTY_REFUSED with *why filled in (42501 naming the article).
- * Caller is connected to SPI.
- */
+/* Check the actor for action (see duties.h). */
 int
 bjxm_duty_check(const char *action, int article, const char *const *duties, int nduties,
 				int64 unit_id, bool unit_null, const char *unit_region, const char *region,
@@ -211,7 +241,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	StringInfoData wanted;
 
 	if (superuser_arg(actor))
-		return -1;
+		return BJXM_DUTY_SUPERUSER;
 
 	why->action = action;
 	why->article = article;
@@ -222,7 +252,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 		region = unit_region ? unit_region : region_of_unit(unit_id);
 		if (region == NULL)
 		{
-			why->article = 3;
+			why->article = BJ_ART_DUTIES;
 			why->message = psprintf("单位不存在或无权访问 (no such unit, or not visible to %s)", actor_name);
 			return BJXM_DUTY_REFUSED;
 		}
@@ -234,13 +264,13 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 		const char *duty = duties[i];
 
 		appendStringInfo(&wanted, "%s%s", i ? "、" : "", duty_label(duty));
-		if (!has_duty(actor, duty))
+		if (!bjxm_role_holds_duty(actor, duty))
 			continue;
 		had_duty = true;
 		if (strcmp(duty, "user_unit") == 0)
 		{
 			/* 第三条: oversight departments do not act as a user unit. */
-			if (has_oversight_duty(actor))
+			if (bjxm_role_is_oversight(actor))
 				continue;
 			if (!unit_null && is_unit_member(actor_name, unit_id))
 				return i;
@@ -249,15 +279,15 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 		if (strcmp(duty, "reviewer") == 0)
 			return i;			/* the entrusted party is checked by the caller */
 		if (jurisdiction == NULL)
-			jurisdiction = jurisdiction_of(actor_name);
-		if (region == NULL || covers(jurisdiction, region))
+			jurisdiction = bjxm_jurisdiction_of(actor_name);
+		if (region == NULL || bjxm_covers(jurisdiction, region))
 			return i;
 		out_of_jurisdiction = true;
 	}
 
 	if (out_of_jurisdiction)
 	{
-		why->article = 35;
+		why->article = BJ_ART_COUNTIES;
 		why->message = psprintf("角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
 								actor_name, jurisdiction, region, action, action, actor_name);
 		why->detail = "各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。";
@@ -281,17 +311,6 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	return BJXM_DUTY_REFUSED;
 }
 
-/* Raise a duty refusal as 42501 (the PL/pgSQL caller's handler logs it). */
-static void
-bjxm_duty_raise_unlogged(const BjxmDutyRefusal *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("%s: %s", bjxm_clause_cstring(why->article, 0), why->message),
-			 why->detail ? errdetail("%s", why->detail) : 0,
-			 why->hint ? errhint("%s", why->hint) : 0));
-}
-
 /* Raise a duty refusal as 42501 with its clause, after logging it. */
 void
 bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id)
@@ -304,46 +323,6 @@ bjxm_duty_raise(const BjxmDutyRefusal *why, int64 project_id)
 			 why->hint ? errhint("%s", why->hint) : 0));
 }
 
-PG_FUNCTION_INFO_V1(bjxm_authorize);
-/*
- * bjxm._authorize(action text, article int, duties text[], unit_id bigint,
- * region text) → text: the duty under which the actor may act (internal).
- */
-Datum
-bjxm_authorize(PG_FUNCTION_ARGS)
-{
-	const char *action;
-	int			article;
-	ArrayType  *arr;
-	Datum	   *duties;
-	int			nduties;
-	int			matched;
-	char	  **names;
-	BjxmDutyRefusal why;
-
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		elog(ERROR, "bjxm: _authorize needs action, article and duties");
-	action = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	article = PG_GETARG_INT32(1);
-	arr = PG_GETARG_ARRAYTYPE_P(2);
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &duties, NULL, &nduties);
-	names = palloc(sizeof(char *) * (nduties + 1));
-	for (int i = 0; i < nduties; i++)
-		names[i] = TextDatumGetCString(duties[i]);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "bjxm: SPI_connect failed");
-	matched = bjxm_duty_check(action, article, (const char *const *) names, nduties,
-							  PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3), PG_ARGISNULL(3), NULL,
-							  PG_ARGISNULL(4) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(4)), &why);
-	if (matched == BJXM_DUTY_REFUSED)
-		bjxm_duty_raise_unlogged(&why);
-	SPI_finish();
-	if (matched < 0)
-		PG_RETURN_TEXT_P(cstring_to_text("superuser"));
-	PG_RETURN_DATUM(duties[matched]);
-}
-
 PG_FUNCTION_INFO_V1(bjxm_acting_role);
 /* bjxm.acting_role() → name: the role bjxm checks, also inside definer code. */
 Datum
@@ -352,38 +331,24 @@ bjxm_acting_role(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(DirectFunctionCall1(namein, CStringGetDatum(bjxm_actor_name())));
 }
 
-PG_FUNCTION_INFO_V1(bjxm_has_duty);
-/* bjxm._has_duty(duty text) → bool: the actor holds bjxm_<duty> (or is superuser). */
+PG_FUNCTION_INFO_V1(bjxm_sees_all_units);
+/* bjxm._sees_all_units() → bool: the actor sees every unit (for policies). */
 Datum
-bjxm_has_duty(PG_FUNCTION_ARGS)
+bjxm_sees_all_units(PG_FUNCTION_ARGS)
 {
-	Oid			actor = bjxm_actor();
+	bool		r;
 
-	PG_RETURN_BOOL(superuser_arg(actor) || has_duty(actor, text_to_cstring(PG_GETARG_TEXT_PP(0))));
-}
-
-PG_FUNCTION_INFO_V1(bjxm_role_has_duty);
-/* bjxm._role_has_duty(role regrole, duty text) → bool, for grant-time checks. */
-Datum
-bjxm_role_has_duty(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(has_duty(PG_GETARG_OID(0), text_to_cstring(PG_GETARG_TEXT_PP(1))));
-}
-
-PG_FUNCTION_INFO_V1(bjxm_actor_is_superuser);
-/* bjxm._actor_is_superuser() → bool. */
-Datum
-bjxm_actor_is_superuser(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(superuser_arg(bjxm_actor()));
+	bjxm_spi_connect();
+	r = bjxm_actor_sees_all_units();
+	SPI_finish();
+	PG_RETURN_BOOL(r);
 }
 
 /*
- * The RLS id arrays (SPEC §1; docs/performance.md §5.1): the units and
- * projects the actor sees, computed once per query by the policies'
- * InitPlans.  Same rule as bjxm._sees_all_units(), _visible_units() and
- * _reviewer_projects() (which the events policy still uses), in C with
- * kept plans: the SQL forms were planned afresh on every query.
+ * The RLS id arrays (docs/design.md §5; docs/performance.md §5.1): the
+ * units and projects the actor sees, computed once per query by the
+ * policies' InitPlans, with kept plans.  sql/hostile.sql compares them
+ * with the rule written in SQL for every role the tests give a duty.
  * Declared SECURITY DEFINER (the tables they read have RLS of their own);
  * the actor is the caller.
  */
@@ -475,16 +440,15 @@ bjxm_visible_unit_ids(PG_FUNCTION_ARGS)
 	IdSet		set;
 
 	idset_init(&set);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "bjxm: SPI_connect failed");
+	bjxm_spi_connect();
 	if (superuser_arg(actor))
 		collect_ids(&set, &all_units, "SELECT u.unit_id FROM bjxm.units u", 0, NULL, NULL);
 	else
 	{
 		/* 第三十五条: oversight duties see their jurisdiction, the city all. */
-		if (has_oversight_duty(actor) || has_duty(actor, "auditor"))
+		if (has_jurisdiction_duty(actor))
 		{
-			char	   *jur = jurisdiction_of(bjxm_actor_name());
+			char	   *jur = bjxm_jurisdiction_of(bjxm_actor_name());
 			Oid			argtypes[1] = {TEXTOID};
 			Datum		args[1] = {CStringGetTextDatum(jur)};
 
@@ -495,7 +459,7 @@ bjxm_visible_unit_ids(PG_FUNCTION_ARGS)
 							"WHERE u.region OPERATOR(pg_catalog.=) $1", 1, argtypes, args);
 		}
 		/* 第三条: a unit's own staff. */
-		if (has_duty(actor, "user_unit"))
+		if (bjxm_role_holds_duty(actor, "user_unit"))
 			collect_ids_of_actor(&set, &member_units,
 								 "SELECT m.unit_id FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1");
 	}
@@ -511,10 +475,9 @@ reviewer_ids(SPIPlanPtr *slot, const char *sql)
 	IdSet		set;
 
 	idset_init(&set);
-	if (superuser_arg(actor) || has_duty(actor, "reviewer"))
+	if (superuser_arg(actor) || bjxm_role_holds_duty(actor, "reviewer"))
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "bjxm: SPI_connect failed");
+		bjxm_spi_connect();
 		collect_ids_of_actor(&set, slot, sql);
 		SPI_finish();
 	}

@@ -10,6 +10,7 @@
 #include "utils/json.h"
 #include "lib/stringinfo.h"
 
+#include "articles.h"
 #include "errors.h"
 #include "clause.h"
 #include "types.h"
@@ -109,39 +110,6 @@ bjxm_sqlstates(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(bjxm_log_refusal_sql);
-/*
- * bjxm._log_refusal(sqlstate, message, action, project): the LOG line for
- * a refusal raised in PL/pgSQL (internal).  The clause is the message's
- * prefix up to the first colon; errors that are not refusals (40xxx
- * serialization and deadlock, 53xxx resources, 57xxx, XX internal) are
- * not logged as refusals.
- */
-Datum
-bjxm_log_refusal_sql(PG_FUNCTION_ARGS)
-{
-	char	   *state;
-	char	   *message;
-	const char *colon;
-	char	   *clause = "";
-	bj_clause	c;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_VOID();
-	state = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	if (strlen(state) != 5 || strncmp(state, "40", 2) == 0 || strncmp(state, "53", 2) == 0 ||
-		strncmp(state, "57", 2) == 0 || strncmp(state, "XX", 2) == 0)
-		PG_RETURN_VOID();
-	message = PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1));
-	colon = strchr(message, ':');
-	if (colon != NULL && bj_clause_parse(message, colon - message, &c, NULL) == BJ_CLAUSE_OK)
-		clause = bjxm_clause_cstring(c.article, c.item);
-	bjxm_log_refusal(MAKE_SQLSTATE(state[0], state[1], state[2], state[3], state[4]), clause,
-					 PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2)),
-					 PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3));
-	PG_RETURN_VOID();
-}
-
 PG_FUNCTION_INFO_V1(bjxm_not_visible_sql);
 /* bjxm._not_visible(action, project): 42501 for a project not visible, logged. */
 Datum
@@ -150,10 +118,10 @@ bjxm_not_visible_sql(PG_FUNCTION_ARGS)
 	const char *action = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
 	int64		project = PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1);
 
-	bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(3, 0), action, project);
+	bjxm_log_refusal(ERRCODE_INSUFFICIENT_PRIVILEGE, bjxm_clause_cstring(BJ_ART_DUTIES, 0), action, project);
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("%s: 项目 " INT64_FORMAT " 不存在或无权访问 (no such project, or not visible)",
-					bjxm_clause_cstring(3, 0), project)));
+					bjxm_clause_cstring(BJ_ART_DUTIES, 0), project)));
 	PG_RETURN_VOID();
 }

@@ -1,5 +1,5 @@
 /*
- * errors.h — bjxm's SQLSTATEs (SPEC §1.1), each defined once, and the
+ * errors.h — bjxm's SQLSTATEs (docs/reference.md §2 bjxm.sqlstates), each defined once, and the
  * helper that raises a refusal naming its clause.
  *
  * Class BJ, named after the article that the refused action breaks, so an

@@ -1,6 +1,7 @@
 /*
- * events.c — the event log (SPEC §6): every successful action, in the
- * order of record, append-only, announced by NOTIFY at commit.
+ * events.c — the event log (docs/design.md §3, §12): every successful
+ * action, in the order of record, append-only, announced by NOTIFY at
+ * commit.
  *
  * event_id is taken from one chain-head row (bjxm.event_chain) that each
  * appending transaction updates and so holds locked until it commits:
@@ -27,10 +28,17 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
-#include "bjxm.h"
-#include "sm3.h"
+#include "utils/inval.h"
 #include "utils/timestamp.h"
+
+#include "articles.h"
+#include "duties.h"
 #include "errors.h"
+#include "events.h"
+#include "settings.h"
+#include "sm3.h"
+#include "spi.h"
+#include "types.h"
 
 /*
  * Whether the event log has the hash chain (0.2.0 and later).  A database
@@ -218,7 +226,7 @@ rulebook(bool *notify)
 			  "(SELECT COALESCE(pg_catalog.sum(s.revision), 0) FROM bjxm.settings s)), "
 			  "(SELECT s.value::pg_catalog.bool FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'notify') "
 			  "FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'bjxm'", 0, NULL);
-	if (SPI_execute_plan(plan, NULL, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+	if (SPI_execute_plan(plan, NULL, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "bjxm: rulebook lookup failed");
 	v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	n = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
@@ -226,20 +234,68 @@ rulebook(bool *notify)
 	return v ? v : pstrdup("bjxm");
 }
 
+/*
+ * The enum Datums of bjxm.project_state, looked up once per backend and
+ * forgotten when a type changes (DROP and CREATE EXTENSION in one
+ * session make new ones).
+ */
+static Oid	state_type = InvalidOid;
+static Oid	clause_type = InvalidOid;
+static Datum state_datums[BJ_S_COUNT];
+
+/* Syscache callback: a type changed; look the types up again. */
+static void
+state_cache_invalidate(Datum arg, int cacheid, uint32 hashvalue)
+{
+	state_type = InvalidOid;
+	clause_type = InvalidOid;
+}
+
+/* Register the invalidation (from _PG_init). */
+void
+bjxm_events_init(void)
+{
+	CacheRegisterSyscacheCallback(TYPEOID, state_cache_invalidate, (Datum) 0);
+}
+
+/* Look up bjxm.project_state, bjxm.clause and every state's enum value. */
+static void
+state_cache_fill(void)
+{
+	Oid			nsp = get_namespace_oid("bjxm", false);
+	Oid			st = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									 CStringGetDatum("project_state"), ObjectIdGetDatum(nsp));
+	Oid			ct = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									 CStringGetDatum("clause"), ObjectIdGetDatum(nsp));
+
+	if (!OidIsValid(st) || !OidIsValid(ct))
+		elog(ERROR, "bjxm: types project_state/clause missing");
+	for (int s = 0; s < BJ_S_COUNT; s++)
+		state_datums[s] = DirectFunctionCall2(enum_in, CStringGetDatum(bj_state_name((bj_state) s)),
+											  ObjectIdGetDatum(st));
+	clause_type = ct;
+	state_type = st;
+}
+
+/* The bjxm.project_state Datum of a state. */
+Datum
+bjxm_state_datum(bj_state s)
+{
+	if (!OidIsValid(state_type))
+		state_cache_fill();
+	if ((int) s < 0 || (int) s >= BJ_S_COUNT)
+		elog(ERROR, "bjxm: no state %d", (int) s);
+	return state_datums[s];
+}
+
 /* Append one event (caller is connected to SPI); returns its id. */
 int64
-bjxm_record_event(int64 project_id, bool project_null,
-				  int64 unit_id, bool unit_null,
-				  const char *action,
-				  Datum from_state, bool from_null,
-				  Datum to_state, bool to_null,
-				  int32 clause, bool clause_null,
-				  const char *note, Datum details, bool details_null)
+bjxm_record_event(const BjxmEvent *e)
 {
 	static SPIPlanPtr plan = NULL;
 	static SPIPlanPtr head = NULL;
-	static Oid	state_type = InvalidOid;
-	static Oid	clause_type = InvalidOid;
+	static SPIPlanPtr plan_v1 = NULL;
+	static Oid	planned_state_type = InvalidOid;
 	Oid			argtypes[16];
 	Datum		args[16];
 	char		nulls[16];
@@ -252,25 +308,21 @@ bjxm_record_event(int64 project_id, bool project_null,
 	BjxmEventRow row;
 	bool		chained;
 	bool		notify;
-	static SPIPlanPtr plan_v1 = NULL;
+	bool		has_from = e->from != BJ_S_NONE;
+	bool		has_to = e->to != BJ_S_NONE;
+	bool		has_clause = e->article != 0;
 
+	if (!OidIsValid(state_type))
+		state_cache_fill();
+	/* Plans name the types by OID: prepare afresh after they changed. */
+	if (planned_state_type != state_type)
 	{
-		/* Looked up each time: DROP/CREATE EXTENSION in one session renews them. */
-		Oid			nsp = get_namespace_oid("bjxm", false);
-		Oid			st = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-										 CStringGetDatum("project_state"), ObjectIdGetDatum(nsp));
-		Oid			ct = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-										 CStringGetDatum("clause"), ObjectIdGetDatum(nsp));
-
-		if (!OidIsValid(st) || !OidIsValid(ct))
-			elog(ERROR, "bjxm: types project_state/clause missing");
-		if (plan != NULL && (st != state_type || ct != clause_type))
-		{
+		if (plan != NULL)
 			SPI_freeplan(plan);
-			plan = NULL;
-		}
-		state_type = st;
-		clause_type = ct;
+		if (plan_v1 != NULL)
+			SPI_freeplan(plan_v1);
+		plan = plan_v1 = NULL;
+		planned_state_type = state_type;
 	}
 
 	chained = log_is_chained();
@@ -282,37 +334,37 @@ bjxm_record_event(int64 project_id, bool project_null,
 	/* The hash chain (tamper evidence): hash = SM3(previous hash || this event). */
 	memset(&row, 0, sizeof(row));
 	row.event_id = event_id;
-	row.project_id = project_id;
-	row.project_null = project_null;
-	row.unit_id = unit_id;
-	row.unit_null = unit_null;
-	row.action = action;
-	row.from_state = from_null ? NULL : DatumGetCString(DirectFunctionCall1(enum_out, from_state));
-	row.to_state = to_null ? NULL : DatumGetCString(DirectFunctionCall1(enum_out, to_state));
+	row.project_id = e->project_id;
+	row.project_null = !e->has_project;
+	row.unit_id = e->unit_id;
+	row.unit_null = !e->has_unit;
+	row.action = e->action;
+	row.from_state = has_from ? bj_state_name(e->from) : NULL;
+	row.to_state = has_to ? bj_state_name(e->to) : NULL;
 	row.actor = bjxm_actor_name();
 	row.actor_is_superuser = superuser_arg(bjxm_actor());
 	row.at = at;
 	row.effective_date = today;
-	row.clause = clause;
-	row.clause_null = clause_null;
-	row.note = note;
-	row.details = details_null ? NULL
-		: JsonbToCString(NULL, &DatumGetJsonbP(details)->root, VARSIZE(DatumGetJsonbP(details)));
+	row.clause = has_clause ? BjxmClausePack(e->article, e->item) : 0;
+	row.clause_null = !has_clause;
+	row.note = e->note;
+	row.details = e->details == NULL ? NULL
+		: JsonbToCString(NULL, &e->details->root, VARSIZE(e->details));
 	row.rulebook = book;
 	bjxm_event_hash(prev, &row, hash);
 
 	argtypes[0] = INT8OID; args[0] = Int64GetDatum(event_id); nulls[0] = ' ';
-	argtypes[1] = INT8OID; args[1] = Int64GetDatum(project_id); nulls[1] = project_null ? 'n' : ' ';
-	argtypes[2] = INT8OID; args[2] = Int64GetDatum(unit_id); nulls[2] = unit_null ? 'n' : ' ';
-	argtypes[3] = TEXTOID; args[3] = CStringGetTextDatum(action); nulls[3] = ' ';
-	argtypes[4] = state_type; args[4] = from_state; nulls[4] = from_null ? 'n' : ' ';
-	argtypes[5] = state_type; args[5] = to_state; nulls[5] = to_null ? 'n' : ' ';
+	argtypes[1] = INT8OID; args[1] = Int64GetDatum(e->project_id); nulls[1] = e->has_project ? ' ' : 'n';
+	argtypes[2] = INT8OID; args[2] = Int64GetDatum(e->unit_id); nulls[2] = e->has_unit ? ' ' : 'n';
+	argtypes[3] = TEXTOID; args[3] = CStringGetTextDatum(e->action); nulls[3] = ' ';
+	argtypes[4] = state_type; args[4] = has_from ? bjxm_state_datum(e->from) : (Datum) 0; nulls[4] = has_from ? ' ' : 'n';
+	argtypes[5] = state_type; args[5] = has_to ? bjxm_state_datum(e->to) : (Datum) 0; nulls[5] = has_to ? ' ' : 'n';
 	argtypes[6] = NAMEOID; args[6] = DirectFunctionCall1(namein, CStringGetDatum(row.actor)); nulls[6] = ' ';
 	argtypes[7] = BOOLOID; args[7] = BoolGetDatum(row.actor_is_superuser); nulls[7] = ' ';
 	argtypes[8] = DATEOID; args[8] = DateADTGetDatum(today); nulls[8] = ' ';
-	argtypes[9] = clause_type; args[9] = Int32GetDatum(clause); nulls[9] = clause_null ? 'n' : ' ';
-	argtypes[10] = TEXTOID; args[10] = note ? CStringGetTextDatum(note) : (Datum) 0; nulls[10] = note ? ' ' : 'n';
-	argtypes[11] = JSONBOID; args[11] = details; nulls[11] = details_null ? 'n' : ' ';
+	argtypes[9] = clause_type; args[9] = Int32GetDatum(row.clause); nulls[9] = has_clause ? ' ' : 'n';
+	argtypes[10] = TEXTOID; args[10] = e->note ? CStringGetTextDatum(e->note) : (Datum) 0; nulls[10] = e->note ? ' ' : 'n';
+	argtypes[11] = JSONBOID; args[11] = e->details ? JsonbPGetDatum(e->details) : (Datum) 0; nulls[11] = e->details ? ' ' : 'n';
 	argtypes[12] = TEXTOID; args[12] = CStringGetTextDatum(book); nulls[12] = ' ';
 	argtypes[13] = TIMESTAMPTZOID; args[13] = TimestampTzGetDatum(at); nulls[13] = ' ';
 	argtypes[14] = BYTEAOID; args[14] = bytea_of(prev, BJXM_HASH_LEN); nulls[14] = ' ';
@@ -350,52 +402,26 @@ bjxm_record_event(int64 project_id, bool project_null,
 
 		initStringInfo(&payload);
 		appendStringInfo(&payload, "{\"event_id\": " INT64_FORMAT ", \"project_id\": ", event_id);
-		if (project_null)
+		if (!e->has_project)
 			appendStringInfoString(&payload, "null");
 		else
-			appendStringInfo(&payload, INT64_FORMAT, project_id);
+			appendStringInfo(&payload, INT64_FORMAT, e->project_id);
 		appendStringInfoString(&payload, ", \"action\": ");
-		escape_json(&payload, action);
+		escape_json(&payload, e->action);
 		appendStringInfoString(&payload, ", \"from\": ");
-		if (from_null)
+		if (!has_from)
 			appendStringInfoString(&payload, "null");
 		else
-			escape_json(&payload, DatumGetCString(DirectFunctionCall1(enum_out, from_state)));
+			escape_json(&payload, row.from_state);
 		appendStringInfoString(&payload, ", \"to\": ");
-		if (to_null)
+		if (!has_to)
 			appendStringInfoString(&payload, "null");
 		else
-			escape_json(&payload, DatumGetCString(DirectFunctionCall1(enum_out, to_state)));
+			escape_json(&payload, row.to_state);
 		appendStringInfoChar(&payload, '}');
 		Async_Notify("bjxm_events", payload.data);
 	}
 	return event_id;
-}
-
-PG_FUNCTION_INFO_V1(bjxm_record_event_sql);
-/*
- * bjxm._record_event(project_id, unit_id, action, from_state, to_state,
- * clause, note, details) → bigint (internal: callable by bjxm's own code).
- */
-Datum
-bjxm_record_event_sql(PG_FUNCTION_ARGS)
-{
-	int64		id;
-
-	if (PG_ARGISNULL(2))
-		elog(ERROR, "bjxm: _record_event needs an action");
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "bjxm: SPI_connect failed");
-	id = bjxm_record_event(PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0), PG_ARGISNULL(0),
-						   PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1), PG_ARGISNULL(1),
-						   text_to_cstring(PG_GETARG_TEXT_PP(2)),
-						   PG_GETARG_DATUM(3), PG_ARGISNULL(3),
-						   PG_GETARG_DATUM(4), PG_ARGISNULL(4),
-						   PG_ARGISNULL(5) ? 0 : PG_GETARG_INT32(5), PG_ARGISNULL(5),
-						   PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6)),
-						   PG_GETARG_DATUM(7), PG_ARGISNULL(7));
-	SPI_finish();
-	PG_RETURN_INT64(id);
 }
 
 PG_FUNCTION_INFO_V1(bjxm_events_append_only);
@@ -422,7 +448,7 @@ bjxm_events_append_only(PG_FUNCTION_ARGS)
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("%s: 事件日志只能追加, 不能%s (the event log is append-only: %s refused)",
-					bjxm_clause_cstring(30, 0), what, what),
+					bjxm_clause_cstring(BJ_ART_SUPERVISION, 0), what, what),
 			 errdetail("表 %s 记录每一项操作, 供监督检查和审计使用。", RelationGetRelationName(trigdata->tg_relation)),
 			 errhint("更正须以新的操作记录, 不得改写历史。")));
 	PG_RETURN_NULL();
@@ -488,9 +514,8 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 	MemoryContext outer = CurrentMemoryContext;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "bjxm: SPI_connect failed");
-	if (bjxm_duty_check("verify_events", 30, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
+	bjxm_spi_connect();
+	if (bjxm_duty_check("verify_events", BJ_ART_SUPERVISION, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise(&why, 0);
 
 	memset(prev, 0, sizeof(prev));
@@ -605,8 +630,7 @@ bjxm_upgrade_chain(PG_FUNCTION_ARGS)
 	Portal		portal;
 	int64		n = 0;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "bjxm: SPI_connect failed");
+	bjxm_spi_connect();
 	memset(prev, 0, sizeof(prev));
 	sel = SPI_prepare("SELECT " EVENT_COLUMNS " FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
 	upd = SPI_prepare("UPDATE bjxm.events SET prev_hash = $2, hash = $3 WHERE event_id OPERATOR(pg_catalog.=) $1",

@@ -1,217 +1,646 @@
 /*
- * funding.c — 第三章 资金管理 and 第三十二条 绩效管理: arranging the
- * budget (第十条), performance targets and 事前绩效评估 (第三十二条), and
- * the 第三十一条 hold that stops new money for a unit under rectification.
+ * funding.c — 第三章 资金管理, 第十条–第十二条.
  *
- * The hold cannot be raced.  Every funding action first takes FOR SHARE
- * on its unit's row; a verification failing (close_rectification with
- * passed = false) and a new order (open_rectification: it may already be
- * overdue for a funding action dated later) update that row
- * (rectification_version).  A late
- * report needs no update: the order was already overdue, so already
- * holding, when it was reported.  At
- * READ COMMITTED the funding action waits for such a change and then reads
- * the committed orders; at REPEATABLE READ or SERIALIZABLE it gets 40001
- * and retries.  An order merely passing its deadline needs no lock: the
- * deadline is compared with bjxm.today() at the funding action itself.
- * The hold check is an index lookup (rectifications_unit_pending_idx).
+ *   第十条   arrange_budget: finance's, or the unit's own for self-raised
+ *            funds; no new money under a 第三十一条 hold; 第三十二条
+ *            targets and 事前绩效评估 (supervision.c)
+ *   第十一条 支持范围: what city IT money may not pay for.  A line item is
+ *            refused (BJ011) when its category is excluded, or when its
+ *            name or description contains an expense phrase of the
+ *            dictionary bjxm.excluded_terms, unless bigdata waived that
+ *            term for the project.  One rule function serves
+ *            add_line_item, bjxm.check (expense_check included) and the C
+ *            trigger on bjxm.line_items, so it holds for every write path
+ *            (a direct INSERT by the owner, COPY).
+ *   第十二条 record_disbursement within the budget; postpone, terminate
+ *            and resume (推迟或终止实施).
+ *
+ * The dictionary and the categories are compiled once per backend into an
+ * Aho–Corasick matcher (src/core/matcher.c) and a category table; a
+ * statement trigger on either table sends a relcache invalidation at
+ * commit, and every backend rebuilds on its next check.  Nothing is
+ * rebuilt per row.
+ *
+ * Restore: a line item that was admitted carries admission_event, the
+ * event that recorded its admission (with a digest of the row).  The
+ * trigger accepts such a row without consulting today's dictionary, so
+ * pg_dump/pg_restore round-trips items that were waived or that a later
+ * dictionary would refuse.  admission_event references bjxm.events, so
+ * pg_dump restores the events first.  Forging one needs an event the
+ * append-only log does not have.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/md5.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
-#include "utils/date.h"
-#include "utils/jsonb.h"
+#include "utils/datum.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
-#include "utils/fmgrprotos.h"
+#include "utils/rel.h"
 
-#include "bjxm.h"
-#include "engine.h"
-#include "errors.h"
+#include "action.h"
+#include "funding.h"
+#include "matcher.h"
+#include "settings.h"
+#include "spi.h"
+#include "supervision.h"
+#include "types.h"
 
-/*
- * 第三十一条: a unit with an overdue or failed order gets no new money
- * (BJ031, naming the order); an order not yet overdue only warns.  With
- * blocking false every finding is a warning (disbursements under signed
- * contracts are owed to vendors).
- */
-void
-bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
-{
-	static SPIPlanPtr lock = NULL;
-	static SPIPlanPtr orders = NULL;
-	Oid			types[2] = {INT8OID, DATEOID};
-	Datum		values[2];
-	uint64		n;
+/* Matches looked at in place before a text with more gets a buffer of its own. */
+#define BJXM_MATCHES_INLINE 16
+/* Longest dictionary term (a phrase, not a text). */
+#define BJXM_TERM_MAX_CHARS 64
+/* MD5 in hex, with its NUL. */
+#define BJXM_MD5_HEX_LEN 33
 
-	if (!ctx->unit_known)
-		return;
-	values[0] = Int64GetDatum(ctx->unit_id);
-	values[1] = DateADTGetDatum(bjxm_today());
-	if (!ctx->check_only)
-		bjxm_exec(&lock, "SELECT 1 FROM bjxm.units u WHERE u.unit_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
-				  1, types, values, NULL, false);
-	n = bjxm_exec(&orders,
-				  "SELECT r.rectification_id, r.category, pg_catalog.to_char(r.deadline, 'YYYY-MM-DD'), r.status, r.finding, "
-				  "       (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open' "
-				  "        AND r.deadline OPERATOR(pg_catalog.<) $2)) AS hold "
-				  "FROM bjxm.rectifications r "
-				  "WHERE r.unit_id OPERATOR(pg_catalog.=) $1 AND r.status OPERATOR(pg_catalog.<>) 'closed' "
-				  "ORDER BY r.deadline, r.rectification_id",
-				  2, types, values, NULL, true);
-	for (uint64 i = 0; i < n; i++)
-	{
-		HeapTuple	t = SPI_tuptable->vals[i];
-		TupleDesc	d = SPI_tuptable->tupdesc;
-		bool		isnull;
-		char	   *id = SPI_getvalue(t, d, 1);
-		int			category = DatumGetInt32(SPI_getbinval(t, d, 2, &isnull));
-		char	   *deadline = SPI_getvalue(t, d, 3);
-		char	   *status = SPI_getvalue(t, d, 4);
-		char	   *finding = SPI_getvalue(t, d, 5);
-		bool		hold = DatumGetBool(SPI_getbinval(t, d, 6, &isnull));
-		char	   *detail = psprintf("整改通知 %s (%s): %s; 期限 %s, 状态 %s。",
-									  id, bjxm_clause_cstring(31, category), finding, deadline, status);
-
-		if (hold)
-			bjxm_violation(ctx, !blocking, ERRCODE_BJ031, 31, 0, detail,
-						   "整改落实到位并经 close_rectification 验收通过后, 方可安排后续项目资金。",
-						   "单位 %s 有%s的整改通知 %s, 不再安排后续项目资金 (funding blocked by rectification %s)",
-						   ctx->unit_code, strcmp(status, "failed") == 0 ? "整改不符合要求" : "逾期未整改",
-						   id, id);
-		else
-			bjxm_violation(ctx, true, ERRCODE_BJ031, 31, 0, detail,
-						   "期限届满未整改的, 将不再安排后续项目资金。",
-						   "单位 %s 有未完成的整改通知 %s, 期限 %s (rectification pending)",
-						   ctx->unit_code, id, deadline);
-	}
-}
+/* ------------------------------------------------------------------ */
+/* 第十条: the budget                                                  */
+/* ------------------------------------------------------------------ */
 
 /* arrange_budget is finance's, or the unit's own for self-raised funds (第十条). */
-static void
-budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
+void
+bjxm_arrange_budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 {
 	const char *fund = bjxm_col_text(ctx, "fund");
 
 	*mask = strcmp(fund, "self_raised") == 0 ? BJ_DUTY_USER_UNIT : BJ_DUTY_FINANCE;
 }
 
-/* arrange_budget: amount; 第三十一条 hold; 第三十二条 targets and ex-ante assessment. */
-static void
-budget_rules(BjxmCtx *ctx)
+/* arrange_budget: 第三十一条 hold; 第三十二条 targets and ex-ante assessment. */
+void
+bjxm_arrange_budget_rules(BjxmCtx *ctx)
 {
-	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
-	bool		isnull;
-	bool		targets_null;
-	Datum		services;
-	bool		development = false;
-
 	bjxm_rule_rectification_hold(ctx, true);
-
-	(void) bjxm_col(ctx, "performance_targets", &targets_null);
-	if (targets_null)
-		bjxm_violation(ctx, false, ERRCODE_BJ032, 32, 0, "项目没有绩效目标。",
-					   "按“谁申请资金、谁编报绩效目标”, 由用户单位以 bjxm.set_performance_targets 编报。",
-					   "预算须有绩效目标 (budget without performance targets)");
-
-	services = bjxm_col(ctx, "services", &isnull);
-	if (!isnull)
-	{
-		const char *s = bjxm_col_text(ctx, "services");
-
-		development = strstr(s, "development") != NULL;
-	}
-	(void) services;
-	if (amount != NULL && development &&
-		bjxm_numeric_cmp(amount, bjxm_setting_numeric("major_project_threshold")) >= 0)
-	{
-		Datum		passed = bjxm_col(ctx, "ex_ante_passed", &isnull);
-
-		if (isnull || !DatumGetBool(passed))
-			bjxm_violation(ctx, false, ERRCODE_BJ032, 32, 0,
-						   psprintf("预算 %s 元达到新增重大项目标准 %s 元 (major_project_threshold), 事前绩效评估%s。",
-									bjxm_numeric_text(amount),
-									bjxm_numeric_text(bjxm_setting_numeric("major_project_threshold")),
-									isnull ? "未开展" : "未通过"),
-						   "由用户单位开展事前绩效评估并以 bjxm.record_ex_ante_assessment 记录通过的结论。",
-						   "新增重大项目须通过事前绩效评估 (major project without a passed ex-ante assessment)");
-	}
+	bjxm_rule_performance(ctx, bjxm_arg_num(ctx, "amount"));
 }
 
 /* Record the budget and move. */
-static void
-budget_apply(BjxmCtx *ctx)
+void
+bjxm_arrange_budget_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, NUMERICOID};
-	Datum		values[2];
-	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
+	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
+	Datum		values[3];
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	bj_state	next = bjxm_next_state(ctx);
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = NumericGetDatum(amount);
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET budget = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL, false);
-	bjxm_move(ctx, bjxm_next_state(ctx), psprintf("%s 元", bjxm_numeric_text(amount)));
+	values[2] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET budget = $2, state = $3::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  3, types, values, NULL);
+	bjxm_move_written(ctx, next, psprintf("%s 元", bjxm_numeric_text(amount)));
 }
 
-/* set_performance_targets: a non-empty JSON object or array. */
-static void
-targets_rules(BjxmCtx *ctx)
+/* ------------------------------------------------------------------ */
+/* 第十一条: the compiled dictionary                                   */
+/* ------------------------------------------------------------------ */
+
+/* The compiled dictionary: valid until an invalidation of either table. */
+typedef struct TermCache
 {
-	Jsonb	   *t = bjxm_arg_jsonb(ctx, "targets", true);
+	bool		valid;
+	Oid			terms_relid;
+	Oid			categories_relid;
+	bj_matcher *matcher;
+	int			nterms;
+	char	  **terms;			/* id → term */
+	int32	   *clauses;		/* id → packed clause */
+	int			ncategories;
+	char	  **category_codes;
+	char	  **category_labels;
+	bool	   *category_eligible;
+	int32	   *category_clauses;
+	MemoryContext cxt;
+} TermCache;
 
-	if (t != NULL && (JB_ROOT_IS_SCALAR(t) || JB_ROOT_COUNT(t) == 0))
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "绩效目标不能为空 (targets must be a non-empty object or array)");
+static TermCache cache;
+
+/* Relcache callback: a change to either table makes the cache stale. */
+static void
+term_cache_invalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == cache.terms_relid || relid == cache.categories_relid)
+		cache.valid = false;
 }
 
-/* Store the targets. */
+/* Register the invalidation callback (from _PG_init). */
+void
+bjxm_funding_init(void)
+{
+	CacheRegisterRelcacheCallback(term_cache_invalidate, (Datum) 0);
+}
+
+/* Build the matcher and category table from the two tables (caller in SPI). */
 static void
-targets_apply(BjxmCtx *ctx)
+term_cache_build(void)
+{
+	Oid			nsp = get_namespace_oid("bjxm", false);
+	MemoryContext old;
+	uint64		n;
+	bool		isnull;
+
+	if (cache.cxt == NULL)
+		cache.cxt = AllocSetContextCreate(TopMemoryContext, "bjxm term cache", ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(cache.cxt);
+	bj_matcher_free(cache.matcher);
+	cache.matcher = NULL;
+	cache.valid = false;
+
+	cache.terms_relid = get_relname_relid("excluded_terms", nsp);
+	cache.categories_relid = get_relname_relid("expense_categories", nsp);
+
+	if (SPI_execute("SELECT t.term, t.clause FROM bjxm.excluded_terms t WHERE t.active ORDER BY t.term",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: reading the 第十一条 dictionary failed");
+	n = SPI_processed;
+	old = MemoryContextSwitchTo(cache.cxt);
+	cache.nterms = (int) n;
+	cache.terms = palloc0(sizeof(char *) * (n + 1));
+	cache.clauses = palloc0(sizeof(int32) * (n + 1));
+	MemoryContextSwitchTo(old);
+
+	cache.matcher = bj_matcher_new();
+	if (cache.matcher == NULL || bj_matcher_set_fold(cache.matcher, BJ_MATCHER_FOLD_ASCII) != BJ_MATCHER_OK)
+		elog(ERROR, "bjxm: out of memory building the 第十一条 matcher");
+	for (uint64 i = 0; i < n; i++)
+	{
+		char	   *term = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		int32		clause = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+		int			rc;
+
+		cache.terms[i] = MemoryContextStrdup(cache.cxt, term);
+		cache.clauses[i] = clause;
+		rc = bj_matcher_add(cache.matcher, term, strlen(term), (int) i);
+		if (rc < 0)
+			elog(ERROR, "bjxm: 第十一条 term \"%s\" cannot be matched (status %d)", term, rc);
+	}
+	if (bj_matcher_build(cache.matcher) != BJ_MATCHER_OK)
+		elog(ERROR, "bjxm: building the 第十一条 matcher failed");
+
+	if (SPI_execute("SELECT c.code, c.label, c.eligible, c.clause FROM bjxm.expense_categories c ORDER BY c.code",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: reading the expense categories failed");
+	n = SPI_processed;
+	old = MemoryContextSwitchTo(cache.cxt);
+	cache.ncategories = (int) n;
+	cache.category_codes = palloc0(sizeof(char *) * (n + 1));
+	cache.category_labels = palloc0(sizeof(char *) * (n + 1));
+	cache.category_eligible = palloc0(sizeof(bool) * (n + 1));
+	cache.category_clauses = palloc0(sizeof(int32) * (n + 1));
+	MemoryContextSwitchTo(old);
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		Datum		c;
+
+		cache.category_codes[i] = MemoryContextStrdup(cache.cxt, SPI_getvalue(t, d, 1));
+		cache.category_labels[i] = MemoryContextStrdup(cache.cxt, SPI_getvalue(t, d, 2));
+		cache.category_eligible[i] = DatumGetBool(SPI_getbinval(t, d, 3, &isnull));
+		c = SPI_getbinval(t, d, 4, &isnull);
+		cache.category_clauses[i] = isnull ? BjxmClausePack(BJ_ART_ELIGIBILITY, 0) : DatumGetInt32(c);
+	}
+	cache.valid = true;
+}
+
+/* The category's index, or -1. */
+static int
+category_index(const char *code)
+{
+	for (int i = 0; i < cache.ncategories; i++)
+		if (strcmp(cache.category_codes[i], code) == 0)
+			return i;
+	return -1;
+}
+
+/* Whether bigdata waived term for the project (第十一条, audited). */
+static bool
+term_waived(int64 project_id, const char *term)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, JSONBOID};
+	Oid			types[2] = {INT8OID, TEXTOID};
 	Datum		values[2];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_jsonb(ctx, "targets", true));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET performance_targets = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL, false);
-	bjxm_move(ctx, ctx->state, NULL);
+	values[0] = Int64GetDatum(project_id);
+	values[1] = CStringGetTextDatum(term);
+	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.term_waivers w WHERE w.project_id OPERATOR(pg_catalog.=) $1 "
+					 "AND w.term OPERATOR(pg_catalog.=) $2", 2, types, values, NULL) == 1;
 }
 
-/* record_ex_ante_assessment: an outcome and a report. */
-static void
-ex_ante_rules(BjxmCtx *ctx)
+/*
+ * Look for excluded terms in one text; the first not waived is a finding.
+ * Every match is looked at, however many there are: a text that repeats a
+ * waived term many times before an excluded one is still refused.
+ */
+static bool
+scan_text(BjxmCtx *ctx, int64 project_id, const char *field, const char *text, const char *category)
 {
-	bool		present;
+	bj_match	inline_found[BJXM_MATCHES_INLINE];
+	bj_match   *found = inline_found;
+	size_t		len;
+	size_t		total;
 
-	bjxm_arg_bool(ctx, "passed", true, &present);
-	ctx->note = bjxm_arg_text(ctx, "report_ref", false);
+	if (text == NULL || text[0] == '\0')
+		return false;
+	len = strlen(text);
+	total = bj_matcher_find_all(cache.matcher, text, len, found, lengthof(inline_found));
+	if (total > lengthof(inline_found))
+	{
+		found = palloc(sizeof(bj_match) * total);
+		total = bj_matcher_find_all(cache.matcher, text, len, found, total);
+	}
+	for (size_t i = 0; i < total; i++)
+	{
+		const char *term = cache.terms[found[i].id];
+		int32		clause = cache.clauses[found[i].id];
+
+		if (term_waived(project_id, term))
+			continue;
+		bjxm_violation(ctx, false, ERRCODE_BJ011, BjxmClauseArticle(clause), BjxmClauseItem(clause),
+					   psprintf("%s“%s”含有开支事项“%s” (category %s)。", field, text, term, category),
+					   "该项开支按原有资金渠道保障, 不得单独或捆绑纳入市级信息化项目; 确属信息化服务的, 由大数据部门审核后以 bjxm.waive_term 豁免。",
+					   "支出事项“%s”含“%s”, 不列入信息化资金支持范围, 不得纳入市级信息化项目 (expense excluded: \"%s\")",
+					   text, term, term);
+		return true;
+	}
+	return false;
 }
 
-/* Store the assessment. */
+/*
+ * 第十一条: findings for one line item (category, name, description) of
+ * a project (0: any project); caller is connected to SPI.
+ */
 static void
-ex_ante_apply(BjxmCtx *ctx)
+rule_eligibility(BjxmCtx *ctx, int64 project_id, const char *category, const char *name,
+				 const char *description)
+{
+	int			ci;
+
+	if (!cache.valid)
+		term_cache_build();
+	if (category == NULL)
+		return;
+	ci = category_index(category);
+	if (ci < 0)
+	{
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "未知的支出类别“%s” (unknown expense category; see bjxm.expense_categories)", category);
+		return;
+	}
+	if (!cache.category_eligible[ci])
+	{
+		int32		clause = cache.category_clauses[ci];
+
+		bjxm_violation(ctx, false, ERRCODE_BJ011, BjxmClauseArticle(clause), BjxmClauseItem(clause),
+					   psprintf("支出类别为 %s (%s)。", category, cache.category_labels[ci]),
+					   "该类开支按原有资金渠道保障, 不列入信息化资金支持范围。",
+					   "支出事项“%s”属于%s, 不得纳入市级信息化项目 (excluded category %s)",
+					   name ? name : "", cache.category_labels[ci], category);
+		return;
+	}
+	if (!scan_text(ctx, project_id, "名称", name, category))
+		scan_text(ctx, project_id, "说明", description, category);
+}
+
+/*
+ * The digest that ties a line item to its admission event: md5 of
+ * category, name, description and the amount at scale 2, separated by
+ * 0x1f.  (Byte-identical to SQL md5(c || chr(31) || n || chr(31) || d ||
+ * chr(31) || amount::numeric(14,2)::text), which events already hold.)
+ */
+static char *
+line_item_digest(const char *category, const char *name, const char *description, Datum amount)
+{
+	StringInfoData buf;
+	char	   *hex = palloc(BJXM_MD5_HEX_LEN);
+	const char *errstr = NULL;
+	Datum		scaled = DirectFunctionCall2(numeric, amount, Int32GetDatum(((14 << 16) | 2) + VARHDRSZ));
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s\x1f%s\x1f%s\x1f%s", category ? category : "", name ? name : "",
+					 description ? description : "", DatumGetCString(DirectFunctionCall1(numeric_out, scaled)));
+	if (!pg_md5_hash(buf.data, buf.len, hex, &errstr))
+		elog(ERROR, "bjxm: md5 failed: %s", errstr ? errstr : "?");
+	pfree(buf.data);
+	return hex;
+}
+
+/* Whether the admission event recorded exactly this row, in this project. */
+static bool
+admitted(int64 event_id, int64 project_id, int64 line_item_id, const char *digest)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, BOOLOID, TEXTOID};
-	Datum		values[3];
-	char		nulls[3] = {' ', ' ', ' '};
+	Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, INT8OID};
+	Datum		values[4];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = BoolGetDatum(ctx->passed);
-	values[2] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
-	nulls[2] = ctx->note ? ' ' : 'n';
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET ex_ante_passed = $2, ex_ante_ref = $3, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, nulls, false);
-	bjxm_move(ctx, ctx->state, ctx->passed ? "事前绩效评估通过" : "事前绩效评估未通过");
+	values[0] = Int64GetDatum(event_id);
+	values[1] = CStringGetTextDatum(psprintf(INT64_FORMAT, line_item_id));
+	values[2] = CStringGetTextDatum(digest);
+	values[3] = Int64GetDatum(project_id);
+	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.events e WHERE e.event_id OPERATOR(pg_catalog.=) $1 "
+					 "AND e.action OPERATOR(pg_catalog.=) 'add_line_item' "
+					 "AND e.project_id OPERATOR(pg_catalog.=) $4 "
+					 "AND e.details OPERATOR(pg_catalog.->>) 'line_item_id' OPERATOR(pg_catalog.=) $2 "
+					 "AND e.details OPERATOR(pg_catalog.->>) 'digest' OPERATOR(pg_catalog.=) $3", 4, types, values, NULL) == 1;
 }
 
-/* ---------------------------------------------------------------- */
+/* Whether an UPDATE leaves category, name, description and amount as they were. */
+static bool
+unchanged_for_eligibility(TriggerData *trigdata, TupleDesc desc)
+{
+	static const char *const checked[] = {"category", "name", "description", "amount"};
+
+	for (size_t i = 0; i < lengthof(checked); i++)
+	{
+		int			attno = SPI_fnumber(desc, checked[i]);
+		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+		bool		n_old,
+					n_new;
+		Datum		d_old = heap_getattr(trigdata->tg_trigtuple, attno, desc, &n_old);
+		Datum		d_new = heap_getattr(trigdata->tg_newtuple, attno, desc, &n_new);
+
+		if (n_old != n_new || (!n_old && !datumIsEqual(d_old, d_new, att->attbyval, att->attlen)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Fast path, no SPI: the compiled dictionary is current, the row has no
+ * admission event, the category is eligible and neither text contains a
+ * term.  Anything else (a match that may be waived, an admission event to
+ * verify, a stale cache) goes through the full check.
+ */
+static bool
+plainly_eligible(HeapTuple tuple, TupleDesc desc)
+{
+	bool		isnull;
+	bool		event_null;
+	Datum		d;
+	int			ci;
+
+	(void) heap_getattr(tuple, SPI_fnumber(desc, "admission_event"), desc, &event_null);
+	if (!cache.valid || !event_null)
+		return false;
+	d = heap_getattr(tuple, SPI_fnumber(desc, "category"), desc, &isnull);
+	ci = isnull ? -1 : category_index(TextDatumGetCString(d));
+	if (ci < 0 || !cache.category_eligible[ci])
+		return false;
+	for (int f = 0; f < 2; f++)
+	{
+		d = heap_getattr(tuple, SPI_fnumber(desc, f == 0 ? "name" : "description"), desc, &isnull);
+		if (!isnull)
+		{
+			text	   *t = DatumGetTextPP(d);
+
+			if (bj_matcher_find(cache.matcher, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL))
+				return false;
+		}
+	}
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_line_item_check);
+/* Trigger on bjxm.line_items: 第十一条 for every writer (BEFORE INSERT OR UPDATE, ROW). */
+Datum
+bjxm_line_item_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	HeapTuple	tuple;
+	TupleDesc	desc;
+	bool		isnull;
+	bool		event_null;
+	int64		project_id;
+	int64		line_item_id;
+	char	   *category;
+	char	   *name;
+	char	   *description;
+	Datum		amount;
+	Datum		event;
+	BjxmCtx		ctx;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "bjxm: bjxm_line_item_check: not called by trigger manager");
+	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+		elog(ERROR, "bjxm: bjxm_line_item_check must fire BEFORE, FOR EACH ROW");
+	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) || TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
+		elog(ERROR, "bjxm: bjxm_line_item_check fires on INSERT or UPDATE only");
+
+	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	desc = RelationGetDescr(trigdata->tg_relation);
+
+	/* An UPDATE that changes nothing 第十一条 looks at (admission_event, say). */
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && unchanged_for_eligibility(trigdata, desc))
+		return PointerGetDatum(tuple);
+	if (plainly_eligible(tuple, desc))
+		return PointerGetDatum(tuple);
+
+	bjxm_spi_connect();
+	project_id = DatumGetInt64(SPI_getbinval(tuple, desc, SPI_fnumber(desc, "project_id"), &isnull));
+	line_item_id = DatumGetInt64(SPI_getbinval(tuple, desc, SPI_fnumber(desc, "line_item_id"), &isnull));
+	category = SPI_getvalue(tuple, desc, SPI_fnumber(desc, "category"));
+	name = SPI_getvalue(tuple, desc, SPI_fnumber(desc, "name"));
+	description = SPI_getvalue(tuple, desc, SPI_fnumber(desc, "description"));
+	amount = SPI_getbinval(tuple, desc, SPI_fnumber(desc, "amount"), &isnull);
+	event = SPI_getbinval(tuple, desc, SPI_fnumber(desc, "admission_event"), &event_null);
+
+	/* A row its admission event vouches for was checked when admitted. */
+	if (!event_null && !isnull &&
+		admitted(DatumGetInt64(event), project_id, line_item_id, line_item_digest(category, name, description, amount)))
+	{
+		SPI_finish();
+		return PointerGetDatum(tuple);
+	}
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.check_only = true;		/* collect, then raise the first below */
+	ctx.action = "add_line_item";
+	ctx.has_project = true;
+	ctx.project_id = project_id;
+	rule_eligibility(&ctx, project_id, category, name, description);
+	if (ctx.violations != NIL)
+	{
+		ctx.check_only = false;
+		bjxm_raise_findings(&ctx);
+	}
+	SPI_finish();
+	return PointerGetDatum(tuple);
+}
+
+PG_FUNCTION_INFO_V1(bjxm_terms_changed);
+/* Statement trigger on the dictionary and categories: every backend rebuilds. */
+Datum
+bjxm_terms_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "bjxm: bjxm_terms_changed: not called by trigger manager");
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	cache.valid = false;
+	return PointerGetDatum(NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* 第十一条: the actions                                               */
+/* ------------------------------------------------------------------ */
+
+/* expense_check: the 第十一条 rule alone, for any project (a dry run). */
+void
+bjxm_expense_check_rules(BjxmCtx *ctx)
+{
+	rule_eligibility(ctx, 0, bjxm_arg_text(ctx, "category"), bjxm_arg_text(ctx, "name"),
+					 bjxm_arg_text(ctx, "description"));
+}
+
+/* add_line_item: the name, and 第十一条. */
+void
+bjxm_add_line_item_rules(BjxmCtx *ctx)
+{
+	const char *name = bjxm_arg_text(ctx, "name");
+
+	if (name != NULL && bjxm_blank(name))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "支出事项名称不能为空 (line item name must not be blank)");
+	rule_eligibility(ctx, ctx->project_id, bjxm_arg_text(ctx, "category"), name, bjxm_arg_text(ctx, "description"));
+}
+
+/*
+ * Record the admission, then insert the line item carrying it: the row is
+ * written once (no INSERT-then-UPDATE), and the trigger admits it through
+ * the same check as a restored row (its admission event vouches for it).
+ */
+void
+bjxm_add_line_item_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr next_id = NULL;
+	static SPIPlanPtr ins = NULL;
+	Oid			types[7] = {INT8OID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID, INT8OID, INT8OID};
+	Datum		values[7];
+	const char *category = bjxm_arg_text(ctx, "category");
+	const char *name = bjxm_arg_text(ctx, "name");
+	const char *description = bjxm_arg_text(ctx, "description");
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	bool		isnull;
+	char	   *digest;
+
+	if (description == NULL)
+		description = "";
+	bjxm_exec(&next_id, "SELECT pg_catalog.nextval('bjxm.line_items_line_item_id_seq'::pg_catalog.regclass)",
+			  0, NULL, NULL, NULL);
+	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+
+	digest = line_item_digest(category, name, description, NumericGetDatum(amount));
+	ctx->details = bjxm_jsonb(psprintf("{\"line_item_id\": \"" INT64_FORMAT "\", \"digest\": \"%s\", \"category\": %s, \"amount\": %s}",
+									   ctx->result, digest, bjxm_json_quote(category), bjxm_numeric_text(amount)));
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(category);
+	values[2] = CStringGetTextDatum(name);
+	values[3] = NumericGetDatum(amount);
+	values[4] = CStringGetTextDatum(description);
+	values[5] = Int64GetDatum(bjxm_done(ctx, name));
+	values[6] = Int64GetDatum(ctx->result);
+	bjxm_exec(&ins, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description, admission_event, line_item_id) "
+			  "VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, types, values, NULL);
+}
+
+/* waive_term: a term of the dictionary and a reason. */
+void
+bjxm_waive_term_rules(BjxmCtx *ctx)
+{
+	const char *term = bjxm_arg_text(ctx, "term");
+	bool		known = false;
+
+	ctx->note = bjxm_arg_text(ctx, "reason");
+	if (ctx->note != NULL && bjxm_blank(ctx->note))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "豁免须写明理由 (a waiver needs a reason)");
+	if (!cache.valid)
+		term_cache_build();
+	for (int i = 0; term != NULL && i < cache.nterms; i++)
+		if (strcmp(cache.terms[i], term) == 0)
+			known = true;
+	if (term != NULL && !known)
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "“%s”不在第十一条词典中 (not a term of bjxm.excluded_terms)", term);
+}
+
+/* Record the waiver (audited by its event). */
+void
+bjxm_waive_term_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	const char *term = bjxm_arg_text(ctx, "term");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(term);
+	values[2] = CStringGetTextDatum(ctx->note);
+	bjxm_exec(&plan, "INSERT INTO bjxm.term_waivers (project_id, term, reason, waived_by) "
+			  "VALUES ($1, $2, $3, bjxm.acting_role()) "
+			  "ON CONFLICT (project_id, term) DO UPDATE SET reason = EXCLUDED.reason, "
+			  "waived_by = EXCLUDED.waived_by, waived_at = pg_catalog.clock_timestamp()",
+			  3, types, values, NULL);
+	bjxm_done(ctx, psprintf("豁免“%s”: %s", term, ctx->note));
+}
+
+/* set_excluded_term: a phrase, an item of 第十一条, whether in force. */
+void
+bjxm_set_excluded_term_rules(BjxmCtx *ctx)
+{
+	const char *term = bjxm_arg_text(ctx, "term");
+	const BjxmArg *clause = bjxm_arg(ctx, "clause");
+
+	if (bjxm_blank(term) || !clause->present || !bjxm_arg_present(ctx, "active"))
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL,
+					"词条、条款和是否生效不能为空 (term, clause and active are required)");
+	else if (pg_mbstrlen(term) > BJXM_TERM_MAX_CHARS)
+		bjxm_reject(ctx, ERRCODE_STRING_DATA_RIGHT_TRUNCATION, 0, NULL, NULL,
+					"词条超过 64 个字符; 词典收录的是开支事项短语 (term longer than 64 characters)");
+	else if (clause->i != BJ_ART_ELIGIBILITY || clause->id == 0)
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"词条的依据须为第十一条第(一)至(三)项, 而为 %s (clause must be an item of 第十一条)", clause->text);
+}
+
+/* Add, change or retire the term (never deleted: a dump never expresses a deletion). */
+void
+bjxm_set_excluded_term_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {TEXTOID, TEXTOID, BOOLOID};
+	Datum		values[3];
+	const BjxmArg *clause = bjxm_arg(ctx, "clause");
+	bool		active = bjxm_arg_bool(ctx, "active");
+	char	   *term = TextDatumGetCString(DirectFunctionCall1(btrim1, CStringGetTextDatum(bjxm_arg_text(ctx, "term"))));
+
+	values[0] = CStringGetTextDatum(term);
+	values[1] = CStringGetTextDatum(clause->text);
+	values[2] = BoolGetDatum(active);
+	bjxm_exec(&plan, "INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision) "
+			  "VALUES ($1, $2::bjxm.clause, $3, 1) "
+			  "ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE "
+			  "SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1",
+			  3, types, values, NULL);
+	ctx->clause_article = clause->i;
+	ctx->clause_item = (int) clause->id;
+	ctx->details = bjxm_jsonb(psprintf("{\"term\": %s, \"clause\": %s, \"active\": %s}", bjxm_json_quote(term),
+									   bjxm_json_quote(clause->text), active ? "true" : "false"));
+	bjxm_done(ctx, psprintf("%s: %s", term, active ? "生效" : "停用"));
+}
+
+/* ------------------------------------------------------------------ */
 /* 第十二条: budget execution                                          */
-/* ---------------------------------------------------------------- */
+/* ------------------------------------------------------------------ */
 
 /* Total disbursed for the project so far. */
 static Numeric
@@ -224,48 +653,31 @@ paid_so_far(BjxmCtx *ctx)
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	bjxm_exec(&plan, "SELECT COALESCE(pg_catalog.sum(d.amount), 0) FROM bjxm.disbursements d "
-			  "WHERE d.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL, true);
+			  "WHERE d.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
 	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 }
 
-/* A date argument (YYYY-MM-DD); 0 with *present false if absent or bad. */
-static DateADT
-date_arg(BjxmCtx *ctx, const char *key, bool *present)
+/* record_disbursement: dated by today at the latest; within the budget (BJ012); holds only warn. */
+void
+bjxm_record_disbursement_rules(BjxmCtx *ctx)
 {
-	const char *v = bjxm_arg_text(ctx, key, true);
-	Datum		d;
-
-	*present = false;
-	if (v == NULL)
-		return 0;
-	d = DirectFunctionCall1(date_in, CStringGetDatum(v));
-	*present = true;
-	return DatumGetDateADT(d);
-}
-
-/* record_disbursement: not above the arranged budget (BJ012); holds only warn. */
-static void
-disbursement_rules(BjxmCtx *ctx)
-{
-	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
-	bool		present;
-	DateADT		paid_on = date_arg(ctx, "paid_on", &present);
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	const BjxmArg *paid_on = bjxm_arg(ctx, "paid_on");
 	bool		isnull;
 	Datum		budget = bjxm_col(ctx, "budget", &isnull);
 
-	if (present && paid_on > bjxm_today())
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "拨付日期 %s 晚于今天 (payment date in the future)",
-					   bjxm_arg_text(ctx, "paid_on", false));
+	if (paid_on->present && paid_on->date > bjxm_today())
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "拨付日期 %s 晚于今天 (payment date in the future)", paid_on->text);
 	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
 	bjxm_rule_rectification_hold(ctx, false);
-	if (amount != NULL && !isnull && ctx->tr != NULL)
+	if (amount != NULL && !isnull)
 	{
 		Numeric		paid = paid_so_far(ctx);
 		Numeric		total = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(paid),
 																 NumericGetDatum(amount)));
 
 		if (bjxm_numeric_cmp(total, DatumGetNumeric(budget)) > 0)
-			bjxm_violation(ctx, false, ERRCODE_BJ012, 12, 0,
+			bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
 						   psprintf("已拨付 %s 元, 本次 %s 元, 合计 %s 元; 安排预算 %s 元。",
 									bjxm_numeric_text(paid), bjxm_numeric_text(amount),
 									bjxm_numeric_text(total), bjxm_numeric_text(DatumGetNumeric(budget))),
@@ -275,112 +687,53 @@ disbursement_rules(BjxmCtx *ctx)
 }
 
 /* Record the disbursement. */
-static void
-disbursement_apply(BjxmCtx *ctx)
+void
+bjxm_record_disbursement_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			types[3] = {INT8OID, NUMERICOID, DATEOID};
 	Datum		values[3];
-	bool		present;
-	Numeric		amount = bjxm_arg_amount(ctx, "amount", true);
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = NumericGetDatum(amount);
-	values[2] = DateADTGetDatum(date_arg(ctx, "paid_on", &present));
+	values[2] = DateADTGetDatum(bjxm_arg(ctx, "paid_on")->date);
 	bjxm_exec(&plan, "INSERT INTO bjxm.disbursements (project_id, amount, paid_on, recorded_by) "
-			  "VALUES ($1, $2, $3, bjxm.acting_role())", 3, types, values, NULL, false);
-	bjxm_move(ctx, ctx->state, psprintf("拨付 %s 元", bjxm_numeric_text(amount)));
+			  "VALUES ($1, $2, $3, bjxm.acting_role())", 3, types, values, NULL);
+	bjxm_done(ctx, psprintf("拨付 %s 元", bjxm_numeric_text(amount)));
 }
 
-/* ---------------------------------------------------------------- */
-/* 第三十二条: self-evaluation and 重点绩效评价                          */
-/* ---------------------------------------------------------------- */
-
-/* year and score 0–100. */
-static void
-evaluation_common_rules(BjxmCtx *ctx)
-{
-	bool		present;
-	int32		year = bjxm_arg_int(ctx, "year", true, &present);
-	Numeric		score = bjxm_arg_numeric(ctx, "score", true);
-
-	if (present && (year < 2000 || year > 2100))
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "年度 %d 无效 (year out of range)", year);
-	if (score != NULL && (numeric_is_nan(score) || numeric_is_inf(score) ||
-						  bjxm_numeric_cmp(score, int64_to_numeric(0)) < 0 ||
-						  bjxm_numeric_cmp(score, int64_to_numeric(100)) > 0 ||
-						  DatumGetInt32(DirectFunctionCall1(numeric_scale, NumericGetDatum(score))) > 2))
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "评分 %s 须在 0 与 100 之间, 最多两位小数 (score 0–100)",
-					   bjxm_numeric_text(score));
-}
-
-/* record_self_evaluation: a report object too. */
-static void
-self_evaluation_rules(BjxmCtx *ctx)
-{
-	Jsonb	   *report = bjxm_arg_jsonb(ctx, "report", true);
-
-	evaluation_common_rules(ctx);
-	if (report != NULL && !JB_ROOT_IS_OBJECT(report))
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "自评报告须为 JSON 对象 (report must be a JSON object)");
-}
-
-/* Record a performance evaluation of kind self or key. */
-static void
-evaluation_insert(BjxmCtx *ctx, const char *kind)
+/* Remember the state left, then postpone: one write of the row. */
+void
+bjxm_postpone_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[6] = {INT8OID, TEXTOID, INT4OID, NUMERICOID, JSONBOID, TEXTOID};
-	Datum		values[6];
-	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	bool		present;
-	Jsonb	   *report = bjxm_arg_jsonb(ctx, "report", false);
-	const char *ref = bjxm_arg_text(ctx, "report_ref", false);
+	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	bj_state	next = bjxm_next_state(ctx);
 
 	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = CStringGetTextDatum(kind);
-	values[2] = Int32GetDatum(bjxm_arg_int(ctx, "year", true, &present));
-	values[3] = NumericGetDatum(bjxm_arg_numeric(ctx, "score", true));
-	values[4] = report ? JsonbPGetDatum(report) : (Datum) 0;
-	nulls[4] = report ? ' ' : 'n';
-	values[5] = ref ? CStringGetTextDatum(ref) : (Datum) 0;
-	nulls[5] = ref ? ' ' : 'n';
-	bjxm_exec(&plan, "INSERT INTO bjxm.performance_evaluations (project_id, kind, year, score, report, report_ref, recorded_by) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, bjxm.acting_role())", 6, types, values, nulls, false);
-	bjxm_move(ctx, ctx->state, psprintf("%d 年度%s %s 分", DatumGetInt32(values[2]),
-										strcmp(kind, "self") == 0 ? "绩效自评" : "重点绩效评价",
-										bjxm_numeric_text(DatumGetNumeric(values[3]))));
+	values[1] = CStringGetTextDatum(bj_state_name(ctx->state));
+	values[2] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET postponed_from = $2::bjxm.project_state, "
+			  "state = $3::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
+			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, NULL);
+	bjxm_move_written(ctx, next, ctx->note);
 }
 
-/* Record the self-evaluation. */
-static void
-self_evaluation_apply(BjxmCtx *ctx)
+/* Return to the state left, forgetting it: one write of the row. */
+void
+bjxm_resume_apply(BjxmCtx *ctx)
 {
-	evaluation_insert(ctx, "self");
-}
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, TEXTOID};
+	Datum		values[2];
+	bj_state	next = bjxm_next_state(ctx);
 
-/* Record finance's key evaluation. */
-static void
-key_evaluation_apply(BjxmCtx *ctx)
-{
-	evaluation_insert(ctx, "key");
-}
-
-static const BjxmActionDef funding_actions[] = {
-	{BJ_A_RECORD_DISBURSEMENT, NULL, disbursement_rules, disbursement_apply},
-	{BJ_A_RECORD_SELF_EVALUATION, NULL, self_evaluation_rules, self_evaluation_apply},
-	{BJ_A_RECORD_KEY_EVALUATION, NULL, evaluation_common_rules, key_evaluation_apply},
-	{BJ_A_ARRANGE_BUDGET, budget_duty, budget_rules, budget_apply},
-	{BJ_A_SET_PERFORMANCE_TARGETS, NULL, targets_rules, targets_apply},
-	{BJ_A_RECORD_EX_ANTE_ASSESSMENT, NULL, ex_ante_rules, ex_ante_apply},
-};
-
-/* The handler of a funding action, or NULL. */
-const BjxmActionDef *
-bjxm_funding_action(bj_action act)
-{
-	for (size_t i = 0; i < lengthof(funding_actions); i++)
-		if (funding_actions[i].act == act)
-			return &funding_actions[i];
-	return NULL;
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET postponed_from = NULL, state = $2::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  2, types, values, NULL);
+	bjxm_move_written(ctx, next, NULL);
 }

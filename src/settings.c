@@ -1,5 +1,6 @@
 /*
- * settings.c — "today" and rule parameters (SPEC §1 Dates, §8).
+ * settings.c — "today" and rule parameters (docs/reference.md §2, §3;
+ * docs/design.md "Dates and money").
  *
  * bjxm.today() is the current date in Asia/Shanghai whatever the session's
  * TimeZone, unless the superuser-only setting bjxm.today (a date) is set;
@@ -11,6 +12,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "utils/numeric.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
@@ -21,7 +23,8 @@
 #include "utils/fmgrprotos.h"
 #include "access/xact.h"
 
-#include "bjxm.h"
+#include "settings.h"
+#include "spi.h"
 
 char	   *bjxm_today_override = NULL;
 
@@ -100,4 +103,27 @@ Datum
 bjxm_today_sql(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_DATEADT(bjxm_today());
+}
+
+/* A numeric rule parameter (bjxm.settings.value as numeric). */
+Numeric
+bjxm_setting_numeric(const char *key)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	bool		isnull;
+
+	values[0] = CStringGetTextDatum(key);
+	if (bjxm_exec(&plan, "SELECT s.value::pg_catalog.numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) $1",
+				  1, types, values, NULL) != 1)
+		elog(ERROR, "bjxm: setting %s missing", key);
+	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* An integer rule parameter. */
+int32
+bjxm_setting_int(const char *key)
+{
+	return DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(bjxm_setting_numeric(key))));
 }

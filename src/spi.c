@@ -5,7 +5,7 @@
 
 #include "executor/spi.h"
 
-#include "bjxm.h"
+#include "spi.h"
 
 /* The kept plan in *slot, preparing it on first use. */
 SPIPlanPtr
@@ -22,4 +22,26 @@ bjxm_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes)
 		elog(ERROR, "bjxm: SPI_keepplan failed");
 	*slot = plan;
 	return plan;
+}
+
+/* Run a kept statement; returns SPI_processed. */
+uint64
+bjxm_exec(SPIPlanPtr *slot, const char *sql, int nargs, Oid *types,
+		  Datum *values, const char *nulls)
+{
+	int			rc;
+
+	bjxm_plan(slot, sql, nargs, types);
+	rc = SPI_execute_plan(*slot, values, nulls, false, 0);
+	if (rc < 0)
+		elog(ERROR, "bjxm: SPI failed (%s) for: %s", SPI_result_code_string(rc), sql);
+	return SPI_processed;
+}
+
+/* Connect to SPI. */
+void
+bjxm_spi_connect(void)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "bjxm: SPI_connect failed");
 }

@@ -134,6 +134,19 @@ bjxm_uscc_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(result);
 }
 
+/* The canonical 18 characters of a USCC typed as text; 22P02 as uscc_in otherwise. */
+char *
+bjxm_uscc_canonical(const char *in)
+{
+	char		code[BJ_USCC_LEN + 1];
+	bj_uscc_error err;
+
+	if (bj_uscc_parse(in, strlen(in), code, &err) != BJ_USCC_OK)
+		uscc_report(&err, quote_input(in), NULL);
+	code[BJ_USCC_LEN] = '\0';
+	return pstrdup(code);
+}
+
 PG_FUNCTION_INFO_V1(bjxm_uscc_out);
 /* uscc text output: the 18 canonical characters. */
 Datum

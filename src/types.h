@@ -5,6 +5,8 @@
 #define BJXM_TYPES_H
 
 #include "postgres.h"
+
+#include "fmgr.h"
 #include "uscc.h"
 
 /* bjxm.uscc: 18 canonical characters, fixed length, no terminator. */
@@ -12,6 +14,12 @@ typedef struct BjxmUscc
 {
 	char		code[BJ_USCC_LEN];
 } BjxmUscc;
+
+/* bjxm.clause text input (22P02 if invalid), for the glue. */
+extern Datum bjxm_clause_in(PG_FUNCTION_ARGS);
+
+/* The canonical 18 characters of a USCC typed as text (22P02 if invalid). */
+extern char *bjxm_uscc_canonical(const char *in);
 
 #define DatumGetUsccP(d)	((BjxmUscc *) DatumGetPointer(d))
 #define PG_GETARG_USCC_P(n) DatumGetUsccP(PG_GETARG_DATUM(n))

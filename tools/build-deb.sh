@@ -19,25 +19,8 @@ ROOT=$(pwd)
 OUTDIR=${1:-build/deb}
 case "$OUTDIR" in /*) ;; *) OUTDIR=$ROOT/$OUTDIR ;; esac
 
-# What building a .deb needs, on top of tools/ensure-deps.sh's list.
-pkgs=(debhelper postgresql-server-dev-all dpkg-dev
-      postgresql-server-dev-15 check pkg-config gcc make)
-missing=()
-for p in "${pkgs[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "build-deb: missing packages: ${missing[*]} (run as root, or install them)" >&2
-    exit 1
-  fi
-  echo "build-deb: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-fi
+# What building a .deb needs.
+bash "$ROOT/tools/ensure-deps.sh" build deb || { echo "build-deb: cannot install the packaging tools" >&2; exit 1; }
 
 VERSION=$(sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 DEBVERSION=$(dpkg-parsechangelog -l debian/changelog -S Version)

@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# Install what building and testing bjxm needs, when it is missing.
-# Debian 12 packages only; runs apt-get update once, and only if needed.
+# Install the Debian 12 packages a job needs, when they are missing (apt-get
+# update runs once, and only if something is missing).  Groups:
+#
+#   build   the extension and the Check unit tests: make, make unit,
+#           make install, make installcheck, make demo (the default)
+#   test    the other suites of make test: libFuzzer (clang), valgrind,
+#           the scripts' Python (psycopg, jsonschema)
+#   java    the Java client (test/scripts/clients.sh)
+#   deb     building the Debian package (tools/build-deb.sh)
+#
+#   tools/ensure-deps.sh [group ...]
 set -euo pipefail
 
-pkgs=(postgresql-15 postgresql-client-15 postgresql-server-dev-15 check
-      pkg-config clang libclang-rt-14-dev valgrind gcc make python3-jsonschema
-      python3-psycopg libpostgresql-jdbc-java libjunixsocket-java default-jdk-headless
-      debhelper postgresql-server-dev-all dpkg-dev)
+declare -A group=(
+  [build]="postgresql-15 postgresql-client-15 postgresql-server-dev-15 check pkg-config gcc make"
+  [test]="clang libclang-rt-14-dev valgrind python3-jsonschema python3-psycopg"
+  [java]="libpostgresql-jdbc-java libjunixsocket-java default-jdk-headless"
+  [deb]="debhelper postgresql-server-dev-all dpkg-dev"
+)
+
+pkgs=()
+for g in "${@:-build}"; do
+  [ -n "${group[$g]:-}" ] || { echo "bjxm: unknown package group $g (build, test, java, deb)" >&2; exit 2; }
+  read -r -a more <<<"${group[$g]}"
+  pkgs+=("${more[@]}")
+done
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -347,6 +347,25 @@ emit_header(const reg_text *reg)
 	for (i = 1; i <= reg->narticles; i++)
 		printf("%s/*%d*/ %d%s", (i - 1) % 6 == 0 ? "\n\t" : " ", i,
 			   reg->articles[i].nitems, i < reg->narticles ? "," : "");
+	printf("\n};\n\n");
+	printf("/* chapter of each article (index = article) */\n");
+	printf("static const unsigned char bj_reg_chapters[%d] = {\n\t0,", reg->narticles + 1);
+	for (i = 1; i <= reg->narticles; i++)
+		printf("%s/*%d*/ %d%s", (i - 1) % 6 == 0 ? "\n\t" : " ", i,
+			   reg->articles[i].chapter, i < reg->narticles ? "," : "");
+	printf("\n};\n\n");
+	printf("/* heading of each article as the text writes it (NULL = none) */\n");
+	printf("static const char *const bj_reg_headings[%d] = {\n\t0,", reg->narticles + 1);
+	for (i = 1; i <= reg->narticles; i++)
+	{
+		const reg_article *a = &reg->articles[i];
+
+		if (a->heading)
+			printf("\n\t/*%d*/ \"%.*s\"%s", i, (int) a->heading_len, a->heading,
+				   i < reg->narticles ? "," : "");
+		else
+			printf("\n\t/*%d*/ 0%s", i, i < reg->narticles ? "," : "");
+	}
 	printf("\n};\n\n#endif\t\t\t\t\t\t\t/* BJ_REGULATION_ITEMS_H */\n");
 }
 

@@ -16,11 +16,9 @@
 # and the normal build is reinstalled at the end (also on failure).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 bash tools/ensure-deps.sh || exit 1
 
 PGBIN=$(pg_config --bindir)
-PGXS_DIR=$(dirname "$(pg_config --pgxs)")/..
 
 TMP=$(mktemp -d /tmp/bjxm-san.XXXXXX); chmod 0755 "$TMP"
 CLUSTER=$TMP/cluster
@@ -49,16 +47,11 @@ runuser -u postgres -- env UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log
 echo "cluster on port $PORT"
 
 rc=0
-"$PGXS_DIR/test/regress/pg_regress" --bindir="$PGBIN" --inputdir="$ROOT" --outputdir="$TMP/regress" \
-  --host="$CLUSTER" --port="$PORT" --user=postgres --dbname=bjxm_regress \
-  --schedule="$ROOT/test/schedule" >"$TMP/regress.log" 2>&1 || rc=1
+export PGHOST=$CLUSTER PGPORT=$PORT PGUSER=postgres
+make -s installcheck ISOLATION= EXTRA_REGRESS_OPTS="--outputdir=$TMP/regress" >"$TMP/regress.log" 2>&1 || rc=1
 cat "$TMP/regress.log"
 [ -f "$TMP/regress/regression.diffs" ] && head -c 20000 "$TMP/regress/regression.diffs"
-
-specs=$(cd test/isolation/specs && ls *.spec | sed 's/\.spec$//')
-"$PGXS_DIR/test/isolation/pg_isolation_regress" --bindir="$PGBIN" --inputdir="$ROOT/test/isolation" \
-  --outputdir="$TMP/isolation" --host="$CLUSTER" --port="$PORT" --user=postgres \
-  --dbname=bjxm_isolation $specs >"$TMP/isolation.log" 2>&1 || rc=1
+make -s installcheck REGRESS= EXTRA_REGRESS_OPTS="--outputdir=$TMP/isolation" >"$TMP/isolation.log" 2>&1 || rc=1
 cat "$TMP/isolation.log"
 
 # The sanitized library must really be the one the backends loaded: a

@@ -10,11 +10,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-bash tools/ensure-deps.sh || exit 1
+bash tools/ensure-deps.sh build test || exit 1
 make -s all install >/dev/null || exit 1
 
 PGBIN=$(pg_config --bindir)
-PGXS_DIR=$(dirname "$(pg_config --pgxs)")/..
 TMP=$(mktemp -d /tmp/bjxm-vg.XXXXXX); chmod 0755 "$TMP"
 CLUSTER=$TMP/cluster
 cleanup() {
@@ -38,9 +37,8 @@ done
 echo "postmaster under valgrind on port $PORT"
 
 rc=0
-"$PGXS_DIR/test/regress/pg_regress" --bindir="$PGBIN" --inputdir="$ROOT" --outputdir="$TMP/regress" \
-  --host="$CLUSTER" --port="$PORT" --user=postgres --dbname=bjxm_regress \
-  --schedule="$ROOT/test/schedule" >"$TMP/regress.log" 2>&1 || rc=1
+PGHOST=$CLUSTER PGPORT=$PORT PGUSER=postgres make -s installcheck ISOLATION= \
+  EXTRA_REGRESS_OPTS="--outputdir=$TMP/regress" >"$TMP/regress.log" 2>&1 || rc=1
 cat "$TMP/regress.log"
 [ -f "$TMP/regress/regression.diffs" ] && head -c 20000 "$TMP/regress/regression.diffs"
 

@@ -56,6 +56,24 @@ bj_clause_item_count(int article)
 	return bj_reg_item_counts[article];
 }
 
+/* Chapter of an article, 0 if out of range. */
+int
+bj_clause_chapter(int article)
+{
+	if (article < 1 || article > BJ_REG_ARTICLE_COUNT)
+		return 0;
+	return bj_reg_chapters[article];
+}
+
+/* Heading of an article, NULL if none or out of range. */
+const char *
+bj_clause_heading(int article)
+{
+	if (article < 1 || article > BJ_REG_ARTICLE_COUNT)
+		return NULL;
+	return bj_reg_headings[article];
+}
+
 /* 1 if c is a clause of the regulation (item 0 = whole article). */
 int
 bj_clause_valid(bj_clause c)

@@ -54,6 +54,13 @@ size_t		bj_cn_numeral_format(int n, char *buf, size_t bufsz);
 /* Items article has per the text (0 if it has none or is out of range). */
 int			bj_clause_item_count(int article);
 
+/* Chapter (1..8) of an article, 0 if out of range. */
+int			bj_clause_chapter(int article);
+
+/* The article's heading as the text writes it ("支持范围"), or NULL if it
+ * has none or is out of range. */
+const char *bj_clause_heading(int article);
+
 /* 1 if c is a clause of the regulation (item 0 = whole article). */
 int			bj_clause_valid(bj_clause c);
 

@@ -1,6 +1,6 @@
 /*
  * matcher.h — multi-pattern substring matcher (Aho–Corasick over bytes)
- * for the 第十一条 expense dictionary (bjxm.excluded_terms, SPEC §4) and
+ * for the 第十一条 expense dictionary (bjxm.excluded_terms) and
  * any other "does this text contain one of these phrases" check.
  *
  * Backend-free: plain C99 with libc only, no postgres.h.  Memory comes

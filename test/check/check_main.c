@@ -15,7 +15,7 @@ main(void)
 	int			failed;
 
 	srunner_add_suite(sr, clause_suite());
-	srunner_add_suite(sr, lifecycle_suite());
+	srunner_add_suite(sr, transitions_suite());
 	srunner_add_suite(sr, matcher_suite());
 	srunner_add_suite(sr, sm3_suite());
 	srunner_run_all(sr, CK_NORMAL);

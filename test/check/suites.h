@@ -12,8 +12,8 @@ Suite	   *uscc_suite(void);
 /* Clause citations and Chinese numerals (test_clause.c). */
 Suite	   *clause_suite(void);
 
-/* Project lifecycle: states, actions, transitions (test_lifecycle.c). */
-Suite	   *lifecycle_suite(void);
+/* The transition table: states, actions, duties (test_transitions.c). */
+Suite	   *transitions_suite(void);
 
 /* Aho–Corasick matcher and the 第十一条 dictionary (test_matcher.c). */
 Suite	   *matcher_suite(void);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "articles.h"
 #include "clause.h"
 #include "suites.h"
 
@@ -679,6 +680,62 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/*
+ * articles.h names every article after the heading the text gives it:
+ * the expected headings are written here, and must be the text's; the
+ * item counts it names are the text's; chapters are those of the text.
+ */
+START_TEST(article_names)
+{
+	static const struct
+	{
+		int			article;
+		const char *heading;	/* NULL: the text gives none */
+		int			chapter;
+	}			names[] = {
+		{BJ_ART_PURPOSE, "编制目的", 1}, {BJ_ART_SCOPE, "适用范围", 1},
+		{BJ_ART_DUTIES, "部门职责", 1}, {BJ_ART_PRINCIPLES, "基本原则", 1},
+		{BJ_ART_DEMAND_PLAN, "方案编制", 2}, {BJ_ART_DECLARATION, "项目申报", 2},
+		{BJ_ART_DEMAND_REVIEW, "方案评审", 2}, {BJ_ART_LIBRARY, "项目入库", 2},
+		{BJ_ART_ANNUAL_PLAN, "年度计划", 2}, {BJ_ART_BUDGET, "项目预算", 3},
+		{BJ_ART_ELIGIBILITY, "支持范围", 3}, {BJ_ART_EXECUTION, "预算执行", 3},
+		{BJ_ART_SERVICE_PLAN, "服务方案", 4}, {BJ_ART_SERVICE_REVIEW, "方案评审", 4},
+		{BJ_ART_PROCUREMENT, "服务采购", 4}, {BJ_ART_CONTRACT, "合同签订", 4},
+		{BJ_ART_IMPLEMENTATION, "项目实施", 4}, {BJ_ART_STANDARDS, "管理规范", 4},
+		{BJ_ART_ADJUSTMENT, "内容调整", 4}, {BJ_ART_ACCEPTANCE, "项目验收", 4},
+		{BJ_ART_DATA_AUTHORITY, "管理权限", 5}, {BJ_ART_CATALOGUE, "目录编制", 5},
+		{BJ_ART_LISTING, "数据上架", 5}, {BJ_ART_SHARING, "数据共享", 5},
+		{BJ_ART_OPENING, "数据开放", 5}, {BJ_ART_SECURITY_DUTIES, "安全权责", 6},
+		{BJ_ART_BUILD_SECURITY, "建设安全", 6}, {BJ_ART_SERVICE_SECURITY, "服务安全", 6},
+		{BJ_ART_DATA_SECURITY, "数据安全", 6}, {BJ_ART_SUPERVISION, "监督检查", 7},
+		{BJ_ART_RECTIFICATION, "项目整改", 7}, {BJ_ART_PERFORMANCE, "绩效管理", 7},
+		{BJ_ART_EVALUATION, "综合评估", 7}, {BJ_ART_CITY_REVIEW, NULL, 8},
+		{BJ_ART_COUNTIES, NULL, 8}, {BJ_ART_EFFECT, NULL, 8},
+	};
+	int			i;
+
+	ck_assert_int_eq((int) (sizeof names / sizeof names[0]), BJ_ARTICLES);
+	for (i = 0; i < BJ_ARTICLES; i++)
+	{
+		ck_assert_int_eq(names[i].article, i + 1);
+		ck_assert_pstr_eq(bj_clause_heading(names[i].article), names[i].heading);
+		ck_assert_int_eq(bj_clause_chapter(names[i].article), names[i].chapter);
+	}
+	ck_assert_ptr_null(bj_clause_heading(0));
+	ck_assert_ptr_null(bj_clause_heading(BJ_ARTICLES + 1));
+	ck_assert_int_eq(bj_clause_chapter(0), 0);
+	ck_assert_int_eq(bj_clause_chapter(BJ_ARTICLES + 1), 0);
+	ck_assert_int_eq(bj_clause_item_count(BJ_ART_DEMAND_PLAN), BJ_ITEMS_DEMAND_PLAN);
+	ck_assert_int_eq(bj_clause_item_count(BJ_ART_ELIGIBILITY), BJ_ITEMS_ELIGIBILITY);
+	ck_assert_int_eq(bj_clause_item_count(BJ_ART_ADJUSTMENT), BJ_ITEMS_ADJUSTMENT);
+	ck_assert_int_eq(bj_clause_item_count(BJ_ART_RECTIFICATION), BJ_ITEMS_RECTIFICATION);
+	ck_assert_int_eq(bj_clause_item_count(BJ_ART_CITY_REVIEW), BJ_ITEMS_CITY_REVIEW);
+	for (i = 1; i <= BJ_ARTICLES; i++)
+		ck_assert(bj_clause_item_count(i) == 0 || i == BJ_ART_DEMAND_PLAN || i == BJ_ART_ELIGIBILITY ||
+				  i == BJ_ART_ADJUSTMENT || i == BJ_ART_RECTIFICATION || i == BJ_ART_CITY_REVIEW);
+}
+END_TEST
+
 /* The clause and Chinese numeral suite. */
 Suite *
 clause_suite(void)
@@ -699,6 +756,7 @@ clause_suite(void)
 	tc = tcase_create("regulation");
 	tcase_add_test(tc, item_counts);
 	tcase_add_test(tc, clause_valid);
+	tcase_add_test(tc, article_names);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");

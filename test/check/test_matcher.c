@@ -879,7 +879,7 @@ dict_first(const dict *d, const bj_matcher *m, const char *name,
 	return d->clause[x.id];
 }
 
-/* SPEC §4 / the brief: these must be refused, under these items. */
+/* docs/reference.md §5 / the brief: these must be refused, under these items. */
 static const struct
 {
 	const char *name;

@@ -14,7 +14,7 @@
 # the roles at the end.  Exit 1 on any mismatch; last line "clients: ok".
 #
 # Needs python3-psycopg, libpostgresql-jdbc-java, libjunixsocket-java and a
-# JDK; installs the missing ones (as root) when it can.
+# JDK: tools/ensure-deps.sh test java installs the missing ones (as root).
 #
 # Env: PGHOST (socket dir), PGPORT, PGUSER (postgres), TMP (scratch dir).
 set -uo pipefail
@@ -46,21 +46,8 @@ trap cleanup EXIT
 fail() { echo "MISMATCH: $*"; FAILED=1; }
 
 # --- packages ---------------------------------------------------------------
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-missing=()
-for p in python3-psycopg libpostgresql-jdbc-java libjunixsocket-java; do
-  installed "$p" || missing+=("$p")
-done
-javac -version >/dev/null 2>&1 || missing+=(default-jdk-headless)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then echo "MISMATCH: missing packages: ${missing[*]}"; exit 1; fi
-  echo "== installing ${missing[*]} =="
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$OUT/apt.log" 2>&1 \
-    || { apt-get update -qq >>"$OUT/apt.log" 2>&1 \
-         && apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$OUT/apt.log" 2>&1; } \
-    || { tail -n 20 "$OUT/apt.log"; echo "MISMATCH: cannot install ${missing[*]}"; exit 1; }
-fi
+bash tools/ensure-deps.sh build test java >"$OUT/apt.log" 2>&1 \
+  || { tail -n 20 "$OUT/apt.log"; echo "MISMATCH: cannot install the client packages"; exit 1; }
 # Debian's psycopg is for Debian's python3 (another python3 may come first on PATH).
 PY=/usr/bin/python3
 

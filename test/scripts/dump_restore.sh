@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pg_dump / pg_restore keep every row of bjxm (SPEC §8: the data tables are
+# pg_dump / pg_restore keep every row of bjxm (docs/reference.md §9: the data tables are
 # dumped through pg_extension_config_dump), and the restored database works.
 #
 # In a new database on the running cluster: install bjxm, fill every table
@@ -86,7 +86,7 @@ SELECT bjxm.register_party('DR-E1', '备份测试评估机构 (dump evaluator)',
 RESET ROLE;
 SQL
 
-# Projects and every table behind them (SPEC §3, §4), each step by the duty
+# Projects and every table behind them (docs/reference.md §4, §5), each step by the duty
 # role the script already has where there is one (unit A = mx_dr_unit,
 # bigdata, the entrusted reviewer), otherwise as the superuser (city
 # government, finance of the city).  "Today" is fixed so 2027 can be

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every refusal is also written to the server log as one structured LOG line
-# (SPEC §1 Messages): `bjxm refusal: {"actor", "action", "project",
+# (docs/reference.md §0 Messages): `bjxm refusal: {"actor", "action", "project",
 # "sqlstate", "clause"}` (src/errors.c, bjxm_refuse), since the refused
 # transaction's own rows roll back.
 #

@@ -1,20 +1,21 @@
 /*
- * test_lifecycle.c — Check tests of src/core/lifecycle.c: the project
- * lifecycle of 毕节市市级信息化项目统筹管理办法(试行) (SPEC §3-§5).
+ * test_transitions.c — Check tests of src/core/transitions.c: the project
+ * lifecycle of 毕节市市级信息化项目统筹管理办法(试行) and the duties and
+ * clause of every action (docs/reference.md §3–§7).
  *
- * The expected table below is written independently of lifecycle.c, in
+ * The expected table below is written independently of transitions.c, in
  * another form: one row per action listing by name the states it is
- * allowed from, the state after it ("same" = unchanged), the duties by
- * name and the clause as the regulation writes it.  Every (state, action)
- * pair is compared with it: either it is exactly that transition, or it
- * is refused.
+ * allowed from, the state after it ("same" = unchanged, "none" = a
+ * stateless action), the duties by name and the clause as the regulation
+ * writes it.  Every (state, action) pair is compared with it: either it is
+ * exactly that transition, or it is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clause.h"
-#include "lifecycle.h"
+#include "transitions.h"
 #include "suites.h"
 
 /* bjxm.project_state in the SQL enum's order, with bjxm.label's labels. */
@@ -127,14 +128,36 @@ static const struct
 	"第二十七条"},
 	{"record_security_assessment", "contracted implementing accepted evaluated", "same",
 	NULL, "user_unit|bigdata", "第二十八条"},
+	/* stateless: no project state before or after */
+	{"register_unit", "", "none", NULL, "bigdata", "第三条"},
+	{"register_party", "", "none", NULL, "bigdata", "第三条"},
+	{"grant_unit_member", "", "none", NULL, "bigdata", "第三条"},
+	{"revoke_unit_member", "", "none", NULL, "bigdata", "第三条"},
+	{"grant_party_member", "", "none", NULL, "bigdata", "第七条"},
+	{"set_jurisdiction", "", "none", NULL, "bigdata", "第三十五条"},
+	{"set_setting", "", "none", NULL, "bigdata", "第三条"},
+	{"set_excluded_term", "", "none", NULL, "bigdata", "第十一条"},
+	{"open_rectification", "", "none", NULL, "bigdata|finance", "第三十条"},
+	{"report_rectification", "", "none", NULL, "user_unit", "第三十一条"},
+	{"close_rectification", "", "none", NULL, "bigdata|finance", "第三十一条"},
+	{"classify_data_resource", "", "none", NULL, "user_unit", "第二十三条"},
+	{"review_data_resource", "", "none", NULL, "bigdata", "第二十二条"},
+	{"list_data_resource", "", "none", NULL, "user_unit", "第二十三条"},
+	{"approve_catalogue", "", "none", NULL, "city_gov", "第二十二条"},
+	/* a dry run: bjxm.check only, no duty */
+	{"expense_check", "", "none", NULL, "none", "第十一条"},
 };
+
+/* The first stateless action, and the dry run, by their place above. */
+#define FIRST_STATELESS 37
+#define DRY_RUN 52
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */
 typedef char states_match_enum[N_STATES == BJ_S_COUNT ? 1 : -1];
 typedef char expect_matches_enum[N_EXPECT == BJ_A_COUNT ? 1 : -1];
 
-/* Duty names and bits, per SPEC §1.2. */
+/* Duty names and bits (docs/reference.md §0: duty roles). */
 static const struct
 {
 	const char *name;
@@ -194,13 +217,16 @@ expected_state(const char *w, int s)
 	return state_index(w);
 }
 
-/* Bits of a "|"-separated list of duty names; aborts the test on a typo. */
+/* Bits of a "|"-separated list of duty names ("none" = 0); aborts the
+ * test on a typo. */
 static unsigned
 duty_bits(const char *list)
 {
 	unsigned	bits = 0;
 	const char *p = list;
 
+	if (strcmp(list, "none") == 0)
+		return 0;
 	while (*p)
 	{
 		size_t		n = strcspn(p, "|");
@@ -328,7 +354,7 @@ START_TEST(unknown_names)
 	static const char *const junk[] = {
 		"", " ", "DRAFT", "Draft", "draft ", "draft\n", "草稿", "previous", "count",
 		"BJ_S_DRAFT", "create", "createproject", "create-project", "check",
-		"inspect", "open_rectification", "list_data_resource", "service_plan",
+		"inspect", "history", "verify_events", "service_plan", "none",
 	};
 	int			i;
 
@@ -412,12 +438,16 @@ START_TEST(expect_well_formed)
 	}
 	ck_assert_msg(strcmp(expect[e].pass, "same") == 0 ||
 				  strcmp(expect[e].pass, "previous") == 0 ||
-				  state_index(expect[e].pass) >= 0, "%s: pass '%s'",
+				  state_index(expect[e].pass) >= 0 ||
+				  (e >= FIRST_STATELESS && strcmp(expect[e].pass, "none") == 0), "%s: pass '%s'",
 				  expect[e].action, expect[e].pass);
 	ck_assert_msg(expect[e].fail == NULL || strcmp(expect[e].fail, "same") == 0 ||
 				  state_index(expect[e].fail) >= 0, "%s: fail '%s'",
 				  expect[e].action, expect[e].fail);
-	ck_assert_uint_ne(duty_bits(expect[e].duties), 0);
+	/* stateless actions (and only they) have no from states */
+	ck_assert_int_eq(e >= FIRST_STATELESS || e == BJ_A_CREATE_PROJECT, expect[e].from[0] == '\0');
+	/* only the dry run needs no duty */
+	ck_assert_int_eq(duty_bits(expect[e].duties) == 0, e == DRY_RUN);
 	ck_assert_int_eq(c.item, 0);
 	ck_assert(bj_clause_valid(c));
 }
@@ -431,7 +461,7 @@ START_TEST(transition_pair)
 {
 	int			s = _i % N_STATES;
 	int			a = _i / N_STATES;
-	const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+	const bj_transition *t = bj_transition_lookup((bj_state) s, (bj_action) a);
 	const char *pair_action = expect[a].action;
 	const char *pair_state = states[s].name;
 
@@ -459,7 +489,7 @@ START_TEST(transition_pair)
 					  "%s from %s: clause (%d,%d), expected %s", pair_action,
 					  pair_state, t->article, t->item, expect[a].clause);
 		/* the same cell is returned every time */
-		ck_assert_ptr_eq(bj_lifecycle_lookup((bj_state) s, (bj_action) a), t);
+		ck_assert_ptr_eq(bj_transition_lookup((bj_state) s, (bj_action) a), t);
 	}
 }
 END_TEST
@@ -472,33 +502,33 @@ START_TEST(lookup_out_of_range)
 
 	for (a = 0; a < BJ_A_COUNT; a++)
 	{
-		ck_assert_ptr_null(bj_lifecycle_lookup(BJ_S_COUNT, (bj_action) a));
-		ck_assert_ptr_null(bj_lifecycle_lookup(BJ_S_PREVIOUS, (bj_action) a));
-		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) -1, (bj_action) a));
+		ck_assert_ptr_null(bj_transition_lookup(BJ_S_COUNT, (bj_action) a));
+		ck_assert_ptr_null(bj_transition_lookup(BJ_S_PREVIOUS, (bj_action) a));
+		ck_assert_ptr_null(bj_transition_lookup((bj_state) -1, (bj_action) a));
 	}
 	for (s = 0; s < BJ_S_COUNT; s++)
 	{
-		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, BJ_A_COUNT));
-		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, (bj_action) -1));
-		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, (bj_action) 1000));
+		ck_assert_ptr_null(bj_transition_lookup((bj_state) s, BJ_A_COUNT));
+		ck_assert_ptr_null(bj_transition_lookup((bj_state) s, (bj_action) -1));
+		ck_assert_ptr_null(bj_transition_lookup((bj_state) s, (bj_action) 1000));
 	}
-	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_COUNT, NULL, 0), 0);
-	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_PREVIOUS, NULL, 0), 0);
-	ck_assert_int_eq(bj_lifecycle_allowed((bj_state) -1, NULL, 0), 0);
-	ck_assert_int_eq(bj_lifecycle_is_terminal(BJ_S_COUNT), 0);
-	ck_assert_int_eq(bj_lifecycle_is_terminal(BJ_S_PREVIOUS), 0);
-	ck_assert_int_eq(bj_lifecycle_is_terminal((bj_state) -1), 0);
+	ck_assert_int_eq(bj_transitions_allowed(BJ_S_COUNT, NULL, 0), 0);
+	ck_assert_int_eq(bj_transitions_allowed(BJ_S_PREVIOUS, NULL, 0), 0);
+	ck_assert_int_eq(bj_transitions_allowed((bj_state) -1, NULL, 0), 0);
+	ck_assert_int_eq(bj_state_is_terminal(BJ_S_COUNT), 0);
+	ck_assert_int_eq(bj_state_is_terminal(BJ_S_PREVIOUS), 0);
+	ck_assert_int_eq(bj_state_is_terminal((bj_state) -1), 0);
 }
 END_TEST
 
 /* create_project: no from state; a new project is a draft of a user unit. */
 START_TEST(create_project)
 {
-	const bj_transition *t = bj_lifecycle_create();
+	const bj_transition *t = bj_transition_create();
 	bj_clause	c = expected_clause(BJ_A_CREATE_PROJECT);
 	int			s;
 
-	ck_assert_int_eq(bj_lifecycle_initial(), BJ_S_DRAFT);
+	ck_assert_int_eq(bj_state_initial(), BJ_S_DRAFT);
 	ck_assert_ptr_nonnull(t);
 	ck_assert_int_eq(t->on_pass, BJ_S_DRAFT);
 	ck_assert_int_eq(t->on_fail, BJ_S_DRAFT);
@@ -506,11 +536,11 @@ START_TEST(create_project)
 	ck_assert_int_eq(t->article, c.article);
 	ck_assert_int_eq(t->item, c.item);
 	for (s = 0; s < BJ_S_COUNT; s++)
-		ck_assert_ptr_null(bj_lifecycle_lookup((bj_state) s, BJ_A_CREATE_PROJECT));
+		ck_assert_ptr_null(bj_transition_lookup((bj_state) s, BJ_A_CREATE_PROJECT));
 }
 END_TEST
 
-/* bj_lifecycle_allowed(state _i) lists exactly what lookup allows. */
+/* bj_transitions_allowed(state _i) lists exactly what lookup allows. */
 START_TEST(allowed_agrees)
 {
 	bj_state	s = (bj_state) _i;
@@ -523,12 +553,12 @@ START_TEST(allowed_agrees)
 
 	for (a = 0; a < BJ_A_COUNT + 2; a++)
 		out[a] = fill;
-	n = bj_lifecycle_allowed(s, out, BJ_A_COUNT);
+	n = bj_transitions_allowed(s, out, BJ_A_COUNT);
 	ck_assert_int_ge(n, 0);
 	ck_assert_int_le(n, BJ_A_COUNT);
 	for (a = 0; a < BJ_A_COUNT; a++)
 	{
-		if (bj_lifecycle_lookup(s, (bj_action) a) == NULL)
+		if (bj_transition_lookup(s, (bj_action) a) == NULL)
 			continue;
 		ck_assert_int_lt(k, n);
 		ck_assert_int_eq(out[k], a);	/* in bj_action order */
@@ -538,14 +568,14 @@ START_TEST(allowed_agrees)
 	ck_assert_int_eq(out[n], fill);	/* nothing written past the count */
 
 	/* the count alone, and a short buffer */
-	ck_assert_int_eq(bj_lifecycle_allowed(s, NULL, 0), n);
+	ck_assert_int_eq(bj_transitions_allowed(s, NULL, 0), n);
 	few[0] = few[1] = few[2] = fill;
-	ck_assert_int_eq(bj_lifecycle_allowed(s, few, 2), n);
+	ck_assert_int_eq(bj_transitions_allowed(s, few, 2), n);
 	for (a = 0; a < 2 && a < n; a++)
 		ck_assert_int_eq(few[a], out[a]);
 	for (; a < 3; a++)
 		ck_assert_int_eq(few[a], fill);
-	ck_assert_int_eq(bj_lifecycle_allowed(s, few, -1), n);
+	ck_assert_int_eq(bj_transitions_allowed(s, few, -1), n);
 }
 END_TEST
 
@@ -561,7 +591,7 @@ START_TEST(main_line_steps)
 
 		for (a = 0; a < BJ_A_COUNT; a++)
 		{
-			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+			const bj_transition *t = bj_transition_lookup((bj_state) s, (bj_action) a);
 
 			if (t && (int) t->on_pass == s + 1)
 				found++;
@@ -582,8 +612,8 @@ START_TEST(main_line_reachable)
 	int			tail = 0;
 	int			s;
 
-	seen[bj_lifecycle_initial()] = 1;
-	queue[tail++] = bj_lifecycle_initial();
+	seen[bj_state_initial()] = 1;
+	queue[tail++] = bj_state_initial();
 	while (head < tail)
 	{
 		int			from = queue[head++];
@@ -591,7 +621,7 @@ START_TEST(main_line_reachable)
 
 		for (a = 0; a < BJ_A_COUNT; a++)
 		{
-			const bj_transition *t = bj_lifecycle_lookup((bj_state) from, (bj_action) a);
+			const bj_transition *t = bj_transition_lookup((bj_state) from, (bj_action) a);
 
 			if (t == NULL || t->on_pass == BJ_S_PREVIOUS || seen[t->on_pass])
 				continue;
@@ -622,7 +652,7 @@ START_TEST(side_states)
 	for (s = 0; s < BJ_S_COUNT; s++)
 		for (a = 0; a < BJ_A_COUNT; a++)
 		{
-			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+			const bj_transition *t = bj_transition_lookup((bj_state) s, (bj_action) a);
 
 			if (t == NULL)
 				continue;
@@ -657,10 +687,10 @@ START_TEST(terminal_states)
 							s == BJ_S_TERMINATED);
 		int			moves = 0;
 
-		ck_assert_int_eq(bj_lifecycle_is_terminal((bj_state) s), term);
+		ck_assert_int_eq(bj_state_is_terminal((bj_state) s), term);
 		for (a = 0; a < BJ_A_COUNT; a++)
 		{
-			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+			const bj_transition *t = bj_transition_lookup((bj_state) s, (bj_action) a);
 
 			if (t && ((int) t->on_pass != s || (int) t->on_fail != s))
 				moves++;
@@ -671,9 +701,9 @@ START_TEST(terminal_states)
 		else
 			ck_assert_msg(moves > 0, "%s is a dead end", states[s].name);
 	}
-	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_WITHDRAWN, NULL, 0), 0);
-	ck_assert_int_eq(bj_lifecycle_allowed(BJ_S_TERMINATED, NULL, 0), 0);
-	ck_assert_int_gt(bj_lifecycle_allowed(BJ_S_EVALUATED, NULL, 0), 0);
+	ck_assert_int_eq(bj_transitions_allowed(BJ_S_WITHDRAWN, NULL, 0), 0);
+	ck_assert_int_eq(bj_transitions_allowed(BJ_S_TERMINATED, NULL, 0), 0);
+	ck_assert_int_gt(bj_transitions_allowed(BJ_S_EVALUATED, NULL, 0), 0);
 }
 END_TEST
 
@@ -688,7 +718,7 @@ START_TEST(articles_and_duties)
 	for (s = 0; s < BJ_S_COUNT; s++)
 		for (a = 0; a < BJ_A_COUNT; a++)
 		{
-			const bj_transition *t = bj_lifecycle_lookup((bj_state) s, (bj_action) a);
+			const bj_transition *t = bj_transition_lookup((bj_state) s, (bj_action) a);
 			bj_clause	c;
 
 			if (t == NULL)
@@ -706,7 +736,7 @@ START_TEST(articles_and_duties)
 		}
 	ck_assert_int_gt(n, 0);
 	{
-		const bj_transition *t = bj_lifecycle_create();
+		const bj_transition *t = bj_transition_create();
 		bj_clause	c = {t->article, t->item};
 
 		ck_assert(bj_clause_valid(c));
@@ -714,27 +744,83 @@ START_TEST(articles_and_duties)
 }
 END_TEST
 
-/* Every action but create_project is allowed from some state. */
+/* Every action on a state is allowed from some state. */
 START_TEST(every_action_used)
 {
 	int			a;
 	int			s;
 
-	for (a = 1; a < BJ_A_COUNT; a++)
+	for (a = 1; a < FIRST_STATELESS; a++)
 	{
 		int			n = 0;
 
 		for (s = 0; s < BJ_S_COUNT; s++)
-			n += bj_lifecycle_lookup((bj_state) s, (bj_action) a) != NULL;
+			n += bj_transition_lookup((bj_state) s, (bj_action) a) != NULL;
 		ck_assert_msg(n > 0, "%s is never allowed", expect[a].action);
 	}
 }
 END_TEST
 
-Suite *
-lifecycle_suite(void)
+/* Kind of action _i: by its place in the expected table. */
+START_TEST(action_kind)
 {
-	Suite	   *s = suite_create("lifecycle (第五条-第二十条, 第三十二条-第三十四条)");
+	bj_action	a = (bj_action) _i;
+	bj_action_kind want = _i == BJ_A_CREATE_PROJECT ? BJ_KIND_CREATE
+		: _i == DRY_RUN ? BJ_KIND_DRY_RUN
+		: _i >= FIRST_STATELESS ? BJ_KIND_STATELESS : BJ_KIND_ON_STATE;
+
+	ck_assert_int_eq(bj_action_kind_of(a), want);
+	ck_assert_int_eq(bj_action_kind_of(BJ_A_COUNT), BJ_KIND_DRY_RUN);
+	ck_assert_int_eq(bj_action_kind_of((bj_action) -1), BJ_KIND_DRY_RUN);
+}
+END_TEST
+
+/*
+ * The rule of action _i (duties and clause whatever the state) is the
+ * expected one; for an action on a state, every state that allows it
+ * gives the same duties and clause, and the rule is one of those cells.
+ */
+START_TEST(action_rule)
+{
+	bj_action	a = (bj_action) _i;
+	const bj_transition *r = bj_action_rule(a);
+	bj_clause	c = expected_clause(_i);
+	int			found = 0;
+	int			s;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(r->duties, duty_bits(expect[_i].duties));
+	ck_assert_int_eq(r->article, c.article);
+	ck_assert_int_eq(r->item, c.item);
+	if (bj_action_kind_of(a) == BJ_KIND_STATELESS || bj_action_kind_of(a) == BJ_KIND_DRY_RUN)
+	{
+		ck_assert_int_eq(r->on_pass, BJ_S_NONE);
+		ck_assert_int_eq(r->on_fail, BJ_S_NONE);
+	}
+	for (s = 0; s < BJ_S_COUNT; s++)
+	{
+		const bj_transition *t = bj_transition_lookup((bj_state) s, a);
+
+		if (t == NULL)
+			continue;
+		ck_assert_uint_eq(t->duties, r->duties);
+		ck_assert_int_eq(t->article, r->article);
+		ck_assert_int_eq(t->item, r->item);
+		found += t == r;		/* the rule is a cell of the table */
+	}
+	if (bj_action_kind_of(a) == BJ_KIND_ON_STATE)
+		ck_assert_msg(found == 1, "%s: rule is not a cell of the table", expect[_i].action);
+	else
+		ck_assert_int_eq(found, 0);
+	ck_assert_ptr_null(bj_action_rule(BJ_A_COUNT));
+	ck_assert_ptr_null(bj_action_rule((bj_action) -1));
+}
+END_TEST
+
+Suite *
+transitions_suite(void)
+{
+	Suite	   *s = suite_create("transitions (第二条-第三十五条)");
 	TCase	   *tc;
 
 	tc = tcase_create("names");
@@ -751,6 +837,8 @@ lifecycle_suite(void)
 	tcase_add_test(tc, lookup_out_of_range);
 	tcase_add_test(tc, create_project);
 	tcase_add_loop_test(tc, allowed_agrees, 0, N_STATES);
+	tcase_add_loop_test(tc, action_kind, 0, N_EXPECT);
+	tcase_add_loop_test(tc, action_rule, 0, N_EXPECT);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shape");

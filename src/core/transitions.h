@@ -1,19 +1,21 @@
 /*
- * lifecycle.h — the project lifecycle of 毕节市市级信息化项目统筹管理办法(试行):
- * states, actions, the duties that may perform them and the transition
- * table (SPEC §3, with the state conditions of §4 and §5).
+ * transitions.h — the transition table of 毕节市市级信息化项目统筹管理办法(试行):
+ * project states, the actions of bjxm, the duties that may perform them
+ * and, for the actions gated by a project's state, the state before and
+ * after (the lifecycle of docs/reference.md §4).
  *
- * Backend-free: plain C99 with libc only, no postgres.h.  The SQL glue
- * maps bjxm.project_state to bj_state by position (the enum orders are
- * equal) and public function names to bj_action by name.
+ * Backend-free: plain C99 with libc only, no postgres.h.  The glue maps
+ * bjxm.project_state to bj_state by label (bj_state_from_name) and
+ * public function names to bj_action by name.
  *
  * The table only says whether an action is allowed from a state, which
  * duties may perform it, the clause it enforces and the state after it.
  * Every other check (rules, holds, the two-signature acceptance, which of
- * several duties applies) is the caller's.
+ * several duties applies) is the glue's: src/registry.c names, for every
+ * action, the chapter file that implements it.
  */
-#ifndef BJ_LIFECYCLE_H
-#define BJ_LIFECYCLE_H
+#ifndef BJ_TRANSITIONS_H
+#define BJ_TRANSITIONS_H
 
 #include <stddef.h>
 
@@ -45,15 +47,21 @@ typedef enum bj_state
 	BJ_S_POSTPONED,				/* 已推迟 */
 	BJ_S_TERMINATED,			/* 已终止 */
 	BJ_S_COUNT,
-	BJ_S_PREVIOUS = BJ_S_COUNT + 1	/* resume: back to the state left */
+	BJ_S_PREVIOUS = BJ_S_COUNT + 1, /* resume: back to the state left */
+	BJ_S_NONE = BJ_S_COUNT + 2	/* a stateless action: no state before or after */
 } bj_state;
 
 /*
- * Public SQL functions of bjxm that act on a project, named as in SQL.
- * create_project has no "from" state: bj_lifecycle_lookup refuses it from
- * every state; see bj_lifecycle_initial().  approve_annual_plan and
- * decide_adjustment take a year or an adjustment rather than a project,
- * but act on each project concerned, checked from its own state.
+ * The actions of bjxm, named as their public SQL functions.  Four kinds
+ * (bj_action_kind_of):
+ *   on a state  allowed from the states of the table (bj_transition_lookup);
+ *               approve_annual_plan and decide_adjustment take a year or
+ *               an adjustment, but act on each project concerned, checked
+ *               from its own state;
+ *   create      create_project: no "from" state (bj_transition_create);
+ *   stateless   on a unit, party, member, setting, rectification order or
+ *               catalogue entry: duties and clause only (bj_action_rule);
+ *   dry run     expense_check: bjxm.check only, never performed.
  */
 typedef enum bj_action
 {
@@ -94,13 +102,44 @@ typedef enum bj_action
 	BJ_A_ADD_DATA_RESOURCE,
 	BJ_A_RECORD_COMPONENT,
 	BJ_A_RECORD_SECURITY_ASSESSMENT,
+	/* stateless: registries (第三条, 第七条, 第三十五条) */
+	BJ_A_REGISTER_UNIT,
+	BJ_A_REGISTER_PARTY,
+	BJ_A_GRANT_UNIT_MEMBER,
+	BJ_A_REVOKE_UNIT_MEMBER,
+	BJ_A_GRANT_PARTY_MEMBER,
+	BJ_A_SET_JURISDICTION,
+	/* stateless: rule parameters and the 第十一条 dictionary */
+	BJ_A_SET_SETTING,
+	BJ_A_SET_EXCLUDED_TERM,
+	/* stateless: rectification orders (第三十条, 第三十一条) */
+	BJ_A_OPEN_RECTIFICATION,
+	BJ_A_REPORT_RECTIFICATION,
+	BJ_A_CLOSE_RECTIFICATION,
+	/* stateless: the data resource catalogue (第二十二条, 第二十三条) */
+	BJ_A_CLASSIFY_DATA_RESOURCE,
+	BJ_A_REVIEW_DATA_RESOURCE,
+	BJ_A_LIST_DATA_RESOURCE,
+	BJ_A_APPROVE_CATALOGUE,
+	/* dry run only (第十一条) */
+	BJ_A_EXPENSE_CHECK,
 	BJ_A_COUNT
 } bj_action;
+
+typedef enum bj_action_kind
+{
+	BJ_KIND_ON_STATE,			/* allowed from the states of the table */
+	BJ_KIND_CREATE,				/* create_project */
+	BJ_KIND_STATELESS,			/* no project state involved */
+	BJ_KIND_DRY_RUN				/* bjxm.check only */
+} bj_action_kind;
 
 /*
  * Duties (the bjxm_* group roles), as a bitmask: a transition's duties are
  * the roles any one of which may perform it.  bjxm_auditor never acts.
+ * BJ_DUTY_NONE: no duty needed (a dry run anyone may ask for).
  */
+#define BJ_DUTY_NONE		0u
 #define BJ_DUTY_USER_UNIT	1u		/* bjxm_user_unit 用户单位 */
 #define BJ_DUTY_BIGDATA		2u		/* bjxm_bigdata 大数据部门 */
 #define BJ_DUTY_FINANCE		4u		/* bjxm_finance 财政部门 */
@@ -109,10 +148,11 @@ typedef enum bj_action
 #define BJ_DUTY_ALL			31u
 
 /*
- * One allowed (state, action) pair.
+ * One allowed (state, action) pair, or the rule of a stateless action.
  *   on_pass  the state after success, or after passed = true for actions
  *            with an outcome; equal to the from state when the action
- *            leaves the state alone; BJ_S_PREVIOUS for resume.
+ *            leaves the state alone; BJ_S_PREVIOUS for resume; BJ_S_NONE
+ *            for a stateless action or a dry run.
  *   on_fail  the state after passed = false; equal to on_pass for actions
  *            without an outcome (or whose outcome does not move the state).
  *   duties   BJ_DUTY_* bits, any one of which may act.
@@ -151,26 +191,38 @@ bj_action	bj_action_from_name_n(const char *name, size_t len);
  * "city_gov"); NULL unless duty is exactly one BJ_DUTY_* bit. */
 const char *bj_duty_name(unsigned duty);
 
+/* Kind of an action (see bj_action); BJ_KIND_DRY_RUN if out of range. */
+bj_action_kind bj_action_kind_of(bj_action a);
+
 /* The state a new project starts in (create_project): draft. */
-bj_state	bj_lifecycle_initial(void);
+bj_state	bj_state_initial(void);
 
 /* create_project as a transition: on_pass = on_fail = draft, user_unit,
  * 第二条 (scope: BJ002; the caller also checks 第十条, BJ010). */
-const bj_transition *bj_lifecycle_create(void);
+const bj_transition *bj_transition_create(void);
 
 /* The transition of action a from state from, or NULL if a is not allowed
- * from there (or either argument is out of range, or a is create_project).
- * The pointer is to static storage. */
-const bj_transition *bj_lifecycle_lookup(bj_state from, bj_action a);
+ * from there (or either argument is out of range, or a is not an action
+ * on a state).  The pointer is to static storage. */
+const bj_transition *bj_transition_lookup(bj_state from, bj_action a);
+
+/*
+ * Duties and clause of an action whatever the state: the rule of a
+ * stateless action or dry run, create_project's transition, or for an
+ * action on a state its transition from the first state that allows it
+ * (every state allowing an action gives it the same duties and clause).
+ * NULL if a is out of range.
+ */
+const bj_transition *bj_action_rule(bj_action a);
 
 /*
  * The actions allowed from from, in bj_action order: writes at most max of
  * them to out (which may be NULL when max is 0) and returns how many are
  * allowed in all (0 if from is out of range).
  */
-int			bj_lifecycle_allowed(bj_state from, bj_action *out, int max);
+int			bj_transitions_allowed(bj_state from, bj_action *out, int max);
 
 /* 1 for the states no action leaves: evaluated, withdrawn, terminated. */
-int			bj_lifecycle_is_terminal(bj_state s);
+int			bj_state_is_terminal(bj_state s);
 
-#endif							/* BJ_LIFECYCLE_H */
+#endif							/* BJ_TRANSITIONS_H */

@@ -112,6 +112,21 @@ SELECT bjxm.add_line_item(:p, 'software_development', '公务用车管理平台'
 SELECT bjxm.create_project('11520500EL0000012Y', '另一项目', 'other', '{development}', 2027, 100000) AS p2 \gset
 SELECT bjxm.add_line_item(:p2, 'software_development', '公务用车管理平台', 150000);
 \echo :SQLSTATE
+-- Every match is looked at, however many: twenty occurrences of the waived
+-- term, then an excluded one, is refused (through the action, check, and
+-- the trigger alike); twenty of the waived term alone pass.
+SELECT repeat('公务用车', 20) || '及办公电脑' AS padded \gset
+SELECT bjxm.add_line_item(:p, 'software_development', :'padded', 1000);
+\echo :SQLSTATE
+SELECT sqlstate, clause FROM bjxm.check(:p, 'add_line_item', jsonb_build_object('category', 'software_development',
+  'name', :'padded', 'amount', 1000));
+SELECT bjxm.add_line_item(:p, 'software_development', '平台', 1000, :'padded');
+\echo :SQLSTATE
+SELECT bjxm.add_line_item(:p, 'software_development', repeat('公务用车', 20), 1000) > 0 AS only_waived;
+RESET ROLE;
+INSERT INTO bjxm.line_items (project_id, category, name, amount) VALUES (:p, 'software_development', :'padded', 1000);
+\echo :SQLSTATE
+SET ROLE el_unit;
 SELECT action, actor, note FROM bjxm.events WHERE action = 'waive_term' ORDER BY event_id;
 RESET ROLE;
 -- The waived item's admission event vouches for that row in its own project

@@ -1,0 +1,2863 @@
+-- bjxm 0.2.0: generated from src/bjxm.sql and data/regulation.zh.txt; do not edit
+\echo Use "CREATE EXTENSION bjxm" to load this file. \quit
+-- bjxm: 毕节市市级信息化项目统筹管理办法(试行), enforced inside PostgreSQL.
+--
+-- The one source of the install script.  `make` builds it into
+-- bjxm--<version>.sql (the version lives only in bjxm.control) and splices
+-- the regulation's text, generated from data/regulation.zh.txt, in at the
+-- seed marker below.  Sections follow the regulation's chapters.
+
+-- The messages, labels and the regulation text are UTF-8 Chinese.
+DO $bjxm$
+BEGIN
+    IF pg_catalog.current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'bjxm 需要 UTF8 编码的数据库 (bjxm needs a UTF8 database), 当前为 %',
+            pg_catalog.current_setting('server_encoding')
+            USING ERRCODE = 'feature_not_supported';
+    END IF;
+END
+$bjxm$;
+
+COMMENT ON SCHEMA bjxm IS '毕节市市级信息化项目统筹管理 (Bijie municipal IT-project measures): 函数、视图与数据 (functions, views and data)';
+
+------------------------------------------------------------------------------
+-- Types (SPEC §2)
+------------------------------------------------------------------------------
+
+-- bjxm.uscc: 统一社会信用代码, GB 32100-2015.
+CREATE TYPE bjxm.uscc;
+
+CREATE FUNCTION bjxm.uscc_in(cstring) RETURNS bjxm.uscc
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_out(bjxm.uscc) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_recv(internal) RETURNS bjxm.uscc
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.uscc_send(bjxm.uscc) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE bjxm.uscc (
+    INPUT = bjxm.uscc_in,
+    OUTPUT = bjxm.uscc_out,
+    RECEIVE = bjxm.uscc_recv,
+    SEND = bjxm.uscc_send,
+    INTERNALLENGTH = 18,
+    ALIGNMENT = char,
+    STORAGE = plain
+);
+COMMENT ON TYPE bjxm.uscc IS '统一社会信用代码, 18位, 含校验 (unified social credit code, GB 32100-2015, checked)';
+COMMENT ON FUNCTION bjxm.uscc_in(cstring) IS '统一社会信用代码文本输入 (uscc text input)';
+COMMENT ON FUNCTION bjxm.uscc_out(bjxm.uscc) IS '统一社会信用代码文本输出 (uscc text output)';
+COMMENT ON FUNCTION bjxm.uscc_recv(internal) IS '统一社会信用代码二进制输入 (uscc binary input)';
+COMMENT ON FUNCTION bjxm.uscc_send(bjxm.uscc) IS '统一社会信用代码二进制输出 (uscc binary output)';
+
+CREATE FUNCTION bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_eq(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_ne(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_lt(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_le(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_gt(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_ge(bjxm.uscc, bjxm.uscc) RETURNS bool
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_hash(bjxm.uscc) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.uscc_hash_extended(bjxm.uscc, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.region_of(bjxm.uscc) RETURNS text
+    AS 'MODULE_PATHNAME', 'bjxm_uscc_region' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码比较, btree 支持 (uscc comparison, btree support)';
+COMMENT ON FUNCTION bjxm.uscc_eq(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码相等 (uscc equality)';
+COMMENT ON FUNCTION bjxm.uscc_ne(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码不等 (uscc inequality)';
+COMMENT ON FUNCTION bjxm.uscc_lt(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于 (uscc less than)';
+COMMENT ON FUNCTION bjxm.uscc_le(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于等于 (uscc less or equal)';
+COMMENT ON FUNCTION bjxm.uscc_gt(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于 (uscc greater than)';
+COMMENT ON FUNCTION bjxm.uscc_ge(bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于等于 (uscc greater or equal)';
+COMMENT ON FUNCTION bjxm.uscc_hash(bjxm.uscc) IS '统一社会信用代码哈希 (uscc hash support)';
+COMMENT ON FUNCTION bjxm.uscc_hash_extended(bjxm.uscc, bigint) IS '统一社会信用代码带种子哈希 (uscc seeded hash support)';
+COMMENT ON FUNCTION bjxm.region_of(bjxm.uscc) IS '代码第3–8位登记管理机关行政区划码 (the 6-digit GB/T 2260 region code in positions 3–8)';
+
+CREATE OPERATOR bjxm.= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_eq,
+    COMMUTATOR = OPERATOR(bjxm.=), NEGATOR = OPERATOR(bjxm.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR bjxm.<> (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_ne,
+    COMMUTATOR = OPERATOR(bjxm.<>), NEGATOR = OPERATOR(bjxm.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR bjxm.< (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_lt,
+    COMMUTATOR = OPERATOR(bjxm.>), NEGATOR = OPERATOR(bjxm.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR bjxm.<= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_le,
+    COMMUTATOR = OPERATOR(bjxm.>=), NEGATOR = OPERATOR(bjxm.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR bjxm.> (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_gt,
+    COMMUTATOR = OPERATOR(bjxm.<), NEGATOR = OPERATOR(bjxm.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR bjxm.>= (
+    LEFTARG = bjxm.uscc, RIGHTARG = bjxm.uscc, PROCEDURE = bjxm.uscc_ge,
+    COMMUTATOR = OPERATOR(bjxm.<=), NEGATOR = OPERATOR(bjxm.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+COMMENT ON OPERATOR bjxm.= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码相等 (uscc equality)';
+COMMENT ON OPERATOR bjxm.<> (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码不等 (uscc inequality)';
+COMMENT ON OPERATOR bjxm.< (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于 (uscc less than)';
+COMMENT ON OPERATOR bjxm.<= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码小于等于 (uscc less or equal)';
+COMMENT ON OPERATOR bjxm.> (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于 (uscc greater than)';
+COMMENT ON OPERATOR bjxm.>= (bjxm.uscc, bjxm.uscc) IS '统一社会信用代码大于等于 (uscc greater or equal)';
+
+CREATE OPERATOR CLASS bjxm.uscc_ops DEFAULT FOR TYPE bjxm.uscc USING btree AS
+    OPERATOR 1 bjxm.<, OPERATOR 2 bjxm.<=, OPERATOR 3 bjxm.=,
+    OPERATOR 4 bjxm.>=, OPERATOR 5 bjxm.>,
+    FUNCTION 1 bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc);
+CREATE OPERATOR CLASS bjxm.uscc_hash_ops DEFAULT FOR TYPE bjxm.uscc USING hash AS
+    OPERATOR 1 bjxm.=,
+    FUNCTION 1 bjxm.uscc_hash(bjxm.uscc),
+    FUNCTION 2 bjxm.uscc_hash_extended(bjxm.uscc, bigint);
+COMMENT ON OPERATOR CLASS bjxm.uscc_ops USING btree IS '统一社会信用代码 btree 排序 (uscc btree ordering)';
+COMMENT ON OPERATOR CLASS bjxm.uscc_hash_ops USING hash IS '统一社会信用代码哈希 (uscc hashing)';
+COMMENT ON OPERATOR FAMILY bjxm.uscc_ops USING btree IS '统一社会信用代码 btree 族 (uscc btree family)';
+COMMENT ON OPERATOR FAMILY bjxm.uscc_hash_ops USING hash IS '统一社会信用代码哈希族 (uscc hash family)';
+
+-- bjxm.clause: a citation of this regulation, stored as (article, item).
+CREATE TYPE bjxm.clause;
+
+CREATE FUNCTION bjxm.clause_in(cstring) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_out(bjxm.clause) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'bjxm_clause_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_recv(internal) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.clause_send(bjxm.clause) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'bjxm_clause_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE bjxm.clause (
+    INPUT = bjxm.clause_in,
+    OUTPUT = bjxm.clause_out,
+    RECEIVE = bjxm.clause_recv,
+    SEND = bjxm.clause_send,
+    INTERNALLENGTH = 4,
+    PASSEDBYVALUE,
+    ALIGNMENT = int4,
+    STORAGE = plain
+);
+COMMENT ON TYPE bjxm.clause IS '本办法条款引用, 如 第十一条第(一)项 (a citation of the measures: article and item)';
+COMMENT ON FUNCTION bjxm.clause_in(cstring) IS '条款引用文本输入 (clause text input)';
+COMMENT ON FUNCTION bjxm.clause_out(bjxm.clause) IS '条款引用文本输出, 规范形式 (clause text output, canonical form)';
+COMMENT ON FUNCTION bjxm.clause_recv(internal) IS '条款引用二进制输入 (clause binary input)';
+COMMENT ON FUNCTION bjxm.clause_send(bjxm.clause) IS '条款引用二进制输出 (clause binary output)';
+
+-- (article, item) packed in an int4 orders like the integer: reuse int4's
+-- comparison and hash functions.
+CREATE FUNCTION bjxm.clause_cmp(bjxm.clause, bjxm.clause) RETURNS int
+    AS 'btint4cmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_eq(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4eq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_ne(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4ne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_lt(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4lt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_le(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4le' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_gt(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4gt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_ge(bjxm.clause, bjxm.clause) RETURNS bool
+    AS 'int4ge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_hash(bjxm.clause) RETURNS int
+    AS 'hashint4' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.clause_hash_extended(bjxm.clause, bigint) RETURNS bigint
+    AS 'hashint4extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION bjxm.clause_cmp(bjxm.clause, bjxm.clause) IS '条款比较, 先条后项, btree 支持 (clause comparison: article, then item)';
+COMMENT ON FUNCTION bjxm.clause_eq(bjxm.clause, bjxm.clause) IS '条款相等 (clause equality)';
+COMMENT ON FUNCTION bjxm.clause_ne(bjxm.clause, bjxm.clause) IS '条款不等 (clause inequality)';
+COMMENT ON FUNCTION bjxm.clause_lt(bjxm.clause, bjxm.clause) IS '条款在前 (clause less than)';
+COMMENT ON FUNCTION bjxm.clause_le(bjxm.clause, bjxm.clause) IS '条款在前或相同 (clause less or equal)';
+COMMENT ON FUNCTION bjxm.clause_gt(bjxm.clause, bjxm.clause) IS '条款在后 (clause greater than)';
+COMMENT ON FUNCTION bjxm.clause_ge(bjxm.clause, bjxm.clause) IS '条款在后或相同 (clause greater or equal)';
+COMMENT ON FUNCTION bjxm.clause_hash(bjxm.clause) IS '条款哈希 (clause hash support)';
+COMMENT ON FUNCTION bjxm.clause_hash_extended(bjxm.clause, bigint) IS '条款带种子哈希 (clause seeded hash support)';
+
+CREATE OPERATOR bjxm.= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_eq,
+    COMMUTATOR = OPERATOR(bjxm.=), NEGATOR = OPERATOR(bjxm.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR bjxm.<> (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_ne,
+    COMMUTATOR = OPERATOR(bjxm.<>), NEGATOR = OPERATOR(bjxm.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR bjxm.< (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_lt,
+    COMMUTATOR = OPERATOR(bjxm.>), NEGATOR = OPERATOR(bjxm.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR bjxm.<= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_le,
+    COMMUTATOR = OPERATOR(bjxm.>=), NEGATOR = OPERATOR(bjxm.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR bjxm.> (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_gt,
+    COMMUTATOR = OPERATOR(bjxm.<), NEGATOR = OPERATOR(bjxm.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR bjxm.>= (
+    LEFTARG = bjxm.clause, RIGHTARG = bjxm.clause, PROCEDURE = bjxm.clause_ge,
+    COMMUTATOR = OPERATOR(bjxm.<=), NEGATOR = OPERATOR(bjxm.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+COMMENT ON OPERATOR bjxm.= (bjxm.clause, bjxm.clause) IS '条款相等 (clause equality)';
+COMMENT ON OPERATOR bjxm.<> (bjxm.clause, bjxm.clause) IS '条款不等 (clause inequality)';
+COMMENT ON OPERATOR bjxm.< (bjxm.clause, bjxm.clause) IS '条款在前 (clause less than)';
+COMMENT ON OPERATOR bjxm.<= (bjxm.clause, bjxm.clause) IS '条款在前或相同 (clause less or equal)';
+COMMENT ON OPERATOR bjxm.> (bjxm.clause, bjxm.clause) IS '条款在后 (clause greater than)';
+COMMENT ON OPERATOR bjxm.>= (bjxm.clause, bjxm.clause) IS '条款在后或相同 (clause greater or equal)';
+
+CREATE OPERATOR CLASS bjxm.clause_ops DEFAULT FOR TYPE bjxm.clause USING btree AS
+    OPERATOR 1 bjxm.<, OPERATOR 2 bjxm.<=, OPERATOR 3 bjxm.=,
+    OPERATOR 4 bjxm.>=, OPERATOR 5 bjxm.>,
+    FUNCTION 1 bjxm.clause_cmp(bjxm.clause, bjxm.clause);
+CREATE OPERATOR CLASS bjxm.clause_hash_ops DEFAULT FOR TYPE bjxm.clause USING hash AS
+    OPERATOR 1 bjxm.=,
+    FUNCTION 1 bjxm.clause_hash(bjxm.clause),
+    FUNCTION 2 bjxm.clause_hash_extended(bjxm.clause, bigint);
+COMMENT ON OPERATOR CLASS bjxm.clause_ops USING btree IS '条款 btree 排序 (clause btree ordering)';
+COMMENT ON OPERATOR CLASS bjxm.clause_hash_ops USING hash IS '条款哈希 (clause hashing)';
+COMMENT ON OPERATOR FAMILY bjxm.clause_ops USING btree IS '条款 btree 族 (clause btree family)';
+COMMENT ON OPERATOR FAMILY bjxm.clause_hash_ops USING hash IS '条款哈希族 (clause hash family)';
+
+CREATE FUNCTION bjxm.clause(article int, item int DEFAULT 0) RETURNS bjxm.clause
+    AS 'MODULE_PATHNAME', 'bjxm_clause_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bjxm.article(bjxm.clause) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_clause_article' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.item(bjxm.clause) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_clause_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION bjxm.item_count(article int) RETURNS int
+    AS 'MODULE_PATHNAME', 'bjxm_item_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.clause(int, int) IS '由条号和项号构造条款, 项号0为整条 (build a clause from article and item; item 0 = whole article)';
+COMMENT ON FUNCTION bjxm.article(bjxm.clause) IS '条款的条号 (the article number, 1–36)';
+COMMENT ON FUNCTION bjxm.item(bjxm.clause) IS '条款的项号, 0为整条 (the item number, 0 = whole article)';
+COMMENT ON FUNCTION bjxm.item_count(int) IS '该条按原文分几项 (how many items the article has in the text)';
+
+------------------------------------------------------------------------------
+-- The regulation itself (all 36 articles and their items)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.regulation (
+    article       smallint NOT NULL CHECK (article BETWEEN 1 AND 36),
+    item          smallint NOT NULL CHECK (item >= 0),
+    clause        bjxm.clause GENERATED ALWAYS AS (bjxm.clause(article, item)) STORED,
+    chapter       smallint NOT NULL,
+    chapter_title text NOT NULL,
+    heading       text,
+    body          text NOT NULL,
+    PRIMARY KEY (article, item)
+);
+CREATE UNIQUE INDEX regulation_clause_key ON bjxm.regulation (clause);
+COMMENT ON TABLE bjxm.regulation IS '毕节市市级信息化项目统筹管理办法(试行)全文, 逐条逐项 (the full text of the measures, by article and item)';
+COMMENT ON COLUMN bjxm.regulation.article IS '条号 (article number)';
+COMMENT ON COLUMN bjxm.regulation.item IS '项号, 0为整条 (item number, 0 = whole article)';
+COMMENT ON COLUMN bjxm.regulation.clause IS '条款引用 (the clause)';
+COMMENT ON COLUMN bjxm.regulation.chapter IS '章号 (chapter number)';
+COMMENT ON COLUMN bjxm.regulation.chapter_title IS '章名 (chapter title)';
+COMMENT ON COLUMN bjxm.regulation.heading IS '条标题, 如“编制目的” (article heading, where the text has one)';
+COMMENT ON COLUMN bjxm.regulation.body IS '原文 (the text; for a whole article, including its items)';
+
+-- generated from data/regulation.zh.txt by tools/genreg; do not edit
+INSERT INTO bjxm.regulation (article, item, chapter, chapter_title, heading, body) VALUES
+  (1, 0, 1, '总则', '编制目的', '为加强毕节市市级信息化项目管理,规范项目管理流程,提高项目质量,推动集约式发展,深化数据资源共享开放,促进毕节市大数据产业发展,提升政府治理能力和政务服务水平,根据《国家政务信息化项目建设管理办法》《贵州省政府数据共享开放条例》《贵州省大数据安全保障条例》《贵州省省级政务信息系统建设管理办法(试行)》等有关规定,结合毕节实际,制定本办法。'),
+  (2, 0, 1, '总则', '适用范围', '本办法适用于毕节市市级行政部门、事业单位(市属学校、医院)等具有独立法人资格的一级预算单位使用财政资金购买建设和运维服务的非涉密市级信息化项目及市属国企建设和运维服务的非涉密市级信息化项目,主要包括:服务平台、数据平台、业务系统、政务云资源、数据资源库的开发服务、运维服务和相关配套服务等。涉密信息化项目按有关规定执行。'),
+  (3, 0, 1, '总则', '部门职责', '毕节市市级行政部门、事业单位(市属学校、医院)等具有独立法人资格的一级预算单位及市属国企作为用户单位(以下简称:用户单位)是毕节市市级信息化项目的使用主体,结合实际梳理本单位及本地区(含县、自治县、市、区,下同)业务需求,避免重复建设,统筹项目申报;实施项目服务采购、合同签订、实施管理、验收、评估等工作;负责做好项目入库、预算申报、预算执行和绩效管理工作;负责做好数据资源管理相关工作;负责安全、保密相关工作。毕节市大数据主管部门(以下简称大数据部门)负责建立毕节市市级信息化项目管理体系;组织项目年度需求方案评审;建立毕节市市级信息化项目库并进行动态管理;组织会审和编制毕节市市级信息化项目年度实施计划;组织项目服务方案评审;负责数据资源管理;负责项目监督检查和综合评估。毕节市财政部门(以下简称财政部门)根据市人民政府批准的年度实施计划,结合市级财力情况,按照财政资金保障范围、保障顺序和预算管理规定,会同大数据部门安排预算,按国库集中支付管理的有关规定拨付资金,并对项目资金实施绩效管理。'),
+  (4, 0, 1, '总则', '基本原则', '毕节市市级信息化项目应遵循整体规划、集约高效、数据融合、统一标准、安全有序的原则,建立统筹规划、统筹服务、统筹资金工作机制。'),
+  (5, 0, 2, '计划管理', '方案编制', '用户单位编制需求方案,应遵照相关标准规范,且满足以下要求。
+(一)符合国家、省、市有关规划、计划等要求;
+(二)紧密结合本单位及本地区业务需求;
+(三)依据充分,明确系统目标、服务内容、功能应用、数据资源、网络部署、安全保障、经费估算等;
+(四)密码应用方案须通过专家评审或第三方专业测评机构评估。'),
+  (5, 1, 2, '计划管理', NULL, '符合国家、省、市有关规划、计划等要求;'),
+  (5, 2, 2, '计划管理', NULL, '紧密结合本单位及本地区业务需求;'),
+  (5, 3, 2, '计划管理', NULL, '依据充分,明确系统目标、服务内容、功能应用、数据资源、网络部署、安全保障、经费估算等;'),
+  (5, 4, 2, '计划管理', NULL, '密码应用方案须通过专家评审或第三方专业测评机构评估。'),
+  (6, 0, 2, '计划管理', '项目申报', '用户单位按照需求方案申报要求,启动次年拟实施项目需求方案的申报工作,需求方案报送至大数据部门,大数据部门会同相关部门对需求方案开展初审,形成拟入库清单。'),
+  (7, 0, 2, '计划管理', '方案评审', '大数据部门委托第三方评审机构评审项目需求方案,形成评审报告。'),
+  (8, 0, 2, '计划管理', '项目入库', '通过需求评审的项目由大数据部门纳入项目库管理。大数据部门按照“公开透明、提前储备、分类管理、动态调整”的原则,通过提前研究谋划、评审论证、入库储备、动态监管等方式实行规范化、程序化建立并管理项目库。用户单位对项目的真实性、合理性和要件的合规性、完整性负责。'),
+  (9, 0, 2, '计划管理', '年度计划', '大数据部门会同财政部门编制项目年度拟实施计划,保障国家、省、市重大决策部署的落实,报经市人民政府批准,形成年度实施计划。'),
+  (10, 0, 3, '资金管理', '项目预算', '对政府投资项目,财政部门按照部门预算管理规定及零基预算原则,会同大数据部门按照市人民政府批准的年度计划对项目逐一审核后,确定纳入大数据部门项目库的年度预算项目,并结合当年财力情况,将项目安排的市级预算资金纳入用户单位的部门预算。项目使用上级资金的,按上级资金管理有关规定执行。属市属国企项目的,由企业自行筹措建设资金,依照公司管理规定执行。'),
+  (11, 0, 3, '资金管理', '支持范围', '市级财政资金支持范围主要包括:市级非涉密服务平台、数据平台、业务系统、政务云资源、数据资源库的开发服务、运维服务和相关配套服务等。以下内容不列入信息化资金支持范围,不得单独或捆绑纳入市级信息化项目,用户单位按原有资金渠道进行保障。
+(一)应当由人员经费、公用经费、专项工作经费开支事项。包括但不限于人员工资、差旅费、车辆购置及维护、办公水电费、办公家具、办公电脑、耗材、手机或固话及其通讯费、办公相关短信费等;
+(二)属于部门业务工作范畴的开支事项,包括但不限于利用系统、平台或网站开展的业务管理、内容采编、宣传推广等业务运营支出;
+(三)办公场所新建、改(扩)建工程涉及的配套信息化基础设施建设。'),
+  (11, 1, 3, '资金管理', NULL, '应当由人员经费、公用经费、专项工作经费开支事项。包括但不限于人员工资、差旅费、车辆购置及维护、办公水电费、办公家具、办公电脑、耗材、手机或固话及其通讯费、办公相关短信费等;'),
+  (11, 2, 3, '资金管理', NULL, '属于部门业务工作范畴的开支事项,包括但不限于利用系统、平台或网站开展的业务管理、内容采编、宣传推广等业务运营支出;'),
+  (11, 3, 3, '资金管理', NULL, '办公场所新建、改(扩)建工程涉及的配套信息化基础设施建设。'),
+  (12, 0, 3, '资金管理', '预算执行', '按照资金预算执行相关规定,用户单位应当在保障资金安全的前提下切实采取措施提高统筹资金执行进度。因用户单位原因影响资金执行进度的,可以推迟或终止实施相关项目。'),
+  (13, 0, 4, '项目管理', '服务方案', '用户单位根据市人民政府批准的年度实施计划,组织编制项目服务方案,包括服务内容、经费预算、功能应用、数据资源、网络部署、安全保障、技术路线、密码应用解决方案、进度安排、服务保障、培训计划等,报大数据部门汇总。'),
+  (14, 0, 4, '项目管理', '方案评审', '大数据部门委托第三方评审机构对项目服务方案及招标控制价进行评审。'),
+  (15, 0, 4, '项目管理', '服务采购', '用户单位根据通过评审的项目服务方案,按照《中华人民共和国政府采购法》《政府购买服务管理办法》等有关法律法规的规定,组织政府采购,确定项目服务单位。'),
+  (16, 0, 4, '项目管理', '合同签订', '大数据部门、用户单位与项目服务单位签订项目三方服务合同。'),
+  (17, 0, 4, '项目管理', '项目实施', '大数据部门和用户单位根据项目三方服务合同约定,对项目服务单位履行服务保障义务情况进行监督。'),
+  (18, 0, 4, '项目管理', '管理规范', '大数据部门负责毕节市市级信息化项目管理相关标准规范编制工作,用户单位应按照相关标准规范执行。'),
+  (19, 0, 4, '项目管理', '内容调整', '项目服务内容需要调整,并符合以下情形之一的,由用户单位申请,报大数据部门经专家评审同意后进行调整。
+(一)根据国家、省、市部署要求,确需改变项目内容的;
+(二)确需对原项目服务方案进行完善优化的;
+(三)根据所建项目业务发展需要,在已批复项目服务方案的框架下适当调整的。'),
+  (19, 1, 4, '项目管理', NULL, '根据国家、省、市部署要求,确需改变项目内容的;'),
+  (19, 2, 4, '项目管理', NULL, '确需对原项目服务方案进行完善优化的;'),
+  (19, 3, 4, '项目管理', NULL, '根据所建项目业务发展需要,在已批复项目服务方案的框架下适当调整的。'),
+  (20, 0, 4, '项目管理', '项目验收', '用户单位会同大数据部门和其他相关单位,按照项目三方服务合同对项目进行验收。'),
+  (21, 0, 5, '数据管理', '管理权限', '毕节市市级信息化项目中产生的政府数据由大数据部门统筹管理。用户单位做好数据的采集汇聚、目录编制、数据上架、更新维护和安全管理等工作。'),
+  (22, 0, 5, '数据管理', '目录编制', '用户单位按照国家《政务信息资源目录编制指南》和省级《政府数据资源目录编制工作指南》等有关规定,编制数据资源目录。大数据部门负责数据资源目录审核工作,市人民政府审定后通过的数据资源目录统一纳入贵州省数据共享交换平台毕节专区进行管理。'),
+  (23, 0, 5, '数据管理', '数据上架', '用户单位负责数据资源分类分级,明确数据共享开放类型,加强政府数据共享开放的安全管理,做好政府数据保密审查和风险防范工作。用户单位负责按照数据资源目录上架数据资源,配合政府数据共享开放协调调度工作。'),
+  (24, 0, 5, '数据管理', '数据共享', '用户单位负责编制数据共享目录,明确共享数据名称、信息项、数据更新周期、共享服务方式、数据提供方式等,按要求在贵州省数据共享交换平台毕节专区实现数据资源共享。'),
+  (25, 0, 5, '数据管理', '数据开放', '用户单位负责编制数据开放目录,明确开放数据名称、信息项、数据更新周期、开放服务方式、数据提供方式等,对拟开放数据进行脱敏脱密处理,按要求在贵州省政府数据开放平台毕节专区实现数据资源开放。'),
+  (26, 0, 6, '安全管理', '安全权责', '网信部门、公安机关、大数据部门、保密行政管理部门、通讯管理单位按照《贵州省大数据安全保障条例》履行大数据安全保障相关职能职责。用户单位应严格落实信息安全保护的责任和要求,保障项目的系统运行和数据安全。若未按要求落实网络安全主体责任,发生重大安全事件的,严格按法律法规及有关规定追究责任。'),
+  (27, 0, 6, '安全管理', '建设安全', '积极鼓励引导采用安全可靠的国产化计算机终端、服务器、操作系统、数据库等关键信息基础设施产品。'),
+  (28, 0, 6, '安全管理', '服务安全', '在项目三方服务合同中,应明确约定项目服务单位建立健全服务应急处置机制,对所提供的服务内容每年定期开展信息安全检测、密码安全性评估与风险评估工作,并将结果报送大数据部门、公安部门及密码管理部门。'),
+  (29, 0, 6, '安全管理', '数据安全', '用户单位应严格按照相关法律法规,对项目产生的数据资源进行管理。政府数据涉及商业秘密、个人隐私等敏感数据的,应严格遵守隐私保护和数据脱敏脱密有关规定要求。政府数据涉及国家秘密和安全的,按照国家相关法律法规执行。'),
+  (30, 0, 7, '监督管理', '监督检查', '项目实施过程中,大数据部门会同财政部门组织相关单位,按照项目三方服务合同进行监督检查。审计机关依法对市级信息化项目资金管理使用情况开展审计监督。'),
+  (31, 0, 7, '监督管理', '项目整改', '监督检查过程中发现存在以下问题的,应按要求及时整改,并将结果报送至大数据部门。对未整改或整改后不符合要求的,不再安排后续项目资金,直至整改落实到位。
+(一)与国家、省、市有关规定或批复要求不符的;
+(二)擅自更改项目服务内容的;
+(三)未按要求基于毕节市城市数据中心(“云上贵州”毕节分平台)建设的;
+(四)未按要求对接全省政务服务一体化平台的;
+(五)满足政府数据共享开放条件,但不履行数据共享开放义务的;
+(六)未按要求做好项目安全保障的;
+(七)未按要求部署国产密码进行数据保护的;
+(八)擅自使用第三方提供的信息系统服务,出现上述情况的;
+(九)与其他有关规定不符合的。'),
+  (31, 1, 7, '监督管理', NULL, '与国家、省、市有关规定或批复要求不符的;'),
+  (31, 2, 7, '监督管理', NULL, '擅自更改项目服务内容的;'),
+  (31, 3, 7, '监督管理', NULL, '未按要求基于毕节市城市数据中心(“云上贵州”毕节分平台)建设的;'),
+  (31, 4, 7, '监督管理', NULL, '未按要求对接全省政务服务一体化平台的;'),
+  (31, 5, 7, '监督管理', NULL, '满足政府数据共享开放条件,但不履行数据共享开放义务的;'),
+  (31, 6, 7, '监督管理', NULL, '未按要求做好项目安全保障的;'),
+  (31, 7, 7, '监督管理', NULL, '未按要求部署国产密码进行数据保护的;'),
+  (31, 8, 7, '监督管理', NULL, '擅自使用第三方提供的信息系统服务,出现上述情况的;'),
+  (31, 9, 7, '监督管理', NULL, '与其他有关规定不符合的。'),
+  (32, 0, 7, '监督管理', '绩效管理', '用户单位作为绩效管理的责任主体,负责对采购项目资金开展全过程绩效管理。对新增重大项目开展事前绩效评估;按照“谁申请资金、谁编报绩效目标”原则负责绩效目标编报,开展绩效运行跟踪监控和绩效自评工作。用户单位配合财政部门做好财政重点绩效评价,落实绩效评价结果应用。'),
+  (33, 0, 7, '监督管理', '综合评估', '大数据部门会同用户单位建立项目综合评估机制,在项目投入使用后,委托第三方评估机构对用户单位的使用效果、项目服务单位的服务水平和质量、第三方评审机构方案的评审质量开展评估,结合财政部门重点绩效评价结果形成综合评估报告,评估结果作为下一年度服务采购的重要依据。'),
+  (34, 0, 8, '附则', NULL, '符合以下情形之一的,项目服务方案须经市级大数据部门评审。
+(一)市级单位采用第三方信息系统开展业务工作的;
+(二)使用上级或自行筹措资金开展信息化项目建设的;
+(三)各县(自治县、市、区)信息化项目预算在100万元及以上的。'),
+  (34, 1, 8, '附则', NULL, '市级单位采用第三方信息系统开展业务工作的;'),
+  (34, 2, 8, '附则', NULL, '使用上级或自行筹措资金开展信息化项目建设的;'),
+  (34, 3, 8, '附则', NULL, '各县(自治县、市、区)信息化项目预算在100万元及以上的。'),
+  (35, 0, 8, '附则', NULL, '各县(自治县、市、区)参照本办法执行。'),
+  (36, 0, 8, '附则', NULL, '本办法自发布之日起施行,原《毕节市大数据项目建设管理暂行办法》同时废止,国家或省对信息化项目管理有新规定的,从其规定。');
+
+CREATE FUNCTION bjxm.clause_text(bjxm.clause) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT r.body FROM bjxm.regulation r WHERE r.clause OPERATOR(bjxm.=) $1;
+    END;
+COMMENT ON FUNCTION bjxm.clause_text(bjxm.clause) IS '条款原文 (the regulation''s own text of an article or item)';
+
+------------------------------------------------------------------------------
+-- SQLSTATEs (SPEC §1.1), from the one list in src/errors.h
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.sqlstates(OUT sqlstate text, OUT clause bjxm.clause, OUT meaning text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_sqlstates' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.sqlstates() IS 'bjxm 的错误码及其条款 (bjxm''s SQLSTATEs, the article each enforces, and what it means)';
+
+------------------------------------------------------------------------------
+-- Enumerations (SPEC §2, §3), each value with a Chinese label
+------------------------------------------------------------------------------
+
+CREATE TYPE bjxm.unit_kind AS ENUM ('admin_dept', 'institution', 'soe');
+CREATE TYPE bjxm.project_category AS ENUM
+    ('service_platform', 'data_platform', 'business_system', 'gov_cloud', 'data_resource_db', 'other');
+CREATE TYPE bjxm.service_kind AS ENUM ('development', 'operation', 'supporting');
+CREATE TYPE bjxm.fund_source AS ENUM ('municipal_fiscal', 'superior', 'self_raised');
+CREATE TYPE bjxm.adjustment_reason AS ENUM ('mandated', 'optimization', 'business_need');
+CREATE TYPE bjxm.procurement_method AS ENUM
+    ('open_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation',
+     'single_source', 'inquiry', 'framework_agreement');
+CREATE TYPE bjxm.project_state AS ENUM
+    ('draft', 'declared', 'shortlisted', 'reviewed', 'in_library', 'planned', 'approved',
+     'budgeted', 'service_plan_submitted', 'service_plan_approved', 'procured', 'contracted',
+     'implementing', 'accepted', 'evaluated',
+     'returned', 'withdrawn', 'postponed', 'terminated');
+COMMENT ON TYPE bjxm.unit_kind IS '用户单位类别 (kind of user unit, 第二条)';
+COMMENT ON TYPE bjxm.project_category IS '项目类别 (project category, 第二条)';
+COMMENT ON TYPE bjxm.service_kind IS '服务类别 (kind of service, 第二条)';
+COMMENT ON TYPE bjxm.fund_source IS '资金来源 (source of funds, 第十条)';
+COMMENT ON TYPE bjxm.adjustment_reason IS '内容调整情形 (reason for an adjustment, 第十九条)';
+COMMENT ON TYPE bjxm.procurement_method IS '政府采购方式 (government procurement method, 第十五条)';
+COMMENT ON TYPE bjxm.project_state IS '项目状态 (project lifecycle state, 第五条–第二十条)';
+
+CREATE TYPE bjxm.violation AS (
+    clause   bjxm.clause,
+    sqlstate text,
+    severity text,
+    message  text,
+    detail   text
+);
+COMMENT ON TYPE bjxm.violation IS '规则检查结果: 条款、错误码、级别(error|warning)、说明 (a rule finding: clause, SQLSTATE, severity, message, detail)';
+
+-- Labels are data keyed by type and value names (not OIDs), so they dump
+-- and restore like everything else.
+CREATE TABLE bjxm.enum_labels (
+    enum_type text NOT NULL,
+    value     text NOT NULL,
+    label     text NOT NULL,
+    PRIMARY KEY (enum_type, value)
+);
+COMMENT ON TABLE bjxm.enum_labels IS '枚举值的中文名称 (Chinese labels of enum values)';
+COMMENT ON COLUMN bjxm.enum_labels.enum_type IS '枚举类型名, 如 bjxm.unit_kind (enum type name)';
+COMMENT ON COLUMN bjxm.enum_labels.value IS '枚举值 (enum value)';
+COMMENT ON COLUMN bjxm.enum_labels.label IS '中文名称 (Chinese label)';
+INSERT INTO bjxm.enum_labels (enum_type, value, label) VALUES
+    ('bjxm.unit_kind', 'admin_dept', '行政部门'),
+    ('bjxm.unit_kind', 'institution', '事业单位'),
+    ('bjxm.unit_kind', 'soe', '市属国企'),
+    ('bjxm.project_category', 'service_platform', '服务平台'),
+    ('bjxm.project_category', 'data_platform', '数据平台'),
+    ('bjxm.project_category', 'business_system', '业务系统'),
+    ('bjxm.project_category', 'gov_cloud', '政务云资源'),
+    ('bjxm.project_category', 'data_resource_db', '数据资源库'),
+    ('bjxm.project_category', 'other', '其他'),
+    ('bjxm.service_kind', 'development', '开发服务'),
+    ('bjxm.service_kind', 'operation', '运维服务'),
+    ('bjxm.service_kind', 'supporting', '相关配套服务'),
+    ('bjxm.fund_source', 'municipal_fiscal', '本级财政资金'),
+    ('bjxm.fund_source', 'superior', '上级资金'),
+    ('bjxm.fund_source', 'self_raised', '自筹资金'),
+    ('bjxm.adjustment_reason', 'mandated', '国家、省、市部署要求'),
+    ('bjxm.adjustment_reason', 'optimization', '完善优化原服务方案'),
+    ('bjxm.adjustment_reason', 'business_need', '业务发展需要且在已批复框架内'),
+    ('bjxm.procurement_method', 'open_tender', '公开招标'),
+    ('bjxm.procurement_method', 'invited_tender', '邀请招标'),
+    ('bjxm.procurement_method', 'competitive_negotiation', '竞争性谈判'),
+    ('bjxm.procurement_method', 'competitive_consultation', '竞争性磋商'),
+    ('bjxm.procurement_method', 'single_source', '单一来源采购'),
+    ('bjxm.procurement_method', 'inquiry', '询价'),
+    ('bjxm.procurement_method', 'framework_agreement', '框架协议采购'),
+    ('bjxm.project_state', 'draft', '草稿'),
+    ('bjxm.project_state', 'declared', '已申报'),
+    ('bjxm.project_state', 'shortlisted', '拟入库'),
+    ('bjxm.project_state', 'reviewed', '已评审'),
+    ('bjxm.project_state', 'in_library', '已入库'),
+    ('bjxm.project_state', 'planned', '拟实施计划'),
+    ('bjxm.project_state', 'approved', '年度计划已批准'),
+    ('bjxm.project_state', 'budgeted', '已安排预算'),
+    ('bjxm.project_state', 'service_plan_submitted', '服务方案已报送'),
+    ('bjxm.project_state', 'service_plan_approved', '服务方案已通过评审'),
+    ('bjxm.project_state', 'procured', '已采购'),
+    ('bjxm.project_state', 'contracted', '已签订三方合同'),
+    ('bjxm.project_state', 'implementing', '实施中'),
+    ('bjxm.project_state', 'accepted', '已验收'),
+    ('bjxm.project_state', 'evaluated', '已综合评估'),
+    ('bjxm.project_state', 'returned', '退回修改'),
+    ('bjxm.project_state', 'withdrawn', '已撤回'),
+    ('bjxm.project_state', 'postponed', '已推迟'),
+    ('bjxm.project_state', 'terminated', '已终止');
+
+CREATE FUNCTION bjxm.label(anyenum) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+        SELECT l.label FROM bjxm.enum_labels l
+         WHERE l.enum_type OPERATOR(pg_catalog.=) pg_catalog.format_type(pg_catalog.pg_typeof($1), NULL)
+           AND l.value OPERATOR(pg_catalog.=) $1::text
+    $$;
+COMMENT ON FUNCTION bjxm.label(anyenum) IS '枚举值的中文名称 (the Chinese label of an enum value)';
+
+------------------------------------------------------------------------------
+-- 第三条 部门职责: duty roles (cluster-wide, NOLOGIN group roles)
+------------------------------------------------------------------------------
+
+DO $bjxm$
+DECLARE
+    r text;
+    rec pg_catalog.pg_roles;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['bjxm_user_unit', 'bjxm_bigdata', 'bjxm_finance',
+                             'bjxm_reviewer', 'bjxm_city_gov', 'bjxm_auditor'] LOOP
+        SELECT * INTO rec FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) r;
+        IF NOT FOUND THEN
+            EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN NOINHERIT', r);
+        ELSIF rec.rolcanlogin OR rec.rolsuper OR rec.rolbypassrls THEN
+            RAISE EXCEPTION '第三条: 已存在的角色“%”可登录、为超级用户或可绕过行级安全, bjxm 不予沿用 (existing role % can log in, is superuser or bypasses RLS: refused)', r, r
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'bjxm 的职责角色必须是 NOLOGIN NOSUPERUSER NOBYPASSRLS 的组角色; 请改名或修改该角色后重试。';
+        END IF;
+    END LOOP;
+END
+$bjxm$;
+
+------------------------------------------------------------------------------
+-- Registries: regions (第三十五条), units, parties, membership, jurisdiction
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.regions (
+    code   text PRIMARY KEY CHECK (code ~ '^5205[0-9]{2}$'),
+    name   text NOT NULL CHECK (name <> ''),
+    kind   text NOT NULL CHECK (kind IN ('city', 'county', 'zone')),
+    seeded boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE bjxm.regions IS '行政区划: 毕节市及所辖县(自治县、市、区)和管理区 (regions of Bijie, GB/T 2260)';
+COMMENT ON COLUMN bjxm.regions.code IS '行政区划代码 (GB/T 2260 code)';
+COMMENT ON COLUMN bjxm.regions.name IS '名称 (name)';
+COMMENT ON COLUMN bjxm.regions.kind IS 'city 市级 | county 县级 | zone 管理区 (kind)';
+COMMENT ON COLUMN bjxm.regions.seeded IS '随扩展安装的行 (row installed with the extension; not dumped)';
+INSERT INTO bjxm.regions (code, name, kind, seeded) VALUES
+    ('520500', '毕节市(市级)', 'city', true),
+    ('520502', '七星关区', 'county', true),
+    ('520521', '大方县', 'county', true),
+    ('520581', '黔西市', 'county', true),
+    ('520523', '金沙县', 'county', true),
+    ('520524', '织金县', 'county', true),
+    ('520525', '纳雍县', 'county', true),
+    ('520526', '威宁彝族回族苗族自治县', 'county', true),
+    ('520527', '赫章县', 'county', true);
+
+CREATE TABLE bjxm.units (
+    unit_id       bigserial PRIMARY KEY,
+    code          bjxm.uscc NOT NULL UNIQUE,
+    name          text NOT NULL CHECK (name <> ''),
+    kind          bjxm.unit_kind NOT NULL,
+    region        text NOT NULL REFERENCES bjxm.regions (code),
+    registered_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX units_region_idx ON bjxm.units (region);
+COMMENT ON TABLE bjxm.units IS '用户单位 (user units, 第三条)';
+COMMENT ON COLUMN bjxm.units.unit_id IS '单位编号 (unit id)';
+COMMENT ON COLUMN bjxm.units.code IS '统一社会信用代码 (USCC)';
+COMMENT ON COLUMN bjxm.units.name IS '单位名称 (name)';
+COMMENT ON COLUMN bjxm.units.kind IS '单位类别 (kind)';
+COMMENT ON COLUMN bjxm.units.region IS '所属行政区划 (region; 520500 = city level)';
+COMMENT ON COLUMN bjxm.units.registered_at IS '登记时间 (registered at)';
+
+CREATE TABLE bjxm.parties (
+    party_id      bigserial PRIMARY KEY,
+    code          text NOT NULL UNIQUE CHECK (code <> ''),
+    name          text NOT NULL CHECK (name <> ''),
+    kind          text NOT NULL CHECK (kind IN ('reviewer', 'vendor', 'evaluator', 'designer')),
+    uscc          bjxm.uscc,
+    registered_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX parties_uscc_idx ON bjxm.parties (uscc);
+COMMENT ON TABLE bjxm.parties IS '第三方: 评审机构、服务单位、评估机构、咨询设计单位 (third parties: reviewers, vendors, evaluators, designers)';
+COMMENT ON COLUMN bjxm.parties.party_id IS '编号 (party id)';
+COMMENT ON COLUMN bjxm.parties.code IS '代号 (party code, used by the functions)';
+COMMENT ON COLUMN bjxm.parties.name IS '名称 (name)';
+COMMENT ON COLUMN bjxm.parties.kind IS 'reviewer 评审 | vendor 服务单位 | evaluator 评估 | designer 咨询设计 (kind)';
+COMMENT ON COLUMN bjxm.parties.uscc IS '统一社会信用代码 (USCC, used for conflict-of-interest checks)';
+COMMENT ON COLUMN bjxm.parties.registered_at IS '登记时间 (registered at)';
+
+CREATE TABLE bjxm.unit_members (
+    member     name NOT NULL,
+    unit_id    bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (member, unit_id)
+);
+CREATE INDEX unit_members_unit_idx ON bjxm.unit_members (unit_id);
+COMMENT ON TABLE bjxm.unit_members IS '用户单位成员: 角色名 → 单位 (which roles act for which unit; keyed by role name)';
+COMMENT ON COLUMN bjxm.unit_members.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.unit_members.unit_id IS '单位 (unit)';
+COMMENT ON COLUMN bjxm.unit_members.granted_at IS '授予时间 (granted at)';
+
+CREATE TABLE bjxm.party_members (
+    member     name NOT NULL,
+    party_id   bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (member, party_id)
+);
+COMMENT ON TABLE bjxm.party_members IS '评审机构人员: 角色名 → 机构 (which reviewer roles act for which institution)';
+COMMENT ON COLUMN bjxm.party_members.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.party_members.party_id IS '机构 (party)';
+COMMENT ON COLUMN bjxm.party_members.granted_at IS '授予时间 (granted at)';
+
+CREATE TABLE bjxm.jurisdictions (
+    member name PRIMARY KEY,
+    region text NOT NULL REFERENCES bjxm.regions (code),
+    set_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+COMMENT ON TABLE bjxm.jurisdictions IS '管辖范围: 未登记的角色为市级 (jurisdiction of duty-role members; absent = city 520500, 第三十五条)';
+COMMENT ON COLUMN bjxm.jurisdictions.member IS '数据库角色名 (role name)';
+COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划 (region acted on)';
+COMMENT ON COLUMN bjxm.jurisdictions.set_at IS '设定时间 (set at)';
+
+------------------------------------------------------------------------------
+-- 第八条 settings: rule parameters are data (SPEC §8)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.settings (
+    key           text PRIMARY KEY,
+    value         text NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('amount', 'rate', 'integer', 'boolean')),
+    clause        bjxm.clause,
+    default_value text NOT NULL,
+    description   text NOT NULL,
+    revision      integer NOT NULL DEFAULT 0,
+    changed_at    timestamptz
+);
+COMMENT ON TABLE bjxm.settings IS '规则参数, 修改留痕 (rule parameters; every change is an event)';
+COMMENT ON COLUMN bjxm.settings.key IS '参数名 (key)';
+COMMENT ON COLUMN bjxm.settings.value IS '当前值 (value in force)';
+COMMENT ON COLUMN bjxm.settings.kind IS 'amount 元 | rate 比率 | integer 整数 | boolean 开关 (kind of value)';
+COMMENT ON COLUMN bjxm.settings.clause IS '依据条款 (the clause the parameter serves)';
+COMMENT ON COLUMN bjxm.settings.default_value IS '安装时的默认值 (value installed with the extension)';
+COMMENT ON COLUMN bjxm.settings.description IS '说明 (description)';
+COMMENT ON COLUMN bjxm.settings.revision IS '修改次数 (times changed; their sum is the rulebook revision)';
+COMMENT ON COLUMN bjxm.settings.changed_at IS '最近修改时间 (last changed at)';
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('county_review_threshold', '1000000', 'amount', '第三十四条第(三)项', '1000000',
+     '县级项目预算达到此额(元)须经市级大数据部门评审 (county budget at or above which city-level review is needed)'),
+    ('major_project_threshold', '10000000', 'amount', '第三十二条', '10000000',
+     '新增重大项目标准(元), 本地政策, 原文未定 (local policy: new project with development services at or above this needs 事前绩效评估)'),
+    ('slow_execution_rate', '0.5', 'rate', '第十二条', '0.5',
+     '预算执行率低于此值标记为执行缓慢 (execution rate below which a project is flagged slow)'),
+    ('assessment_period_months', '12', 'integer', '第二十八条', '12',
+     '安全检测、密码评估、风险评估的周期(月) (months between security assessments)'),
+    ('rectification_days', '30', 'integer', '第三十一条', '30',
+     '整改默认期限(天) (default days to rectify)'),
+    ('notify', 'true', 'boolean', NULL, 'true',
+     '是否发送 NOTIFY bjxm_events (send NOTIFY bjxm_events on each action)');
+
+-- A restore's COPY re-inserts changed settings over the installed rows:
+-- merge them instead of failing on the primary key.
+CREATE FUNCTION bjxm._settings_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE bjxm.settings s
+       SET value = NEW.value, revision = NEW.revision, changed_at = NEW.changed_at
+     WHERE s.key OPERATOR(pg_catalog.=) NEW.key;
+    IF FOUND THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._settings_restore_merge() IS '内部: 恢复时合并已修改的参数 (internal: merge restored settings into the installed rows)';
+CREATE TRIGGER settings_restore_merge BEFORE INSERT ON bjxm.settings
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._settings_restore_merge();
+
+------------------------------------------------------------------------------
+-- Events (SPEC §6): append-only, in the order of record
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.event_chain (
+    id            integer PRIMARY KEY CHECK (id = 1),
+    last_event_id bigint NOT NULL,
+    last_hash     bytea
+);
+COMMENT ON TABLE bjxm.event_chain IS '内部: 事件链头, 保证事件编号按提交顺序连续 (internal: head of the event chain; ids are gapless and commit in order)';
+COMMENT ON COLUMN bjxm.event_chain.id IS '唯一行 (the one row)';
+COMMENT ON COLUMN bjxm.event_chain.last_event_id IS '最后事件编号 (last event id)';
+COMMENT ON COLUMN bjxm.event_chain.last_hash IS '最后事件的 SM3 哈希 (SM3 hash of the last event)';
+
+CREATE TABLE bjxm.events (
+    event_id           bigint PRIMARY KEY,
+    project_id         bigint,
+    unit_id            bigint,
+    action             text NOT NULL,
+    from_state         bjxm.project_state,
+    to_state           bjxm.project_state,
+    actor              name NOT NULL,
+    actor_is_superuser boolean NOT NULL,
+    at                 timestamptz NOT NULL,
+    effective_date     date NOT NULL,
+    clause             bjxm.clause,
+    note               text,
+    details            jsonb,
+    rulebook           text NOT NULL,
+    prev_hash          bytea NOT NULL,
+    hash               bytea NOT NULL
+);
+CREATE INDEX events_project_idx ON bjxm.events (project_id, event_id) WHERE project_id IS NOT NULL;
+CREATE INDEX events_unit_idx ON bjxm.events (unit_id, event_id);
+COMMENT ON TABLE bjxm.events IS '事件日志: 每项成功操作一行, 只能追加 (event log: one row per successful action; append-only)';
+COMMENT ON COLUMN bjxm.events.event_id IS '事件编号, 记录顺序 (event id: the order of record)';
+COMMENT ON COLUMN bjxm.events.project_id IS '项目 (project; NULL for registrations and grants)';
+COMMENT ON COLUMN bjxm.events.unit_id IS '单位 (unit concerned, for visibility)';
+COMMENT ON COLUMN bjxm.events.action IS '操作, 即函数名 (action: the function name)';
+COMMENT ON COLUMN bjxm.events.from_state IS '原状态 (state before)';
+COMMENT ON COLUMN bjxm.events.to_state IS '新状态 (state after)';
+COMMENT ON COLUMN bjxm.events.actor IS '操作角色 (acting role)';
+COMMENT ON COLUMN bjxm.events.actor_is_superuser IS '超级用户操作 (acted as superuser)';
+COMMENT ON COLUMN bjxm.events.at IS '操作时刻(时钟时间) (clock time of the action)';
+COMMENT ON COLUMN bjxm.events.effective_date IS '业务日期 bjxm.today() (effective date)';
+COMMENT ON COLUMN bjxm.events.clause IS '依据条款 (clause applied)';
+COMMENT ON COLUMN bjxm.events.note IS '说明 (note)';
+COMMENT ON COLUMN bjxm.events.details IS '操作参数 (arguments of the action)';
+COMMENT ON COLUMN bjxm.events.prev_hash IS '上一事件的 SM3 哈希, 首个为全零 (SM3 hash of the previous event; zeros for the first)';
+COMMENT ON COLUMN bjxm.events.hash IS 'SM3(上一哈希 ‖ 本事件规范化内容), 防篡改 (SM3 of the previous hash and this event: tamper evidence, GB/T 32905-2016)';
+COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
+
+CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_events_append_only' LANGUAGE C
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm._events_append_only() IS '内部: 事件日志只能追加 (internal trigger: the event log is append-only)';
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON bjxm.events
+    FOR EACH ROW EXECUTE FUNCTION bjxm._events_append_only();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON bjxm.events
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._events_append_only();
+
+------------------------------------------------------------------------------
+-- Internal C helpers (not callable by applications)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.acting_role() RETURNS name
+    AS 'MODULE_PATHNAME', 'bjxm_acting_role' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.acting_role() IS 'bjxm 据以检查职责的角色, 即 SET ROLE 后的当前角色 (the role bjxm checks: the caller''s role, also inside definer code)';
+
+CREATE FUNCTION bjxm.today() RETURNS date
+    AS 'MODULE_PATHNAME', 'bjxm_today_sql' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.today() IS '业务日期: 北京时间的今天, 或超级用户设定的 bjxm.today (today in Asia/Shanghai, or the superuser-only bjxm.today setting)';
+
+CREATE FUNCTION bjxm._log_refusal(sqlstate text, message text, action text, project bigint)
+    RETURNS void AS 'MODULE_PATHNAME', 'bjxm_log_refusal_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._log_refusal(text, text, text, bigint) IS '内部: 写一行结构化拒绝日志 (internal: the structured LOG line of a refusal)';
+
+CREATE FUNCTION bjxm._not_visible(action text, project bigint)
+    RETURNS void AS 'MODULE_PATHNAME', 'bjxm_not_visible_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._not_visible(text, bigint) IS '内部: 项目不存在或不可见, 记录并报 42501 (internal: refuse an invisible project, logged)';
+
+CREATE FUNCTION bjxm._authorize(action text, article int, duties text[], unit_id bigint DEFAULT NULL, region text DEFAULT NULL)
+    RETURNS text AS 'MODULE_PATHNAME', 'bjxm_authorize' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._authorize(text, int, text[], bigint, text) IS '内部: 职责检查, 失败时 42501 (internal: duty check; 42501 naming the article)';
+CREATE FUNCTION bjxm._has_duty(duty text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_has_duty' LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION bjxm._has_duty(text) IS '内部: 当前角色是否具备该职责 (internal: whether the actor holds a duty)';
+CREATE FUNCTION bjxm._role_has_duty(role regrole, duty text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_role_has_duty' LANGUAGE C STABLE STRICT;
+COMMENT ON FUNCTION bjxm._role_has_duty(regrole, text) IS '内部: 某角色是否具备该职责 (internal: whether a role holds a duty)';
+CREATE FUNCTION bjxm._actor_is_superuser() RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_actor_is_superuser' LANGUAGE C STABLE;
+COMMENT ON FUNCTION bjxm._actor_is_superuser() IS '内部: 当前角色是否超级用户 (internal: whether the actor is a superuser)';
+CREATE FUNCTION bjxm._record_event(project_id bigint, unit_id bigint, action text,
+                                   from_state bjxm.project_state, to_state bjxm.project_state,
+                                   clause bjxm.clause, note text, details jsonb)
+    RETURNS bigint AS 'MODULE_PATHNAME', 'bjxm_record_event_sql' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._record_event(bigint, bigint, text, bjxm.project_state, bjxm.project_state, bjxm.clause, text, jsonb)
+    IS '内部: 追加事件并通知 (internal: append an event and NOTIFY)';
+
+------------------------------------------------------------------------------
+-- Visibility (SPEC §1): RLS helpers, evaluated once per query
+------------------------------------------------------------------------------
+
+-- The actor sees every unit: superuser, or an oversight duty at city level.
+CREATE FUNCTION bjxm._sees_all_units() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT bjxm._actor_is_superuser()
+            OR ((bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
+                 OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'))
+                AND COALESCE((SELECT j.region FROM bjxm.jurisdictions j
+                               WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()), '520500')
+                    OPERATOR(pg_catalog.=) '520500');
+    END;
+COMMENT ON FUNCTION bjxm._sees_all_units() IS '内部: 当前角色可见全部单位 (internal: the actor sees every unit)';
+
+-- The units the actor sees otherwise: its own units, and its county's.
+CREATE FUNCTION bjxm._visible_units() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT m.unit_id FROM bjxm.unit_members m
+         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role()
+           AND bjxm._has_duty('user_unit')
+        UNION
+        SELECT u.unit_id FROM bjxm.units u JOIN bjxm.jurisdictions j
+            ON j.region OPERATOR(pg_catalog.=) u.region
+         WHERE j.member OPERATOR(pg_catalog.=) bjxm.acting_role()
+           AND (bjxm._has_duty('bigdata') OR bjxm._has_duty('finance')
+                OR bjxm._has_duty('city_gov') OR bjxm._has_duty('auditor'));
+    END;
+COMMENT ON FUNCTION bjxm._visible_units() IS '内部: 当前角色可见的单位 (internal: units the actor may see)';
+
+------------------------------------------------------------------------------
+-- Registry functions (大数据部门, 第三条; counties 第三十五条)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.register_unit(code bjxm.uscc, name text, kind bjxm.unit_kind, region text DEFAULT '520500')
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_unit', 3, ARRAY['bigdata'], NULL, region);
+    IF name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 单位名称不能为空 (unit name is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 单位名称超过 200 个字符 (unit name longer than 200 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF code IS NULL OR kind IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION '第三条: 单位代码、类别和区划不能为空 (code, kind and region are required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
+        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) register_unit.code) THEN
+        RAISE EXCEPTION '第三条: 统一社会信用代码 % 已登记 (unit % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.units (code, name, kind, region)
+        VALUES (register_unit.code, btrim(register_unit.name), register_unit.kind, register_unit.region)
+        RETURNING unit_id INTO id;
+    PERFORM bjxm._record_event(NULL, id, 'register_unit', NULL, NULL, '第三条', btrim(register_unit.name),
+        pg_catalog.jsonb_build_object('code', code::text, 'kind', kind, 'region', region));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_unit', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text) IS '登记用户单位, 大数据部门 (register a user unit; bigdata, within its jurisdiction)';
+
+CREATE FUNCTION bjxm.register_party(code text, name text, kind text, uscc bjxm.uscc DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    id bigint;
+BEGIN
+    PERFORM bjxm._authorize('register_party', 3, ARRAY['bigdata']);
+    IF code IS NULL OR btrim(code) OPERATOR(pg_catalog.=) '' OR name IS NULL OR btrim(name) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三条: 第三方代号和名称不能为空 (party code and name are required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.length(code) OPERATOR(pg_catalog.>) 64 OR pg_catalog.length(name) OPERATOR(pg_catalog.>) 200 THEN
+        RAISE EXCEPTION '第三条: 第三方代号超过 64 个字符或名称超过 200 个字符 (party code or name too long)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF kind IS NULL OR kind OPERATOR(pg_catalog.<>) ALL (ARRAY['reviewer', 'vendor', 'evaluator', 'designer']) THEN
+        RAISE EXCEPTION '第三条: 第三方类别“%”无效 (party kind must be reviewer, vendor, evaluator or designer)', kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF EXISTS (SELECT 1 FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) btrim(register_party.code)) THEN
+        RAISE EXCEPTION '第三条: 第三方代号“%”已登记 (party % is already registered)', code, code
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    INSERT INTO bjxm.parties (code, name, kind, uscc)
+        VALUES (btrim(register_party.code), btrim(register_party.name), register_party.kind, register_party.uscc)
+        RETURNING party_id INTO id;
+    PERFORM bjxm._record_event(NULL, NULL, 'register_party', NULL, NULL, '第三条', btrim(register_party.name),
+        pg_catalog.jsonb_build_object('code', btrim(register_party.code), 'kind', kind, 'uscc', uscc::text));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'register_party', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.register_party(text, text, text, bjxm.uscc) IS '登记第三方机构, 大数据部门 (register a reviewer, vendor, evaluator or designer; bigdata)';
+
+-- Separation of duties (第三条): oversight departments do not act for a unit.
+CREATE FUNCTION bjxm.grant_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata']);
+        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('grant_unit_member', 3, ARRAY['bigdata'], uid);
+    IF member IS NULL THEN
+        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
+       OR bjxm._role_has_duty(member, 'city_gov') THEN
+        RAISE EXCEPTION '第三条: 角色“%”属于大数据部门、财政部门或市人民政府, 不能兼任用户单位成员 (separation of duties)', member
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = '第三条分别规定用户单位与大数据部门、财政部门的职责; 监督者不得代表被监督的单位。',
+                  HINT = '为用户单位人员使用单独的角色。';
+    END IF;
+    IF NOT bjxm._role_has_duty(member, 'user_unit') THEN
+        RAISE EXCEPTION '第三条: 角色“%”不具备用户单位职责 (role % lacks bjxm_user_unit)', member, member
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = pg_catalog.format('先由数据库管理员执行 GRANT bjxm_user_unit TO %s。', member);
+    END IF;
+    INSERT INTO bjxm.unit_members (member, unit_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, uid)
+        ON CONFLICT DO NOTHING;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, uid, 'grant_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
+    END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_unit_member', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
+
+CREATE FUNCTION bjxm.revoke_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata']);
+        RAISE EXCEPTION '第三条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('revoke_unit_member', 3, ARRAY['bigdata'], uid);
+    IF member IS NULL THEN
+        RAISE EXCEPTION '第三条: 成员角色不能为空 (member is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    DELETE FROM bjxm.unit_members m
+     WHERE m.member OPERATOR(pg_catalog.=) pg_catalog.pg_get_userbyid(revoke_unit_member.member)::text
+       AND m.unit_id OPERATOR(pg_catalog.=) uid;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, uid, 'revoke_unit_member', NULL, NULL, '第三条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'unit', unit::text));
+    END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'revoke_unit_member', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
+
+CREATE FUNCTION bjxm.grant_party_member(member regrole, party text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    p bjxm.parties;
+BEGIN
+    PERFORM bjxm._authorize('grant_party_member', 7, ARRAY['bigdata']);
+    SELECT * INTO p FROM bjxm.parties x WHERE x.code OPERATOR(pg_catalog.=) party;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '第七条: 第三方“%”未登记 (no such party)', party USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p.kind OPERATOR(pg_catalog.<>) 'reviewer' THEN
+        RAISE EXCEPTION '第七条: “%”不是第三方评审机构 (party % is a %, not a reviewer)', party, party, p.kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF member IS NULL OR NOT bjxm._role_has_duty(member, 'reviewer') THEN
+        RAISE EXCEPTION '第七条: 角色“%”不具备评审机构职责 (role lacks bjxm_reviewer)', member
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = '先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。';
+    END IF;
+    INSERT INTO bjxm.party_members (member, party_id) VALUES (pg_catalog.pg_get_userbyid(member)::text, p.party_id)
+        ON CONFLICT DO NOTHING;
+    IF FOUND THEN
+        PERFORM bjxm._record_event(NULL, NULL, 'grant_party_member', NULL, NULL, '第七条', pg_catalog.pg_get_userbyid(member)::text,
+            pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'party', party));
+    END IF;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'grant_party_member', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
+
+CREATE FUNCTION bjxm.set_jurisdiction(member regrole, region text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- Only the city's bigdata department sets jurisdictions (第三十五条).
+    PERFORM bjxm._authorize('set_jurisdiction', 35, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第三十五条: 管辖范围由市级大数据部门设定 (only the city bigdata department sets jurisdictions)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF member IS NULL OR region IS NULL THEN
+        RAISE EXCEPTION '第三十五条: 角色和区划不能为空 (member and region are required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) region) THEN
+        RAISE EXCEPTION '第三十五条: 未知的行政区划“%” (unknown region %)', region, region
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT (bjxm._role_has_duty(member, 'bigdata') OR bjxm._role_has_duty(member, 'finance')
+            OR bjxm._role_has_duty(member, 'city_gov') OR bjxm._role_has_duty(member, 'auditor')) THEN
+        RAISE EXCEPTION '第三十五条: 角色“%”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)', member
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.jurisdictions (member, region) VALUES (pg_catalog.pg_get_userbyid(member)::text, region)
+        ON CONFLICT ON CONSTRAINT jurisdictions_pkey
+        DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp();
+    PERFORM bjxm._record_event(NULL, NULL, 'set_jurisdiction', NULL, NULL, '第三十五条', pg_catalog.pg_get_userbyid(member)::text,
+        pg_catalog.jsonb_build_object('member', pg_catalog.pg_get_userbyid(member)::text, 'region', region));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_jurisdiction', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
+
+CREATE FUNCTION bjxm.set_setting(key text, value text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    s bjxm.settings;
+    n numeric;
+BEGIN
+    PERFORM bjxm._authorize('set_setting', 3, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第三条: 规则参数由市级大数据部门设定 (only the city bigdata department sets rule parameters)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO s FROM bjxm.settings x WHERE x.key OPERATOR(pg_catalog.=) set_setting.key FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '第三条: 未知的参数“%” (unknown setting)', key
+            USING ERRCODE = 'invalid_parameter_value', HINT = '参数见 bjxm.settings。';
+    END IF;
+    IF value IS NULL THEN
+        RAISE EXCEPTION '第三条: 参数值不能为空 (value is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF s.kind OPERATOR(pg_catalog.=) 'boolean' THEN
+        IF pg_catalog.lower(value) OPERATOR(pg_catalog.<>) ALL (ARRAY['true', 'false']) THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为 true 或 false (boolean expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        value := pg_catalog.lower(value);
+    ELSE
+        IF value !~ '^[0-9]+(\.[0-9]+)?$' THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为非负数 (non-negative number expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        n := value::numeric;
+        IF s.kind OPERATOR(pg_catalog.=) 'integer' AND (n OPERATOR(pg_catalog.<>) pg_catalog.trunc(n) OR n OPERATOR(pg_catalog.<) 1) THEN
+            RAISE EXCEPTION '第三条: 参数 % 须为正整数 (positive integer expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        ELSIF s.kind OPERATOR(pg_catalog.=) 'rate' AND n OPERATOR(pg_catalog.>) 1 THEN
+            RAISE EXCEPTION '第三条: 参数 % 须在 0 与 1 之间 (rate expected): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        ELSIF s.kind OPERATOR(pg_catalog.=) 'amount' AND pg_catalog.scale(n) OPERATOR(pg_catalog.>) 2 THEN
+            RAISE EXCEPTION '第三条: 金额 % 最多两位小数 (at most two decimals): %', key, value USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END IF;
+    UPDATE bjxm.settings x SET value = set_setting.value, revision = x.revision OPERATOR(pg_catalog.+) 1,
+           changed_at = pg_catalog.clock_timestamp()
+     WHERE x.key OPERATOR(pg_catalog.=) set_setting.key;
+    PERFORM bjxm._record_event(NULL, NULL, 'set_setting', NULL, NULL, s.clause,
+        pg_catalog.format('%s: %s → %s', key, s.value, value),
+        pg_catalog.jsonb_build_object('key', key, 'old', s.value, 'new', value));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_setting', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
+
+------------------------------------------------------------------------------
+-- History (SPEC §6)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm.verify_events(OUT checked bigint, OUT first_broken bigint, OUT detail text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_verify_events' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.verify_events() IS '校验事件日志的 SM3 哈希链, 报告第一个断点; 审计机关或大数据部门 (verify the event log''s SM3 chain and report the first broken link; auditor or bigdata)';
+
+CREATE FUNCTION bjxm.history(project bigint)
+    RETURNS TABLE (event_id bigint, at timestamptz, effective_date date, action text,
+                   from_state bjxm.project_state, to_state bjxm.project_state,
+                   actor name, actor_is_superuser boolean, clause bjxm.clause, note text)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- Invoker's rights: RLS decides what the caller sees.
+    RETURN QUERY
+        SELECT e.event_id, e.at, e.effective_date, e.action, e.from_state, e.to_state,
+               e.actor, e.actor_is_superuser, e.clause, e.note
+          FROM bjxm.events e
+         WHERE e.project_id OPERATOR(pg_catalog.=) project
+         ORDER BY e.event_id;
+    IF NOT FOUND THEN
+        PERFORM bjxm._not_visible('history', project);
+    END IF;
+END $$;
+COMMENT ON FUNCTION bjxm.history(bigint) IS '项目的全部事件, 按记录顺序 (every event of a project, in the order of record)';
+
+CREATE FUNCTION bjxm.state_at(project bigint, at timestamptz)
+    RETURNS bjxm.project_state
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    st bjxm.project_state;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.project_id OPERATOR(pg_catalog.=) project) THEN
+        PERFORM bjxm._not_visible('state_at', project);
+    END IF;
+    SELECT e.to_state INTO st FROM bjxm.events e
+     WHERE e.project_id OPERATOR(pg_catalog.=) project AND e.to_state IS NOT NULL
+       AND e.at OPERATOR(pg_catalog.<=) state_at.at
+     ORDER BY e.event_id DESC LIMIT 1;
+    RETURN st;
+END $$;
+COMMENT ON FUNCTION bjxm.state_at(bigint, timestamptz) IS '项目在某时刻的状态, 此前不存在则为空 (the state a project was in at a moment; NULL before it existed)';
+
+CREATE FUNCTION bjxm.events_since(after bigint, max int DEFAULT 1000)
+    RETURNS SETOF bjxm.events
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF after IS NULL OR max IS NULL OR max OPERATOR(pg_catalog.<) 1 OR max OPERATOR(pg_catalog.>) 10000 THEN
+        RAISE EXCEPTION '事件补读参数无效: after 不能为空, max 须在 1 与 10000 之间 (after required; max between 1 and 10000)'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY SELECT e.* FROM bjxm.events e
+                  WHERE e.event_id OPERATOR(pg_catalog.>) after
+                  ORDER BY e.event_id LIMIT max;
+END $$;
+COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
+
+------------------------------------------------------------------------------
+-- 第二章/第四章 Projects: the library and every gate (SPEC §3)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.projects (
+    project_id          bigserial PRIMARY KEY,
+    unit_id             bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    name                text NOT NULL CHECK (name <> ''),
+    category            bjxm.project_category NOT NULL,
+    services            bjxm.service_kind[] NOT NULL CHECK (cardinality(services) > 0),
+    plan_year           integer NOT NULL CHECK (plan_year BETWEEN 2000 AND 2100),
+    estimate            numeric(14,2) NOT NULL CHECK (estimate > 0),
+    fund                bjxm.fund_source NOT NULL,
+    state               bjxm.project_state NOT NULL DEFAULT 'draft',
+    postponed_from      bjxm.project_state,
+    demand_plan         jsonb,
+    service_plan        jsonb,
+    facts               jsonb NOT NULL DEFAULT '{}',
+    performance_targets jsonb,
+    ex_ante_passed      boolean,
+    ex_ante_ref         text,
+    budget              numeric(14,2) CHECK (budget > 0),
+    control_price       numeric(14,2) CHECK (control_price > 0),
+    city_review_passed  boolean,
+    vendor_party_id     bigint REFERENCES bjxm.parties (party_id),
+    procurement_amount  numeric(14,2),
+    procurement_method  bjxm.procurement_method,
+    contract_no         text,
+    contract_terms      jsonb,
+    created_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    updated_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX projects_unit_idx ON bjxm.projects (unit_id, project_id);
+CREATE INDEX projects_plan_idx ON bjxm.projects (plan_year, state);
+CREATE INDEX projects_state_idx ON bjxm.projects (state);
+COMMENT ON TABLE bjxm.projects IS '市级信息化项目: 项目库与全生命周期 (IT projects: the library and their lifecycle)';
+COMMENT ON COLUMN bjxm.projects.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.projects.unit_id IS '用户单位 (user unit)';
+COMMENT ON COLUMN bjxm.projects.name IS '项目名称 (name)';
+COMMENT ON COLUMN bjxm.projects.category IS '项目类别 (category, 第二条)';
+COMMENT ON COLUMN bjxm.projects.services IS '服务类别 (services: development, operation, supporting)';
+COMMENT ON COLUMN bjxm.projects.plan_year IS '计划实施年度 (plan year, 第六条: next year)';
+COMMENT ON COLUMN bjxm.projects.estimate IS '经费估算(元) (cost estimate, yuan)';
+COMMENT ON COLUMN bjxm.projects.fund IS '资金来源 (source of funds, 第十条)';
+COMMENT ON COLUMN bjxm.projects.state IS '当前状态 (current state)';
+COMMENT ON COLUMN bjxm.projects.postponed_from IS '推迟前的状态, 恢复时回到此状态 (state left when postponed; resume returns to it)';
+COMMENT ON COLUMN bjxm.projects.demand_plan IS '需求方案 (demand plan, 第五条)';
+COMMENT ON COLUMN bjxm.projects.service_plan IS '服务方案 (service plan, 第十三条)';
+COMMENT ON COLUMN bjxm.projects.facts IS '项目事实, 供监督检查 (project facts for 第三十一条 and 第三十四条)';
+COMMENT ON COLUMN bjxm.projects.performance_targets IS '绩效目标 (performance targets, 第三十二条)';
+COMMENT ON COLUMN bjxm.projects.ex_ante_passed IS '事前绩效评估结论 (ex-ante performance assessment passed)';
+COMMENT ON COLUMN bjxm.projects.ex_ante_ref IS '事前绩效评估报告 (ex-ante assessment report reference)';
+COMMENT ON COLUMN bjxm.projects.budget IS '安排的预算(元) (arranged budget, yuan)';
+COMMENT ON COLUMN bjxm.projects.control_price IS '经评审的招标控制价(元) (reviewed tender control price, 第十四条)';
+COMMENT ON COLUMN bjxm.projects.city_review_passed IS '市级大数据部门评审结论 (city-level review, 第三十四条)';
+COMMENT ON COLUMN bjxm.projects.vendor_party_id IS '项目服务单位 (procured vendor)';
+COMMENT ON COLUMN bjxm.projects.procurement_amount IS '采购金额(元) (procurement amount)';
+COMMENT ON COLUMN bjxm.projects.procurement_method IS '采购方式 (procurement method)';
+COMMENT ON COLUMN bjxm.projects.contract_no IS '三方服务合同编号 (three-party contract number)';
+COMMENT ON COLUMN bjxm.projects.contract_terms IS '合同条款 (contract terms, 第十六条, 第二十八条)';
+COMMENT ON COLUMN bjxm.projects.created_at IS '创建时间 (created at)';
+COMMENT ON COLUMN bjxm.projects.updated_at IS '最近变更时间 (last changed at)';
+
+CREATE TABLE bjxm.entrustments (
+    entrustment_id bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id       bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    stage          text NOT NULL CHECK (stage IN ('demand_plan', 'service_plan')),
+    active         boolean NOT NULL DEFAULT true,
+    entrusted_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE UNIQUE INDEX entrustments_active_key ON bjxm.entrustments (project_id, stage) WHERE active;
+CREATE INDEX entrustments_party_idx ON bjxm.entrustments (party_id, project_id);
+COMMENT ON TABLE bjxm.entrustments IS '委托评审: 大数据部门委托第三方评审机构 (reviews entrusted to an institution, 第七条, 第十四条)';
+COMMENT ON COLUMN bjxm.entrustments.entrustment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.entrustments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.entrustments.party_id IS '评审机构 (reviewing institution)';
+COMMENT ON COLUMN bjxm.entrustments.stage IS 'demand_plan 需求方案 | service_plan 服务方案 (what is reviewed)';
+COMMENT ON COLUMN bjxm.entrustments.active IS '当前有效 (in force; a new entrustment replaces the old)';
+COMMENT ON COLUMN bjxm.entrustments.entrusted_at IS '委托时间 (entrusted at)';
+
+CREATE TABLE bjxm.reviews (
+    review_id   bigserial PRIMARY KEY,
+    project_id  bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id    bigint REFERENCES bjxm.parties (party_id),
+    kind        text NOT NULL CHECK (kind IN ('preliminary', 'demand_plan', 'service_plan', 'city', 'ex_ante')),
+    passed      boolean NOT NULL,
+    report_ref  text,
+    reviewer    name NOT NULL,
+    reviewed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX reviews_project_idx ON bjxm.reviews (project_id, kind);
+CREATE INDEX reviews_party_idx ON bjxm.reviews (party_id);
+COMMENT ON TABLE bjxm.reviews IS '评审记录: 初审、需求方案、服务方案、市级评审 (review records)';
+COMMENT ON COLUMN bjxm.reviews.review_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.reviews.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.reviews.party_id IS '评审机构 (reviewing institution, if any)';
+COMMENT ON COLUMN bjxm.reviews.kind IS '评审类别 (kind of review)';
+COMMENT ON COLUMN bjxm.reviews.passed IS '是否通过 (passed)';
+COMMENT ON COLUMN bjxm.reviews.report_ref IS '评审报告 (report reference)';
+COMMENT ON COLUMN bjxm.reviews.reviewer IS '记录角色 (role that recorded it)';
+COMMENT ON COLUMN bjxm.reviews.reviewed_at IS '评审时间 (reviewed at)';
+
+CREATE TABLE bjxm.acceptance_signatures (
+    project_id bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    signer     name NOT NULL,
+    duty       text NOT NULL CHECK (duty IN ('user_unit', 'bigdata')),
+    passed     boolean NOT NULL,
+    note       text,
+    signed_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, duty)
+);
+COMMENT ON TABLE bjxm.acceptance_signatures IS '验收签署: 用户单位与大数据部门各一人 (acceptance signatures pending, 第二十条)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.signer IS '签署角色 (signing role)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.duty IS '签署方 (side: user_unit or bigdata)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.passed IS '验收结论 (passed)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.note IS '说明 (note)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.signed_at IS '签署时间 (signed at)';
+
+CREATE TABLE bjxm.adjustments (
+    adjustment_id  bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    reason         bjxm.adjustment_reason NOT NULL,
+    description    text NOT NULL,
+    status         text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'approved', 'rejected', 'used')),
+    expert_opinion text,
+    requested_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    decided_at     timestamptz
+);
+CREATE INDEX adjustments_project_idx ON bjxm.adjustments (project_id);
+COMMENT ON TABLE bjxm.adjustments IS '内容调整申请 (service content adjustments, 第十九条)';
+COMMENT ON COLUMN bjxm.adjustments.adjustment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.adjustments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.adjustments.reason IS '调整情形 (reason, 第十九条(一)–(三))';
+COMMENT ON COLUMN bjxm.adjustments.description IS '调整内容 (description)';
+COMMENT ON COLUMN bjxm.adjustments.status IS 'requested 已申请 | approved 已同意 | rejected 未同意 | used 已用于修改方案 (status)';
+COMMENT ON COLUMN bjxm.adjustments.expert_opinion IS '专家评审意见 (expert opinion)';
+COMMENT ON COLUMN bjxm.adjustments.requested_at IS '申请时间 (requested at)';
+COMMENT ON COLUMN bjxm.adjustments.decided_at IS '决定时间 (decided at)';
+
+CREATE TABLE bjxm.evaluations (
+    evaluation_id  bigserial PRIMARY KEY,
+    project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    party_id       bigint NOT NULL REFERENCES bjxm.parties (party_id),
+    unit_score     numeric(5,2) NOT NULL CHECK (unit_score BETWEEN 0 AND 100),
+    vendor_score   numeric(5,2) NOT NULL CHECK (vendor_score BETWEEN 0 AND 100),
+    reviewer_score numeric(5,2) NOT NULL CHECK (reviewer_score BETWEEN 0 AND 100),
+    report_ref     text,
+    evaluated_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX evaluations_project_idx ON bjxm.evaluations (project_id);
+COMMENT ON TABLE bjxm.evaluations IS '综合评估 (comprehensive evaluations, 第三十三条)';
+COMMENT ON COLUMN bjxm.evaluations.evaluation_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.evaluations.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.evaluations.party_id IS '第三方评估机构 (evaluating institution)';
+COMMENT ON COLUMN bjxm.evaluations.unit_score IS '用户单位使用效果得分 (score of the unit''s use)';
+COMMENT ON COLUMN bjxm.evaluations.vendor_score IS '项目服务单位服务水平得分 (score of the vendor''s service)';
+COMMENT ON COLUMN bjxm.evaluations.reviewer_score IS '第三方评审机构评审质量得分 (score of the review institution)';
+COMMENT ON COLUMN bjxm.evaluations.report_ref IS '评估报告 (report reference)';
+COMMENT ON COLUMN bjxm.evaluations.evaluated_at IS '评估时间 (evaluated at)';
+
+-- 第三十条/第三十一条 rectification orders (their rules: src/rectification.c).
+CREATE TABLE bjxm.rectifications (
+    rectification_id bigserial PRIMARY KEY,
+    unit_id          bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    category         integer NOT NULL CHECK (category BETWEEN 1 AND 9),
+    finding          text NOT NULL CHECK (finding <> ''),
+    project_id       bigint REFERENCES bjxm.projects (project_id),
+    deadline         date NOT NULL,
+    status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'reported', 'failed', 'closed')),
+    result           text,
+    reported_on      date,
+    hold_since       date,
+    opened_by        name NOT NULL,
+    opened_at        timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    closed_at        timestamptz
+);
+CREATE INDEX rectifications_unit_pending_idx ON bjxm.rectifications (unit_id, deadline) WHERE status <> 'closed';
+COMMENT ON TABLE bjxm.rectifications IS '整改通知 (rectification orders, 第三十条, 第三十一条)';
+COMMENT ON COLUMN bjxm.rectifications.rectification_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.rectifications.unit_id IS '被整改单位 (unit ordered to rectify)';
+COMMENT ON COLUMN bjxm.rectifications.category IS '第三十一条第几项 (item of 第三十一条, 1–9)';
+COMMENT ON COLUMN bjxm.rectifications.finding IS '发现的问题 (finding)';
+COMMENT ON COLUMN bjxm.rectifications.project_id IS '涉及项目 (project concerned, if any)';
+COMMENT ON COLUMN bjxm.rectifications.deadline IS '整改期限 (deadline)';
+COMMENT ON COLUMN bjxm.rectifications.status IS 'open 待整改 | reported 已报送 | failed 不符合要求 | closed 已整改到位 (status)';
+COMMENT ON COLUMN bjxm.rectifications.result IS '整改结果报告 (reported result)';
+COMMENT ON COLUMN bjxm.rectifications.reported_on IS '报送整改结果的业务日期 (effective date the result was reported)';
+COMMENT ON COLUMN bjxm.rectifications.hold_since IS '停止安排资金的起始日: 逾期报送或整改不符合要求 (date the hold began: a late report or a failed verification)';
+COMMENT ON COLUMN bjxm.rectifications.opened_by IS '下达角色 (role that opened it)';
+COMMENT ON COLUMN bjxm.rectifications.opened_at IS '下达时间 (opened at)';
+COMMENT ON COLUMN bjxm.rectifications.closed_at IS '关闭时间 (closed at)';
+
+ALTER TABLE bjxm.units ADD COLUMN rectification_version bigint NOT NULL DEFAULT 0;
+COMMENT ON COLUMN bjxm.units.rectification_version IS '内部: 整改状态版本, 资金操作据此与整改判定互斥 (internal: bumped when a hold begins, so funding actions serialize with it)';
+
+-- Projects entrusted to the acting reviewer's institutions (definer: no RLS recursion).
+CREATE FUNCTION bjxm._reviewer_projects() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT e.project_id FROM bjxm.entrustments e
+          JOIN bjxm.party_members m ON m.party_id OPERATOR(pg_catalog.=) e.party_id
+         WHERE m.member OPERATOR(pg_catalog.=) bjxm.acting_role() AND bjxm._has_duty('reviewer');
+    END;
+COMMENT ON FUNCTION bjxm._reviewer_projects() IS '内部: 当前评审机构人员受委托的项目 (internal: projects entrusted to the actor''s institution)';
+
+-- Units of those projects: a reviewer sees the unit's name, nothing else of it.
+CREATE FUNCTION bjxm._reviewer_units() RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT p.unit_id FROM bjxm.projects p
+         WHERE p.project_id IN (SELECT bjxm._reviewer_projects());
+    END;
+COMMENT ON FUNCTION bjxm._reviewer_units() IS '内部: 当前评审机构人员受委托项目的单位 (internal: units of the projects entrusted to the actor''s institution)';
+
+-- The visible units and projects as arrays, computed once per query, so a
+-- policy "unit_id = ANY (…)" is an index condition rather than a filter
+-- over every row (docs/performance.md §5.1).  A role that sees every unit
+-- gets every unit id.  In C (src/duties.c), with the same rule as
+-- _sees_all_units(), _visible_units() and _reviewer_projects() and kept
+-- plans: SQL bodies were planned afresh on every query.
+CREATE FUNCTION bjxm._visible_unit_ids() RETURNS bigint[]
+    AS 'MODULE_PATHNAME', 'bjxm_visible_unit_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm._visible_unit_ids() IS '内部: 当前角色可见单位的编号数组 (internal: ids of the units the actor sees, for indexable policies)';
+CREATE FUNCTION bjxm._reviewer_unit_ids() RETURNS bigint[]
+    AS 'MODULE_PATHNAME', 'bjxm_reviewer_unit_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm._reviewer_unit_ids() IS '内部: 受委托项目所属单位的编号数组 (internal: ids of the units of entrusted projects)';
+CREATE FUNCTION bjxm._reviewer_project_ids() RETURNS bigint[]
+    AS 'MODULE_PATHNAME', 'bjxm_reviewer_project_ids'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm._reviewer_project_ids() IS '内部: 受委托项目的编号数组 (internal: ids of the projects entrusted to the actor''s institution)';
+
+
+-- The engine: every project action and its dry run (src/engine.c).
+CREATE FUNCTION bjxm._act(project bigint, action text, args jsonb) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'bjxm_act' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bjxm._act(bigint, text, jsonb) IS '内部: 执行一项操作 (internal: perform an action through its rules)';
+
+CREATE FUNCTION bjxm.check(project bigint, action text, args jsonb DEFAULT '{}')
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_check' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.check(bigint, text, jsonb) IS '操作预检: 列出该操作的全部不通过理由和提醒, 不作任何修改 (dry run: every reason the action would fail, and warnings; changes nothing)';
+
+CREATE FUNCTION bjxm.create_project(unit bjxm.uscc, name text, category bjxm.project_category,
+        services bjxm.service_kind[], plan_year int, estimate numeric,
+        fund bjxm.fund_source DEFAULT 'municipal_fiscal', classified boolean DEFAULT false)
+    RETURNS bigint LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'create_project', pg_catalog.jsonb_build_object(
+        'unit', $1::text, 'name', $2, 'category', $3, 'services', pg_catalog.to_jsonb($4), 'plan_year', $5,
+        'estimate', $6, 'fund', $7, 'classified', $8)) $$;
+COMMENT ON FUNCTION bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean)
+    IS '用户单位创建项目(草稿), 第二条、第十条 (create a project in draft; user unit)';
+
+CREATE FUNCTION bjxm.set_demand_plan(project bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_demand_plan', pg_catalog.jsonb_build_object('plan', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_demand_plan(bigint, jsonb) IS '编制需求方案, 第五条 (write the demand plan; user unit)';
+
+CREATE FUNCTION bjxm.set_project_facts(project bigint, facts jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_project_facts', pg_catalog.jsonb_build_object('facts', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_project_facts(bigint, jsonb) IS '登记项目事实, 供第三十一条、第三十四条 (record project facts; user unit)';
+
+CREATE FUNCTION bjxm.declare(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'declare', '{}') $$;
+COMMENT ON FUNCTION bjxm.declare(bigint) IS '申报次年项目, 第五条、第六条 (declare for next year; user unit)';
+
+CREATE FUNCTION bjxm.preliminary_review(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'preliminary_review', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.preliminary_review(bigint, boolean, text) IS '大数据部门初审: 列入拟入库清单或退回, 第六条 (preliminary review; bigdata)';
+
+CREATE FUNCTION bjxm.entrust_review(project bigint, party text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'entrust_review', pg_catalog.jsonb_build_object('party', $2)) $$;
+COMMENT ON FUNCTION bjxm.entrust_review(bigint, text) IS '委托第三方评审机构评审需求方案或服务方案, 第七条、第十四条 (entrust a review; bigdata)';
+
+CREATE FUNCTION bjxm.record_review(project bigint, passed boolean, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_review', pg_catalog.jsonb_build_object('passed', $2, 'report_ref', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_review(bigint, boolean, text) IS '受委托评审机构记录需求方案评审结论, 第七条 (record the demand-plan review; entrusted reviewer)';
+
+CREATE FUNCTION bjxm.admit_to_library(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'admit_to_library', '{}') $$;
+COMMENT ON FUNCTION bjxm.admit_to_library(bigint) IS '纳入项目库, 第八条 (admit to the library; bigdata)';
+
+CREATE FUNCTION bjxm.carry_over(project bigint, plan_year int) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'carry_over', pg_catalog.jsonb_build_object('plan_year', $2)) $$;
+COMMENT ON FUNCTION bjxm.carry_over(bigint, int) IS '项目库动态调整: 移至以后年度, 第八条 (carry a library project to a later year; bigdata)';
+
+CREATE FUNCTION bjxm.propose_for_plan(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'propose_for_plan', '{}') $$;
+COMMENT ON FUNCTION bjxm.propose_for_plan(bigint) IS '列入年度拟实施计划, 第九条、第三十一条 (propose for the annual plan; bigdata)';
+
+CREATE FUNCTION bjxm.approve_annual_plan(year int, region text DEFAULT '520500', excluded bigint[] DEFAULT '{}')
+    RETURNS int LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'approve_annual_plan', pg_catalog.jsonb_build_object(
+        'year', $1, 'region', $2, 'excluded', pg_catalog.to_jsonb($3)))::int $$;
+COMMENT ON FUNCTION bjxm.approve_annual_plan(int, text, bigint[]) IS '人民政府批准年度实施计划, 返回批准项目数, 第九条 (approve the annual plan; city_gov of that jurisdiction)';
+
+CREATE FUNCTION bjxm.arrange_budget(project bigint, amount numeric) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'arrange_budget', pg_catalog.jsonb_build_object('amount', $2)) $$;
+COMMENT ON FUNCTION bjxm.arrange_budget(bigint, numeric) IS '安排预算, 第十条、第三十一条、第三十二条 (arrange the budget; finance, or the unit for self-raised funds)';
+
+CREATE FUNCTION bjxm.set_performance_targets(project bigint, targets jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'set_performance_targets', pg_catalog.jsonb_build_object('targets', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_performance_targets(bigint, jsonb) IS '编报绩效目标, 第三十二条 (set performance targets; user unit)';
+
+CREATE FUNCTION bjxm.record_ex_ante_assessment(project bigint, passed boolean, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_ex_ante_assessment', pg_catalog.jsonb_build_object('passed', $2, 'report_ref', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_ex_ante_assessment(bigint, boolean, text) IS '记录事前绩效评估, 第三十二条 (record the ex-ante performance assessment; user unit)';
+
+CREATE FUNCTION bjxm.submit_service_plan(project bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'submit_service_plan', pg_catalog.jsonb_build_object('plan', $2)) $$;
+COMMENT ON FUNCTION bjxm.submit_service_plan(bigint, jsonb) IS '报送服务方案, 第十三条 (submit the service plan; user unit)';
+
+CREATE FUNCTION bjxm.approve_service_plan(project bigint, passed boolean, tender_control_price numeric DEFAULT NULL, report_ref text DEFAULT NULL)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'approve_service_plan', pg_catalog.jsonb_build_object(
+        'passed', $2, 'tender_control_price', $3, 'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.approve_service_plan(bigint, boolean, numeric, text) IS '评审服务方案及招标控制价, 第十四条 (review the service plan and control price; entrusted reviewer)';
+
+CREATE FUNCTION bjxm.record_city_review(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_city_review', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_city_review(bigint, boolean, text) IS '市级大数据部门评审服务方案, 第三十四条 (city-level review; city bigdata)';
+
+CREATE FUNCTION bjxm.record_procurement(project bigint, vendor text, amount numeric, method bjxm.procurement_method)
+    RETURNS void LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_procurement', pg_catalog.jsonb_build_object('vendor', $2, 'amount', $3, 'method', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method) IS '记录政府采购结果, 第十四条、第十五条、第三十四条 (record the procurement; user unit)';
+
+CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_contract', pg_catalog.jsonb_build_object('contract_no', $2, 'terms', $3)) $$;
+COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb) IS '签订三方服务合同, 第十六条、第二十八条 (sign the three-party contract; bigdata or user unit)';
+
+CREATE FUNCTION bjxm.start_implementation(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'start_implementation', '{}') $$;
+COMMENT ON FUNCTION bjxm.start_implementation(bigint) IS '开始实施, 第十七条 (start implementation; user unit)';
+
+CREATE FUNCTION bjxm.sign_acceptance(project bigint, passed boolean, note text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_acceptance', pg_catalog.jsonb_build_object('passed', $2, 'note', $3)) $$;
+COMMENT ON FUNCTION bjxm.sign_acceptance(bigint, boolean, text) IS '验收签署, 用户单位与大数据部门各一人, 第二十条 (sign the acceptance; one user-unit and one bigdata actor)';
+
+CREATE FUNCTION bjxm.record_evaluation(project bigint, party text, unit_score numeric, vendor_score numeric,
+        reviewer_score numeric, report_ref text DEFAULT NULL)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_evaluation', pg_catalog.jsonb_build_object('party', $2, 'unit_score', $3,
+        'vendor_score', $4, 'reviewer_score', $5, 'report_ref', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text) IS '记录综合评估, 第三十三条 (record the comprehensive evaluation; bigdata)';
+
+CREATE FUNCTION bjxm.postpone(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'postpone', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.postpone(bigint, text) IS '推迟实施, 第十二条 (postpone; bigdata or finance)';
+
+CREATE FUNCTION bjxm.terminate(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'terminate', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.terminate(bigint, text) IS '终止实施, 第十二条 (terminate; bigdata or finance)';
+
+CREATE FUNCTION bjxm.resume(project bigint) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'resume', '{}') $$;
+COMMENT ON FUNCTION bjxm.resume(bigint) IS '恢复推迟的项目到原状态, 第十二条 (resume a postponed project; bigdata or finance)';
+
+CREATE FUNCTION bjxm.withdraw(project bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'withdraw', pg_catalog.jsonb_build_object('reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.withdraw(bigint, text) IS '撤回未入库的项目, 第六条 (withdraw before the library; user unit)';
+
+CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text) RETURNS bigint
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3)) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整, 第十九条 (request a content adjustment; user unit)';
+
+CREATE FUNCTION bjxm.decide_adjustment(adjustment bigint, approved boolean, expert_opinion text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(COALESCE((SELECT a.project_id FROM bjxm.adjustments a
+                                       WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1), 0),
+        'decide_adjustment', pg_catalog.jsonb_build_object('adjustment', $1, 'passed', $2, 'expert_opinion', $3)) $$;
+COMMENT ON FUNCTION bjxm.decide_adjustment(bigint, boolean, text) IS '经专家评审同意或不同意内容调整, 第十九条 (decide an adjustment with an expert opinion; bigdata)';
+
+CREATE FUNCTION bjxm.amend_service_plan(project bigint, adjustment bigint, plan jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'amend_service_plan', pg_catalog.jsonb_build_object('adjustment', $2, 'plan', $3)) $$;
+COMMENT ON FUNCTION bjxm.amend_service_plan(bigint, bigint, jsonb) IS '按同意的调整修改服务方案, 第十九条 (amend the approved service plan under an approved adjustment; user unit)';
+
+-- Views for analysts (SPEC §7): security_invoker, so RLS applies through them.
+CREATE VIEW bjxm.project_library WITH (security_invoker = true) AS
+SELECT p.project_id, p.name AS project_name, u.code AS unit, u.name AS unit_name, u.region,
+       r.name AS region_name, p.state, bjxm.label(p.state) AS state_label, p.plan_year, p.estimate,
+       p.category, bjxm.label(p.category) AS category_label, p.fund, bjxm.label(p.fund) AS fund_label,
+       p.budget, p.created_at, p.updated_at
+  FROM bjxm.projects p
+  JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) p.unit_id
+  JOIN bjxm.regions r ON r.code OPERATOR(pg_catalog.=) u.region;
+COMMENT ON COLUMN bjxm.project_library.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.project_library.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.project_library.unit IS '用户单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.project_library.unit_name IS '用户单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.project_library.region IS '行政区划代码 (region code)';
+COMMENT ON COLUMN bjxm.project_library.region_name IS '行政区划名称 (region name)';
+COMMENT ON COLUMN bjxm.project_library.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.project_library.state_label IS '状态名称 (state, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.project_library.estimate IS '经费估算(元) (estimate, yuan)';
+COMMENT ON COLUMN bjxm.project_library.category IS '项目类别 (category)';
+COMMENT ON COLUMN bjxm.project_library.category_label IS '项目类别名称 (category, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.fund IS '资金来源 (fund source)';
+COMMENT ON COLUMN bjxm.project_library.fund_label IS '资金来源名称 (fund source, in Chinese)';
+COMMENT ON COLUMN bjxm.project_library.budget IS '安排的预算(元) (arranged budget, yuan)';
+COMMENT ON COLUMN bjxm.project_library.created_at IS '创建时间 (created at)';
+COMMENT ON COLUMN bjxm.project_library.updated_at IS '最近变更时间 (last changed at)';
+COMMENT ON VIEW bjxm.project_library IS '项目库: 可见的全部项目, 任一状态 (the project library: every project the caller may see)';
+
+CREATE VIEW bjxm.candidate_list WITH (security_invoker = true) AS
+SELECT l.*, (SELECT e.at FROM bjxm.events e
+              WHERE e.project_id OPERATOR(pg_catalog.=) l.project_id
+                AND e.action OPERATOR(pg_catalog.=) 'preliminary_review'
+              ORDER BY e.event_id DESC LIMIT 1) AS shortlisted_at
+  FROM bjxm.project_library l
+ WHERE l.state IN ('shortlisted', 'reviewed');
+COMMENT ON VIEW bjxm.candidate_list IS '拟入库清单: 通过初审、待评审或待入库的项目 (candidates: shortlisted by the preliminary review, not yet in the library)';
+
+CREATE VIEW bjxm.annual_plan WITH (security_invoker = true) AS
+SELECT l.*, l.state OPERATOR(pg_catalog.<>) 'planned' AS approved
+  FROM bjxm.project_library l
+ WHERE l.state IN ('planned', 'approved', 'budgeted', 'service_plan_submitted', 'service_plan_approved',
+                   'procured', 'contracted', 'implementing', 'accepted', 'evaluated', 'postponed', 'terminated');
+COMMENT ON VIEW bjxm.annual_plan IS '年度实施计划: 拟实施与已批准的项目 (the annual plan: proposed and approved projects by year)';
+COMMENT ON COLUMN bjxm.annual_plan.approved IS '已经人民政府批准 (approved by the government)';
+COMMENT ON COLUMN bjxm.candidate_list.shortlisted_at IS '列入拟入库清单的时间 (shortlisted at)';
+-- The columns the two views share with the library carry its comments.
+DO $bjxm$
+DECLARE v text; c record;
+BEGIN
+    FOREACH v IN ARRAY ARRAY['candidate_list', 'annual_plan'] LOOP
+        FOR c IN SELECT a.attname, pg_catalog.col_description('bjxm.project_library'::pg_catalog.regclass, a.attnum) AS d
+                   FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid OPERATOR(pg_catalog.=) 'bjxm.project_library'::pg_catalog.regclass AND a.attnum OPERATOR(pg_catalog.>) 0 LOOP
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN bjxm.%I.%I IS %L', v, c.attname, c.d);
+        END LOOP;
+    END LOOP;
+END
+$bjxm$;
+
+------------------------------------------------------------------------------
+-- 第三章 资金管理 / 第七章 监督管理: budget execution, evaluations,
+-- rectification orders, inspection (SPEC §4, §6)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.disbursements (
+    disbursement_id bigserial PRIMARY KEY,
+    project_id      bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    amount          numeric(14,2) NOT NULL CHECK (amount > 0),
+    paid_on         date NOT NULL,
+    recorded_by     name NOT NULL,
+    recorded_at     timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX disbursements_project_idx ON bjxm.disbursements (project_id);
+COMMENT ON TABLE bjxm.disbursements IS '资金拨付 (disbursements, 第十二条)';
+COMMENT ON COLUMN bjxm.disbursements.disbursement_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.disbursements.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.disbursements.amount IS '拨付金额(元) (amount, yuan)';
+COMMENT ON COLUMN bjxm.disbursements.paid_on IS '拨付日期 (paid on)';
+COMMENT ON COLUMN bjxm.disbursements.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.disbursements.recorded_at IS '记录时间 (recorded at)';
+
+CREATE TABLE bjxm.performance_evaluations (
+    evaluation_id bigserial PRIMARY KEY,
+    project_id    bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    kind          text NOT NULL CHECK (kind IN ('self', 'key')),
+    year          integer NOT NULL,
+    score         numeric(5,2) NOT NULL CHECK (score BETWEEN 0 AND 100),
+    report        jsonb,
+    report_ref    text,
+    recorded_by   name NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX performance_evaluations_project_idx ON bjxm.performance_evaluations (project_id, year);
+COMMENT ON TABLE bjxm.performance_evaluations IS '绩效自评与财政重点绩效评价 (self-evaluations and finance''s key evaluations, 第三十二条)';
+COMMENT ON COLUMN bjxm.performance_evaluations.evaluation_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.performance_evaluations.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.performance_evaluations.kind IS 'self 绩效自评 | key 重点绩效评价 (kind)';
+COMMENT ON COLUMN bjxm.performance_evaluations.year IS '年度 (year)';
+COMMENT ON COLUMN bjxm.performance_evaluations.score IS '得分 0–100 (score)';
+COMMENT ON COLUMN bjxm.performance_evaluations.report IS '自评报告 (self-evaluation report)';
+COMMENT ON COLUMN bjxm.performance_evaluations.report_ref IS '评价报告编号 (report reference)';
+COMMENT ON COLUMN bjxm.performance_evaluations.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.performance_evaluations.recorded_at IS '记录时间 (recorded at)';
+
+CREATE FUNCTION bjxm.record_disbursement(project bigint, amount numeric, paid_on date) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_disbursement', pg_catalog.jsonb_build_object('amount', $2, 'paid_on', $3)) $$;
+COMMENT ON FUNCTION bjxm.record_disbursement(bigint, numeric, date) IS '拨付资金, 第十二条 (record a disbursement; finance)';
+
+CREATE FUNCTION bjxm.record_self_evaluation(project bigint, year int, score numeric, report jsonb) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_self_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_self_evaluation(bigint, int, numeric, jsonb) IS '绩效自评, 第三十二条 (record the unit''s performance self-evaluation; user unit)';
+
+CREATE FUNCTION bjxm.record_key_evaluation(project bigint, year int, score numeric, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_key_evaluation', pg_catalog.jsonb_build_object('year', $2, 'score', $3, 'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_key_evaluation(bigint, int, numeric, text) IS '财政重点绩效评价, 第三十二条 (record finance''s key performance evaluation; finance)';
+
+CREATE FUNCTION bjxm.inspect(project bigint) RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_inspect' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.inspect(bigint) IS '按第三十一条自动监督检查, 列出问题, 不作修改 (automatic inspection against 第三十一条; changes nothing)';
+
+-- Rectification orders (第三十条, 第三十一条): open → reported → closed, or → failed.
+CREATE FUNCTION bjxm.open_rectification(unit bjxm.uscc, category int, finding text,
+        project bigint DEFAULT NULL, deadline date DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+    id bigint;
+    due date;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance']);
+        RAISE EXCEPTION '第三十条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('open_rectification', 30, ARRAY['bigdata', 'finance'], uid);
+    IF category IS NULL OR category OPERATOR(pg_catalog.<) 1 OR category OPERATOR(pg_catalog.>) 9 THEN
+        RAISE EXCEPTION '第三十一条: 问题类别须为第三十一条第(一)至(九)项之一, 而为 % (category must be 1–9)', category
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF finding IS NULL OR pg_catalog.btrim(finding) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三十一条: 须写明发现的问题 (finding is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF project IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bjxm.projects p
+            WHERE p.project_id OPERATOR(pg_catalog.=) project AND p.unit_id OPERATOR(pg_catalog.=) uid) THEN
+        RAISE EXCEPTION '第三十一条: 项目 % 不属于单位 % (project does not belong to the unit)', project, unit
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    due := COALESCE(deadline, bjxm.today() OPERATOR(pg_catalog.+)
+                    (SELECT s.value::int FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'rectification_days'));
+    IF due OPERATOR(pg_catalog.<) bjxm.today() THEN
+        RAISE EXCEPTION '第三十一条: 整改期限 % 早于今天 % (deadline in the past)', due, bjxm.today()
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- A new order may already be overdue for a funding action dated later:
+    -- serialize with in-flight funding on the unit row (funding.c).
+    UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
+     WHERE u.unit_id OPERATOR(pg_catalog.=) uid;
+    INSERT INTO bjxm.rectifications (unit_id, category, finding, project_id, deadline, opened_by)
+        VALUES (uid, category, pg_catalog.btrim(finding), project, due, bjxm.acting_role())
+        RETURNING rectification_id INTO id;
+    PERFORM bjxm._record_event(project, uid, 'open_rectification', NULL, NULL, bjxm.clause(31, category),
+        pg_catalog.btrim(finding), pg_catalog.jsonb_build_object('rectification_id', id, 'deadline', due));
+    RETURN id;
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'open_rectification', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.open_rectification(bjxm.uscc, int, text, bigint, date) IS '下达整改通知, 第三十条、第三十一条 (open a rectification order; bigdata or finance)';
+
+CREATE FUNCTION bjxm.report_rectification(id bigint, result text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r bjxm.rectifications;
+BEGIN
+    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit']);
+        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('report_rectification', 31, ARRAY['user_unit'], r.unit_id);
+    IF r.status OPERATOR(pg_catalog.<>) ALL (ARRAY['open', 'failed']) THEN
+        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 不能报送 (order is %)', id, r.status, r.status
+            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '待整改 (open) 或整改不符合要求 (failed) 的通知才能报送结果。';
+    END IF;
+    IF result IS NULL OR pg_catalog.btrim(result) OPERATOR(pg_catalog.=) '' THEN
+        RAISE EXCEPTION '第三十一条: 须报送整改结果 (result is required)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Reported after the deadline: the hold that began when it fell overdue stays on.
+    UPDATE bjxm.rectifications x
+       SET status = 'reported', result = pg_catalog.btrim(report_rectification.result), reported_on = bjxm.today(),
+           hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline
+                                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END)
+     WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'report_rectification', NULL, NULL, bjxm.clause(31, r.category),
+        pg_catalog.btrim(result), pg_catalog.jsonb_build_object('rectification_id', id));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'report_rectification', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.report_rectification(bigint, text) IS '报送整改结果, 第三十一条 (report the rectification result; user unit)';
+
+CREATE FUNCTION bjxm.close_rectification(id bigint, passed boolean) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r bjxm.rectifications;
+BEGIN
+    SELECT * INTO r FROM bjxm.rectifications x WHERE x.rectification_id OPERATOR(pg_catalog.=) id FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance']);
+        RAISE EXCEPTION '第三十一条: 整改通知 % 不存在或无权访问 (no such order, or not visible)', id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('close_rectification', 31, ARRAY['bigdata', 'finance'], r.unit_id);
+    IF passed IS NULL THEN
+        RAISE EXCEPTION '第三十一条: 须给出验收结论 (passed is required)' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF r.status OPERATOR(pg_catalog.<>) 'reported' THEN
+        RAISE EXCEPTION '第三十一条: 整改通知 % 的状态为 %, 尚无待验收的整改结果 (order is %)', id, r.status, r.status
+            USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = '用户单位报送整改结果 (reported) 后方可验收。';
+    END IF;
+    IF passed THEN
+        UPDATE bjxm.rectifications x SET status = 'closed', closed_at = pg_catalog.clock_timestamp()
+         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+    ELSE
+        UPDATE bjxm.rectifications x SET status = 'failed', hold_since = COALESCE(x.hold_since, bjxm.today())
+         WHERE x.rectification_id OPERATOR(pg_catalog.=) id;
+        -- A hold begins: serialize with in-flight funding actions (funding.c).
+        UPDATE bjxm.units u SET rectification_version = u.rectification_version OPERATOR(pg_catalog.+) 1
+         WHERE u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
+    END IF;
+    PERFORM bjxm._record_event(r.project_id, r.unit_id, 'close_rectification', NULL, NULL, bjxm.clause(31, r.category),
+        CASE WHEN passed THEN '整改落实到位' ELSE '整改不符合要求' END,
+        pg_catalog.jsonb_build_object('rectification_id', id, 'passed', passed));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'close_rectification', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.close_rectification(bigint, boolean) IS '验收整改结果: 通过则关闭, 否则不符合要求, 第三十一条 (verify a rectification; bigdata or finance)';
+
+CREATE VIEW bjxm.budget_execution WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, l.plan_year, l.estimate,
+       l.budget AS arranged, COALESCE(d.paid, 0)::numeric(14,2) AS paid,
+       CASE WHEN l.budget OPERATOR(pg_catalog.>) 0 THEN pg_catalog.round(COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget, 4) END AS execution_rate,
+       (l.state IN ('contracted', 'implementing')
+        AND COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget OPERATOR(pg_catalog.<)
+            (SELECT s.value::numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'slow_execution_rate')) AS slow
+  FROM bjxm.project_library l
+  LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS paid FROM bjxm.disbursements x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id) d ON true
+ WHERE l.budget IS NOT NULL;
+COMMENT ON VIEW bjxm.budget_execution IS '预算执行: 安排、拨付、执行率, 执行缓慢标记 (budget execution: arranged, paid, rate, slow flag, 第十二条)';
+
+CREATE VIEW bjxm.rectification_board WITH (security_invoker = true) AS
+SELECT r.rectification_id, u.code AS unit, u.name AS unit_name, u.region, r.category,
+       bjxm.clause(31, r.category) AS clause, r.finding, r.project_id, r.status, r.deadline,
+       (r.status OPERATOR(pg_catalog.<>) 'closed'
+        AND (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open'
+                                           AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
+       r.hold_since, r.reported_on, r.opened_by, r.opened_at, r.closed_at
+  FROM bjxm.rectifications r
+  JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
+COMMENT ON VIEW bjxm.rectification_board IS '整改看板: 每一整改通知及其是否停止安排资金 (rectification board: every order and whether it holds funding, 第三十一条)';
+
+CREATE VIEW bjxm.unit_compliance WITH (security_invoker = true) AS
+SELECT u.code AS unit, u.name AS unit_name, u.region, bjxm.label(u.kind) AS unit_kind_label,
+       (SELECT pg_catalog.count(*) FROM bjxm.projects p WHERE p.unit_id OPERATOR(pg_catalog.=) u.unit_id) AS projects,
+       (SELECT pg_catalog.count(*) FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code
+           AND b.status OPERATOR(pg_catalog.<>) 'closed') AS open_orders,
+       (SELECT pg_catalog.count(*) FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code AND b.hold) AS holding_orders,
+       EXISTS (SELECT 1 FROM bjxm.rectification_board b WHERE b.unit OPERATOR(bjxm.=) u.code AND b.hold) AS funding_blocked
+  FROM bjxm.units u;
+COMMENT ON VIEW bjxm.unit_compliance IS '单位合规: 项目数、未完成整改、是否停止安排资金 (unit compliance: projects, pending orders, funding hold)';
+COMMENT ON COLUMN bjxm.budget_execution.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.budget_execution.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.budget_execution.unit IS '用户单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.budget_execution.unit_name IS '用户单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.budget_execution.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.budget_execution.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.budget_execution.state_label IS '状态名称 (state, in Chinese)';
+COMMENT ON COLUMN bjxm.budget_execution.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.budget_execution.estimate IS '经费估算(元) (estimate)';
+COMMENT ON COLUMN bjxm.budget_execution.arranged IS '安排的预算(元) (arranged budget)';
+COMMENT ON COLUMN bjxm.budget_execution.paid IS '已拨付(元) (paid)';
+COMMENT ON COLUMN bjxm.budget_execution.execution_rate IS '执行率 = 已拨付/预算 (execution rate)';
+COMMENT ON COLUMN bjxm.budget_execution.slow IS '执行缓慢: 实施阶段执行率低于 slow_execution_rate (slow execution)';
+COMMENT ON COLUMN bjxm.rectification_board.rectification_id IS '整改通知编号 (order id)';
+COMMENT ON COLUMN bjxm.rectification_board.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.rectification_board.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.rectification_board.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.rectification_board.category IS '第三十一条第几项 (item of 第三十一条)';
+COMMENT ON COLUMN bjxm.rectification_board.clause IS '条款 (clause)';
+COMMENT ON COLUMN bjxm.rectification_board.finding IS '发现的问题 (finding)';
+COMMENT ON COLUMN bjxm.rectification_board.project_id IS '涉及项目 (project)';
+COMMENT ON COLUMN bjxm.rectification_board.status IS '状态 (status)';
+COMMENT ON COLUMN bjxm.rectification_board.deadline IS '整改期限 (deadline)';
+COMMENT ON COLUMN bjxm.rectification_board.hold IS '停止安排后续资金 (funding held)';
+COMMENT ON COLUMN bjxm.rectification_board.hold_since IS '停止安排资金的起始日 (hold since)';
+COMMENT ON COLUMN bjxm.rectification_board.reported_on IS '报送日期 (reported on)';
+COMMENT ON COLUMN bjxm.rectification_board.opened_by IS '下达角色 (opened by)';
+COMMENT ON COLUMN bjxm.rectification_board.opened_at IS '下达时间 (opened at)';
+COMMENT ON COLUMN bjxm.rectification_board.closed_at IS '关闭时间 (closed at)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.unit_compliance.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.unit_compliance.unit_kind_label IS '单位类别 (unit kind)';
+COMMENT ON COLUMN bjxm.unit_compliance.projects IS '项目数 (projects)';
+COMMENT ON COLUMN bjxm.unit_compliance.open_orders IS '未关闭的整改通知 (orders not closed)';
+COMMENT ON COLUMN bjxm.unit_compliance.holding_orders IS '停止安排资金的整改通知 (orders holding funding)';
+COMMENT ON COLUMN bjxm.unit_compliance.funding_blocked IS '是否停止安排后续项目资金 (funding blocked)';
+
+------------------------------------------------------------------------------
+-- 第十一条 支持范围: expense categories, the dictionary, line items
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.expense_categories (
+    code     text PRIMARY KEY CHECK (code ~ '^[a-z_]+$'),
+    label    text NOT NULL CHECK (label <> ''),
+    eligible boolean NOT NULL,
+    clause   bjxm.clause,
+    seeded   boolean NOT NULL DEFAULT false,
+    revision integer NOT NULL DEFAULT 0,
+    CHECK (eligible OR bjxm.article(clause) = 11)
+);
+COMMENT ON TABLE bjxm.expense_categories IS '支出类别及是否列入信息化资金支持范围 (expense categories and their eligibility, 第十一条)';
+COMMENT ON COLUMN bjxm.expense_categories.code IS '类别代码 (code)';
+COMMENT ON COLUMN bjxm.expense_categories.label IS '类别名称 (label)';
+COMMENT ON COLUMN bjxm.expense_categories.eligible IS '是否可纳入市级信息化项目 (eligible for city IT funds)';
+COMMENT ON COLUMN bjxm.expense_categories.clause IS '排除依据 (the clause that excludes it)';
+COMMENT ON COLUMN bjxm.expense_categories.seeded IS '随扩展安装的行 (installed with the extension)';
+COMMENT ON COLUMN bjxm.expense_categories.revision IS '修改次数 (times changed; changed rows are dumped)';
+INSERT INTO bjxm.expense_categories (code, label, eligible, clause, seeded) VALUES
+    ('software_development', '软件开发', true, NULL, true),
+    ('system_integration', '系统集成', true, NULL, true),
+    ('operation_maintenance', '运维服务', true, NULL, true),
+    ('cloud_resource', '政务云资源', true, NULL, true),
+    ('data_resource', '数据资源', true, NULL, true),
+    ('security_service', '安全服务', true, NULL, true),
+    ('crypto_service', '密码应用服务', true, NULL, true),
+    ('training', '培训', true, NULL, true),
+    ('supervision', '监理', true, NULL, true),
+    ('consulting', '咨询设计', true, NULL, true),
+    ('personnel', '人员工资', false, '第十一条第(一)项', true),
+    ('travel', '差旅费', false, '第十一条第(一)项', true),
+    ('vehicle', '车辆购置及维护', false, '第十一条第(一)项', true),
+    ('utilities', '办公水电费', false, '第十一条第(一)项', true),
+    ('office_furniture', '办公家具', false, '第十一条第(一)项', true),
+    ('office_computer', '办公电脑', false, '第十一条第(一)项', true),
+    ('consumables', '耗材', false, '第十一条第(一)项', true),
+    ('telecom', '手机或固话及通讯费', false, '第十一条第(一)项', true),
+    ('sms', '办公相关短信费', false, '第十一条第(一)项', true),
+    ('business_operation', '业务运营(业务管理、内容采编、宣传推广)', false, '第十一条第(二)项', true),
+    ('office_building_infra', '办公场所新建改扩建配套信息化基础设施', false, '第十一条第(三)项', true);
+
+CREATE TABLE bjxm.excluded_terms (
+    term     text PRIMARY KEY CHECK (term <> ''),
+    clause   bjxm.clause NOT NULL CHECK (bjxm.article(clause) = 11 AND bjxm.item(clause) BETWEEN 1 AND 3),
+    active   boolean NOT NULL DEFAULT true,
+    seeded   boolean NOT NULL DEFAULT false,
+    revision integer NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE bjxm.excluded_terms IS '第十一条词典: 开支事项短语, 非主题词 (the 第十一条 dictionary: expense phrases, not subjects)';
+COMMENT ON COLUMN bjxm.excluded_terms.term IS '开支事项短语 (expense phrase)';
+COMMENT ON COLUMN bjxm.excluded_terms.clause IS '排除依据: 第十一条第(一)至(三)项 (the item of 第十一条)';
+COMMENT ON COLUMN bjxm.excluded_terms.active IS '生效 (in force)';
+COMMENT ON COLUMN bjxm.excluded_terms.seeded IS '随扩展安装的行 (installed with the extension)';
+COMMENT ON COLUMN bjxm.excluded_terms.revision IS '修改次数 (times changed; changed rows are dumped)';
+INSERT INTO bjxm.excluded_terms (term, clause, seeded) VALUES
+  ('人员工资', '第十一条第(一)项', true),
+  ('工作人员工资', '第十一条第(一)项', true),
+  ('职工工资', '第十一条第(一)项', true),
+  ('干部职工工资', '第十一条第(一)项', true),
+  ('在编人员工资', '第十一条第(一)项', true),
+  ('编外人员工资', '第十一条第(一)项', true),
+  ('临聘人员工资', '第十一条第(一)项', true),
+  ('聘用人员工资', '第十一条第(一)项', true),
+  ('派遣人员工资', '第十一条第(一)项', true),
+  ('劳务派遣人员工资', '第十一条第(一)项', true),
+  ('劳务派遣费', '第十一条第(一)项', true),
+  ('劳务派遣人员费用', '第十一条第(一)项', true),
+  ('劳务费', '第十一条第(一)项', true),
+  ('人员经费', '第十一条第(一)项', true),
+  ('编外人员经费', '第十一条第(一)项', true),
+  ('聘用人员经费', '第十一条第(一)项', true),
+  ('临聘人员经费', '第十一条第(一)项', true),
+  ('临聘人员费用', '第十一条第(一)项', true),
+  ('公用经费', '第十一条第(一)项', true),
+  ('专项工作经费', '第十一条第(一)项', true),
+  ('日常工作经费', '第十一条第(一)项', true),
+  ('办公经费', '第十一条第(一)项', true),
+  ('工资福利', '第十一条第(一)项', true),
+  ('工资性支出', '第十一条第(一)项', true),
+  ('工资及福利', '第十一条第(一)项', true),
+  ('基本工资', '第十一条第(一)项', true),
+  ('绩效工资', '第十一条第(一)项', true),
+  ('人员薪酬', '第十一条第(一)项', true),
+  ('职工薪酬', '第十一条第(一)项', true),
+  ('薪酬支出', '第十一条第(一)项', true),
+  ('薪酬福利', '第十一条第(一)项', true),
+  ('绩效奖金', '第十一条第(一)项', true),
+  ('年终奖', '第十一条第(一)项', true),
+  ('人员奖金', '第十一条第(一)项', true),
+  ('发放奖金', '第十一条第(一)项', true),
+  ('奖金福利', '第十一条第(一)项', true),
+  ('福利费', '第十一条第(一)项', true),
+  ('加班费', '第十一条第(一)项', true),
+  ('加班补助', '第十一条第(一)项', true),
+  ('值班费', '第十一条第(一)项', true),
+  ('值班补助', '第十一条第(一)项', true),
+  ('津贴补贴', '第十一条第(一)项', true),
+  ('岗位津贴', '第十一条第(一)项', true),
+  ('交通补贴', '第十一条第(一)项', true),
+  ('餐费补贴', '第十一条第(一)项', true),
+  ('住房补贴', '第十一条第(一)项', true),
+  ('误餐补助', '第十一条第(一)项', true),
+  ('伙食补助', '第十一条第(一)项', true),
+  ('社会保险费', '第十一条第(一)项', true),
+  ('社保费', '第十一条第(一)项', true),
+  ('缴纳社保', '第十一条第(一)项', true),
+  ('五险一金', '第十一条第(一)项', true),
+  ('职工住房公积金', '第十一条第(一)项', true),
+  ('单位公积金', '第十一条第(一)项', true),
+  ('职业年金', '第十一条第(一)项', true),
+  ('工会经费', '第十一条第(一)项', true),
+  ('慰问金', '第十一条第(一)项', true),
+  ('差旅费', '第十一条第(一)项', true),
+  ('差旅补助', '第十一条第(一)项', true),
+  ('差旅补贴', '第十一条第(一)项', true),
+  ('出差费', '第十一条第(一)项', true),
+  ('出差补助', '第十一条第(一)项', true),
+  ('出差补贴', '第十一条第(一)项', true),
+  ('住宿费', '第十一条第(一)项', true),
+  ('城市间交通费', '第十一条第(一)项', true),
+  ('市内交通费', '第十一条第(一)项', true),
+  ('考察费', '第十一条第(一)项', true),
+  ('学习考察', '第十一条第(一)项', true),
+  ('考察学习', '第十一条第(一)项', true),
+  ('外出培训', '第十一条第(一)项', true),
+  ('参加培训', '第十一条第(一)项', true),
+  ('干部培训', '第十一条第(一)项', true),
+  ('职工培训', '第十一条第(一)项', true),
+  ('会议费', '第十一条第(一)项', true),
+  ('会务费', '第十一条第(一)项', true),
+  ('会场租赁', '第十一条第(一)项', true),
+  ('会议场地', '第十一条第(一)项', true),
+  ('接待费', '第十一条第(一)项', true),
+  ('公务接待', '第十一条第(一)项', true),
+  ('招待费', '第十一条第(一)项', true),
+  ('公务用车', '第十一条第(一)项', true),
+  ('公车购置', '第十一条第(一)项', true),
+  ('公车运行费', '第十一条第(一)项', true),
+  ('公车运行维护', '第十一条第(一)项', true),
+  ('公车维护费', '第十一条第(一)项', true),
+  ('车辆购置', '第十一条第(一)项', true),
+  ('购置车辆', '第十一条第(一)项', true),
+  ('购买车辆', '第十一条第(一)项', true),
+  ('车辆采购', '第十一条第(一)项', true),
+  ('采购车辆', '第十一条第(一)项', true),
+  ('车辆维修费', '第十一条第(一)项', true),
+  ('车辆维护费', '第十一条第(一)项', true),
+  ('车辆运行维护费', '第十一条第(一)项', true),
+  ('车辆保养费', '第十一条第(一)项', true),
+  ('车辆保险费', '第十一条第(一)项', true),
+  ('车辆年检费', '第十一条第(一)项', true),
+  ('加油费', '第十一条第(一)项', true),
+  ('加油卡', '第十一条第(一)项', true),
+  ('燃油费', '第十一条第(一)项', true),
+  ('过路过桥费', '第十一条第(一)项', true),
+  ('水电费', '第十一条第(一)项', true),
+  ('办公用水', '第十一条第(一)项', true),
+  ('办公用电', '第十一条第(一)项', true),
+  ('物业费', '第十一条第(一)项', true),
+  ('物业管理费', '第十一条第(一)项', true),
+  ('取暖费', '第十一条第(一)项', true),
+  ('房屋租赁费', '第十一条第(一)项', true),
+  ('办公用房租金', '第十一条第(一)项', true),
+  ('保洁费', '第十一条第(一)项', true),
+  ('保安服务费', '第十一条第(一)项', true),
+  ('绿化费', '第十一条第(一)项', true),
+  ('邮电费', '第十一条第(一)项', true),
+  ('快递费', '第十一条第(一)项', true),
+  ('印刷费', '第十一条第(一)项', true),
+  ('办公家具', '第十一条第(一)项', true),
+  ('家具购置', '第十一条第(一)项', true),
+  ('家具采购', '第十一条第(一)项', true),
+  ('购置家具', '第十一条第(一)项', true),
+  ('配套家具', '第十一条第(一)项', true),
+  ('办公桌', '第十一条第(一)项', true),
+  ('办公椅', '第十一条第(一)项', true),
+  ('桌椅', '第十一条第(一)项', true),
+  ('会议桌', '第十一条第(一)项', true),
+  ('电脑桌', '第十一条第(一)项', true),
+  ('文件柜', '第十一条第(一)项', true),
+  ('书柜', '第十一条第(一)项', true),
+  ('保密柜', '第十一条第(一)项', true),
+  ('沙发', '第十一条第(一)项', true),
+  ('茶几', '第十一条第(一)项', true),
+  ('办公屏风', '第十一条第(一)项', true),
+  ('办公工位', '第十一条第(一)项', true),
+  ('办公电脑', '第十一条第(一)项', true),
+  ('笔记本电脑', '第十一条第(一)项', true),
+  ('台式电脑', '第十一条第(一)项', true),
+  ('平板电脑', '第十一条第(一)项', true),
+  ('台式机', '第十一条第(一)项', true),
+  ('办公计算机', '第十一条第(一)项', true),
+  ('台式计算机', '第十一条第(一)项', true),
+  ('便携式计算机', '第十一条第(一)项', true),
+  ('电脑采购', '第十一条第(一)项', true),
+  ('采购电脑', '第十一条第(一)项', true),
+  ('购置电脑', '第十一条第(一)项', true),
+  ('购买电脑', '第十一条第(一)项', true),
+  ('电脑购置', '第十一条第(一)项', true),
+  ('办公终端采购', '第十一条第(一)项', true),
+  ('办公终端购置', '第十一条第(一)项', true),
+  ('办公设备购置', '第十一条第(一)项', true),
+  ('办公设备采购', '第十一条第(一)项', true),
+  ('打印机', '第十一条第(一)项', true),
+  ('复印机', '第十一条第(一)项', true),
+  ('传真机', '第十一条第(一)项', true),
+  ('碎纸机', '第十一条第(一)项', true),
+  ('投影仪', '第十一条第(一)项', true),
+  ('办公空调', '第十一条第(一)项', true),
+  ('饮水机', '第十一条第(一)项', true),
+  ('耗材费', '第十一条第(一)项', true),
+  ('办公耗材', '第十一条第(一)项', true),
+  ('打印耗材', '第十一条第(一)项', true),
+  ('耗材购置', '第十一条第(一)项', true),
+  ('购置耗材', '第十一条第(一)项', true),
+  ('硒鼓', '第十一条第(一)项', true),
+  ('墨盒', '第十一条第(一)项', true),
+  ('碳粉', '第十一条第(一)项', true),
+  ('墨粉', '第十一条第(一)项', true),
+  ('打印纸', '第十一条第(一)项', true),
+  ('复印纸', '第十一条第(一)项', true),
+  ('A4纸', '第十一条第(一)项', true),
+  ('色带', '第十一条第(一)项', true),
+  ('办公用品', '第十一条第(一)项', true),
+  ('文具', '第十一条第(一)项', true),
+  ('U盘采购', '第十一条第(一)项', true),
+  ('采购U盘', '第十一条第(一)项', true),
+  ('移动硬盘采购', '第十一条第(一)项', true),
+  ('话费', '第十一条第(一)项', true),
+  ('通讯费', '第十一条第(一)项', true),
+  ('手机通信费', '第十一条第(一)项', true),
+  ('电话通信费', '第十一条第(一)项', true),
+  ('固话费', '第十一条第(一)项', true),
+  ('固定电话', '第十一条第(一)项', true),
+  ('座机', '第十一条第(一)项', true),
+  ('电话机', '第十一条第(一)项', true),
+  ('手机购置', '第十一条第(一)项', true),
+  ('购置手机', '第十一条第(一)项', true),
+  ('手机采购', '第十一条第(一)项', true),
+  ('采购手机', '第十一条第(一)项', true),
+  ('购买手机', '第十一条第(一)项', true),
+  ('手机费', '第十一条第(一)项', true),
+  ('手机补贴', '第十一条第(一)项', true),
+  ('通讯补贴', '第十一条第(一)项', true),
+  ('手机卡', '第十一条第(一)项', true),
+  ('短信费', '第十一条第(一)项', true),
+  ('办公短信', '第十一条第(一)项', true),
+  ('短信套餐', '第十一条第(一)项', true),
+  ('短信包', '第十一条第(一)项', true),
+  ('宣传推广', '第十一条第(二)项', true),
+  ('宣传费', '第十一条第(二)项', true),
+  ('宣传活动', '第十一条第(二)项', true),
+  ('宣传片', '第十一条第(二)项', true),
+  ('宣传视频', '第十一条第(二)项', true),
+  ('宣传册', '第十一条第(二)项', true),
+  ('宣传海报', '第十一条第(二)项', true),
+  ('宣传物料', '第十一条第(二)项', true),
+  ('宣传单', '第十一条第(二)项', true),
+  ('广告宣传', '第十一条第(二)项', true),
+  ('广告费', '第十一条第(二)项', true),
+  ('广告投放', '第十一条第(二)项', true),
+  ('广告位购买', '第十一条第(二)项', true),
+  ('广告位租赁', '第十一条第(二)项', true),
+  ('推广费', '第十一条第(二)项', true),
+  ('推广活动', '第十一条第(二)项', true),
+  ('运营推广', '第十一条第(二)项', true),
+  ('推广运营', '第十一条第(二)项', true),
+  ('营销推广', '第十一条第(二)项', true),
+  ('品牌推广', '第十一条第(二)项', true),
+  ('线上推广', '第十一条第(二)项', true),
+  ('线下推广', '第十一条第(二)项', true),
+  ('流量推广', '第十一条第(二)项', true),
+  ('搜索引擎推广', '第十一条第(二)项', true),
+  ('直播推广', '第十一条第(二)项', true),
+  ('直播带货', '第十一条第(二)项', true),
+  ('带货直播', '第十一条第(二)项', true),
+  ('直播活动', '第十一条第(二)项', true),
+  ('网络直播费', '第十一条第(二)项', true),
+  ('新媒体运营', '第十一条第(二)项', true),
+  ('公众号运营', '第十一条第(二)项', true),
+  ('微信公众号运营', '第十一条第(二)项', true),
+  ('微博运营', '第十一条第(二)项', true),
+  ('抖音运营', '第十一条第(二)项', true),
+  ('短视频运营', '第十一条第(二)项', true),
+  ('短视频制作', '第十一条第(二)项', true),
+  ('视频号运营', '第十一条第(二)项', true),
+  ('账号运营', '第十一条第(二)项', true),
+  ('代运营', '第十一条第(二)项', true),
+  ('业务运营支出', '第十一条第(二)项', true),
+  ('业务运营费', '第十一条第(二)项', true),
+  ('业务运营服务', '第十一条第(二)项', true),
+  ('内容采编', '第十一条第(二)项', true),
+  ('采编服务', '第十一条第(二)项', true),
+  ('新闻采编服务', '第十一条第(二)项', true),
+  ('采编人员', '第十一条第(二)项', true),
+  ('采编费', '第十一条第(二)项', true),
+  ('稿费', '第十一条第(二)项', true),
+  ('稿酬', '第十一条第(二)项', true),
+  ('撰稿', '第十一条第(二)项', true),
+  ('文案撰写', '第十一条第(二)项', true),
+  ('内容制作', '第十一条第(二)项', true),
+  ('内容生产', '第十一条第(二)项', true),
+  ('内容运营', '第十一条第(二)项', true),
+  ('内容更新', '第十一条第(二)项', true),
+  ('栏目运营', '第十一条第(二)项', true),
+  ('信息发布费', '第十一条第(二)项', true),
+  ('话务服务', '第十一条第(二)项', true),
+  ('话务坐席', '第十一条第(二)项', true),
+  ('话务员', '第十一条第(二)项', true),
+  ('坐席人员', '第十一条第(二)项', true),
+  ('人工坐席服务', '第十一条第(二)项', true),
+  ('客服人员', '第十一条第(二)项', true),
+  ('活动策划', '第十一条第(二)项', true),
+  ('活动执行', '第十一条第(二)项', true),
+  ('参展费', '第十一条第(二)项', true),
+  ('展位费', '第十一条第(二)项', true),
+  ('展台搭建', '第十一条第(二)项', true),
+  ('宣传册印制', '第十一条第(二)项', true),
+  ('办公楼装修', '第十一条第(三)项', true),
+  ('办公楼新建', '第十一条第(三)项', true),
+  ('新建办公楼', '第十一条第(三)项', true),
+  ('新办公楼', '第十一条第(三)项', true),
+  ('办公楼改造', '第十一条第(三)项', true),
+  ('办公楼改扩建', '第十一条第(三)项', true),
+  ('办公楼扩建', '第十一条第(三)项', true),
+  ('办公楼弱电', '第十一条第(三)项', true),
+  ('办公楼智能化', '第十一条第(三)项', true),
+  ('办公楼综合布线', '第十一条第(三)项', true),
+  ('办公楼网络布线', '第十一条第(三)项', true),
+  ('办公大楼', '第十一条第(三)项', true),
+  ('办公用房装修', '第十一条第(三)项', true),
+  ('办公用房改造', '第十一条第(三)项', true),
+  ('办公场所新建', '第十一条第(三)项', true),
+  ('办公场所改造', '第十一条第(三)项', true),
+  ('办公场所改扩建', '第十一条第(三)项', true),
+  ('办公场所装修', '第十一条第(三)项', true),
+  ('办公场所信息化', '第十一条第(三)项', true),
+  ('办公场所配套', '第十一条第(三)项', true),
+  ('办公区装修', '第十一条第(三)项', true),
+  ('办公区弱电', '第十一条第(三)项', true),
+  ('办公区综合布线', '第十一条第(三)项', true),
+  ('办公区网络布线', '第十一条第(三)项', true),
+  ('办公室装修', '第十一条第(三)项', true),
+  ('办公室改造', '第十一条第(三)项', true),
+  ('办公网络布线', '第十一条第(三)项', true),
+  ('新址弱电', '第十一条第(三)项', true),
+  ('新址综合布线', '第十一条第(三)项', true),
+  ('新址网络', '第十一条第(三)项', true),
+  ('办公搬迁', '第十一条第(三)项', true),
+  ('新办公区', '第十一条第(三)项', true),
+  ('业务用房装修', '第十一条第(三)项', true),
+  ('业务用房弱电', '第十一条第(三)项', true),
+  ('楼宇弱电', '第十一条第(三)项', true),
+  ('配套弱电', '第十一条第(三)项', true),
+  ('配套综合布线', '第十一条第(三)项', true),
+  ('配套网络布线', '第十一条第(三)项', true),
+  ('配套信息化基础设施', '第十一条第(三)项', true),
+  ('改(扩)建', '第十一条第(三)项', true),
+  ('室内装修', '第十一条第(三)项', true),
+  ('新大楼', '第十一条第(三)项', true),
+  ('办公楼迁建', '第十一条第(三)项', true);
+
+-- A restore's COPY re-inserts changed seeded rows: merge them.
+CREATE FUNCTION bjxm._dictionary_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'excluded_terms' THEN
+        UPDATE bjxm.excluded_terms t SET clause = NEW.clause, active = NEW.active, revision = NEW.revision
+         WHERE t.term OPERATOR(pg_catalog.=) NEW.term;
+    ELSE
+        UPDATE bjxm.expense_categories c SET label = NEW.label, eligible = NEW.eligible, clause = NEW.clause,
+               revision = NEW.revision
+         WHERE c.code OPERATOR(pg_catalog.=) NEW.code;
+    END IF;
+    IF FOUND THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._dictionary_restore_merge() IS '内部: 恢复时合并已修改的词典和类别 (internal: merge restored dictionary rows)';
+CREATE TRIGGER excluded_terms_restore_merge BEFORE INSERT ON bjxm.excluded_terms
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._dictionary_restore_merge();
+CREATE TRIGGER expense_categories_restore_merge BEFORE INSERT ON bjxm.expense_categories
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._dictionary_restore_merge();
+
+-- Any change to either table: every backend rebuilds its matcher.
+CREATE FUNCTION bjxm._terms_changed() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_terms_changed' LANGUAGE C
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm._terms_changed() IS '内部: 词典变更后使各会话重建匹配器 (internal: invalidate the compiled dictionary)';
+CREATE TRIGGER excluded_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bjxm.excluded_terms
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._terms_changed();
+CREATE TRIGGER expense_categories_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bjxm.expense_categories
+    FOR EACH STATEMENT EXECUTE FUNCTION bjxm._terms_changed();
+
+CREATE TABLE bjxm.line_items (
+    line_item_id    bigserial PRIMARY KEY,
+    project_id      bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    category        text NOT NULL REFERENCES bjxm.expense_categories (code),
+    name            text NOT NULL CHECK (name <> ''),
+    amount          numeric(14,2) NOT NULL CHECK (amount > 0),
+    description     text NOT NULL DEFAULT '',
+    admission_event bigint REFERENCES bjxm.events (event_id),
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX line_items_project_idx ON bjxm.line_items (project_id);
+COMMENT ON TABLE bjxm.line_items IS '项目支出事项 (line items of a project budget, checked against 第十一条)';
+COMMENT ON COLUMN bjxm.line_items.line_item_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.line_items.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.line_items.category IS '支出类别 (expense category)';
+COMMENT ON COLUMN bjxm.line_items.name IS '支出事项名称 (name)';
+COMMENT ON COLUMN bjxm.line_items.amount IS '金额(元) (amount, yuan)';
+COMMENT ON COLUMN bjxm.line_items.description IS '说明 (description)';
+COMMENT ON COLUMN bjxm.line_items.admission_event IS '记录其纳入的事件, 恢复时据此放行 (the event that admitted it; restore relies on it)';
+COMMENT ON COLUMN bjxm.line_items.created_at IS '创建时间 (created at)';
+
+-- No SET search_path here: it would cost a GUC save and restore per row.
+-- Every statement the trigger runs names its schema, functions and operators.
+CREATE FUNCTION bjxm._line_item_check() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'bjxm_line_item_check' LANGUAGE C;
+COMMENT ON FUNCTION bjxm._line_item_check() IS '内部: 第十一条检查, 对任何写入路径生效 (internal trigger: 第十一条 for every writer)';
+CREATE TRIGGER line_items_eligibility BEFORE INSERT OR UPDATE ON bjxm.line_items
+    FOR EACH ROW EXECUTE FUNCTION bjxm._line_item_check();
+
+CREATE TABLE bjxm.term_waivers (
+    project_id bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    term       text NOT NULL,
+    reason     text NOT NULL CHECK (reason <> ''),
+    waived_by  name NOT NULL,
+    waived_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, term)
+);
+COMMENT ON TABLE bjxm.term_waivers IS '第十一条词条豁免: 经大数据部门审核的个别项目 (terms waived for one project after review)';
+COMMENT ON COLUMN bjxm.term_waivers.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.term_waivers.term IS '豁免的词条 (term waived)';
+COMMENT ON COLUMN bjxm.term_waivers.reason IS '理由 (reason)';
+COMMENT ON COLUMN bjxm.term_waivers.waived_by IS '豁免角色 (waived by)';
+COMMENT ON COLUMN bjxm.term_waivers.waived_at IS '豁免时间 (waived at)';
+
+CREATE FUNCTION bjxm.add_line_item(project bigint, category text, name text, amount numeric, description text DEFAULT '')
+    RETURNS bigint LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'add_line_item', pg_catalog.jsonb_build_object('category', $2, 'name', $3,
+        'amount', $4, 'description', $5)) $$;
+COMMENT ON FUNCTION bjxm.add_line_item(bigint, text, text, numeric, text) IS '添加支出事项, 第十一条 (add a budget line item; user unit)';
+
+CREATE FUNCTION bjxm.waive_term(project bigint, term text, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'waive_term', pg_catalog.jsonb_build_object('term', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.waive_term(bigint, text, text) IS '对个别项目豁免经审核的词条, 留痕, 第十一条 (waive a reviewed term for one project; bigdata)';
+
+CREATE FUNCTION bjxm.expense_check(category text, name text, description text DEFAULT '')
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_expense_check' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.expense_check(text, text, text) IS '按第十一条预检一项支出, 不作修改 (check a would-be line item against 第十一条; changes nothing)';
+
+CREATE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean DEFAULT true) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM bjxm._authorize('set_excluded_term', 11, ARRAY['bigdata'], NULL, '520500');
+    IF NOT bjxm._sees_all_units() THEN
+        RAISE EXCEPTION '第十一条: 词典由市级大数据部门维护 (only the city bigdata department edits the dictionary)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF term IS NULL OR pg_catalog.btrim(term) OPERATOR(pg_catalog.=) '' OR clause IS NULL OR active IS NULL THEN
+        RAISE EXCEPTION '第十一条: 词条、条款和是否生效不能为空 (term, clause and active are required)'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF pg_catalog.length(term) OPERATOR(pg_catalog.>) 64 THEN
+        RAISE EXCEPTION '第十一条: 词条超过 64 个字符; 词典收录的是开支事项短语 (term longer than 64 characters)'
+            USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF bjxm.article(clause) OPERATOR(pg_catalog.<>) 11 OR bjxm.item(clause) OPERATOR(pg_catalog.=) 0 THEN
+        RAISE EXCEPTION '第十一条: 词条的依据须为第十一条第(一)至(三)项, 而为 % (clause must be an item of 第十一条)', clause
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision)
+        VALUES (pg_catalog.btrim(set_excluded_term.term), set_excluded_term.clause, set_excluded_term.active, 1)
+        ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE
+           SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1;
+    PERFORM bjxm._record_event(NULL, NULL, 'set_excluded_term', NULL, NULL, clause,
+        pg_catalog.format('%s: %s', pg_catalog.btrim(term), CASE WHEN active THEN '生效' ELSE '停用' END),
+        pg_catalog.jsonb_build_object('term', pg_catalog.btrim(term), 'clause', clause::text, 'active', active));
+EXCEPTION WHEN OTHERS THEN
+    -- Every refusal leaves one structured LOG line (the rows roll back).
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'set_excluded_term', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
+
+------------------------------------------------------------------------------
+-- 第五章 数据管理: the data resource catalogue (SPEC §5)
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.data_resources (
+    resource_id      bigserial PRIMARY KEY,
+    project_id       bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    unit_id          bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    name             text NOT NULL CHECK (name <> ''),
+    classification   text CHECK (classification ~ '^[0-9]{1,2}(-[0-9]{1,3}){3}$'),
+    sequence_no      integer,
+    resource_code    text GENERATED ALWAYS AS (classification || '/' || lpad(sequence_no::text, 6, '0')) STORED,
+    summary          text,
+    format           text NOT NULL CHECK (format IN ('电子文件', '电子表格', '数据库', '图形图像', '流媒体', '自描述格式', '服务接口')),
+    items            jsonb NOT NULL CHECK (jsonb_typeof(items) = 'array'),
+    share_type       text NOT NULL CHECK (share_type IN ('unconditional', 'conditional', 'none')),
+    share_condition  text,
+    share_method     text,
+    provide_method   text,
+    open_type        text NOT NULL CHECK (open_type IN ('unconditional', 'conditional', 'none')),
+    update_cycle     text NOT NULL,
+    related_codes    text[] NOT NULL DEFAULT '{}',
+    sensitive        boolean NOT NULL DEFAULT false,
+    level            text CHECK (level IN ('一般数据', '重要数据', '核心数据')),
+    secrecy_reviewed boolean,
+    review_passed    boolean,
+    reviewed_at      timestamptz,
+    approved_at      timestamptz,
+    desensitized     boolean,
+    listed_at        timestamptz,
+    published_on     date,
+    created_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX data_resources_unit_idx ON bjxm.data_resources (unit_id);
+CREATE INDEX data_resources_project_idx ON bjxm.data_resources (project_id);
+CREATE UNIQUE INDEX data_resources_code_key ON bjxm.data_resources (resource_code);
+COMMENT ON TABLE bjxm.data_resources IS '政务数据资源目录, 按政务信息资源目录编制指南(试行)核心元数据 (the data resource catalogue, core metadata of the national guideline)';
+COMMENT ON COLUMN bjxm.data_resources.resource_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.data_resources.project_id IS '产生该数据的项目 (project producing it)';
+COMMENT ON COLUMN bjxm.data_resources.unit_id IS '资源提供方 (provider unit)';
+COMMENT ON COLUMN bjxm.data_resources.name IS '资源名称 (name)';
+COMMENT ON COLUMN bjxm.data_resources.classification IS '资源分类: 类-项-目-细目 (classification)';
+COMMENT ON COLUMN bjxm.data_resources.sequence_no IS '同一分类下的顺序码 (sequence within the classification)';
+COMMENT ON COLUMN bjxm.data_resources.resource_code IS '资源代码 = 分类/顺序码 (resource code)';
+COMMENT ON COLUMN bjxm.data_resources.summary IS '资源摘要 (summary)';
+COMMENT ON COLUMN bjxm.data_resources.format IS '资源格式 (format)';
+COMMENT ON COLUMN bjxm.data_resources.items IS '信息项 [{name, type}] (information items)';
+COMMENT ON COLUMN bjxm.data_resources.share_type IS '共享类型: unconditional 无条件 | conditional 有条件 | none 不予共享 (share type)';
+COMMENT ON COLUMN bjxm.data_resources.share_condition IS '共享条件 (share condition)';
+COMMENT ON COLUMN bjxm.data_resources.share_method IS '共享服务方式 (share method)';
+COMMENT ON COLUMN bjxm.data_resources.provide_method IS '数据提供方式 (how data is provided)';
+COMMENT ON COLUMN bjxm.data_resources.open_type IS '开放类型: unconditional 无条件 | conditional 有条件 | none 不予开放 (open type)';
+COMMENT ON COLUMN bjxm.data_resources.update_cycle IS '更新周期 (update cycle)';
+COMMENT ON COLUMN bjxm.data_resources.related_codes IS '关联资源代码 (related resource codes)';
+COMMENT ON COLUMN bjxm.data_resources.sensitive IS '涉及商业秘密、个人隐私等敏感数据 (sensitive data, 第二十九条)';
+COMMENT ON COLUMN bjxm.data_resources.level IS '分级: 一般数据 | 重要数据 | 核心数据 (GB/T 43697 level)';
+COMMENT ON COLUMN bjxm.data_resources.secrecy_reviewed IS '保密审查已完成 (secrecy review done)';
+COMMENT ON COLUMN bjxm.data_resources.review_passed IS '大数据部门审核结论 (bigdata review)';
+COMMENT ON COLUMN bjxm.data_resources.reviewed_at IS '审核时间 (reviewed at)';
+COMMENT ON COLUMN bjxm.data_resources.approved_at IS '市人民政府审定时间 (approved by the government at)';
+COMMENT ON COLUMN bjxm.data_resources.desensitized IS '上架时声明已脱敏脱密 (declared desensitized when listed)';
+COMMENT ON COLUMN bjxm.data_resources.listed_at IS '上架时间 (listed at)';
+COMMENT ON COLUMN bjxm.data_resources.published_on IS '发布日期 (publication date)';
+COMMENT ON COLUMN bjxm.data_resources.created_at IS '编目时间 (catalogued at)';
+
+-- The sequence number within a classification (资源代码后段码).
+CREATE FUNCTION bjxm._data_resource_sequence() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NEW.classification IS NOT NULL AND NEW.sequence_no IS NULL THEN
+        PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('bjxm.data_resources:' OPERATOR(pg_catalog.||) NEW.classification));
+        SELECT COALESCE(pg_catalog.max(d.sequence_no), 0) OPERATOR(pg_catalog.+) 1 INTO NEW.sequence_no
+          FROM bjxm.data_resources d WHERE d.classification OPERATOR(pg_catalog.=) NEW.classification;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._data_resource_sequence() IS '内部: 分配资源代码的顺序码 (internal: the sequence part of the resource code)';
+CREATE TRIGGER data_resources_sequence BEFORE INSERT ON bjxm.data_resources
+    FOR EACH ROW EXECUTE FUNCTION bjxm._data_resource_sequence();
+
+CREATE FUNCTION bjxm.add_data_resource(project bigint, name text, summary text, format text, share_type text,
+        open_type text, update_cycle text, items jsonb, sensitive boolean DEFAULT false,
+        classification text DEFAULT NULL, share_condition text DEFAULT NULL, share_method text DEFAULT NULL,
+        provide_method text DEFAULT NULL, related_codes text[] DEFAULT '{}')
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'add_data_resource', pg_catalog.jsonb_build_object('name', $2, 'summary', $3,
+        'format', $4, 'share_type', $5, 'open_type', $6, 'update_cycle', $7, 'items', $8, 'sensitive', $9,
+        'classification', $10, 'share_condition', $11, 'share_method', $12, 'provide_method', $13,
+        'related_codes', pg_catalog.to_jsonb($14))) $$;
+COMMENT ON FUNCTION bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[])
+    IS '编制数据资源目录, 第二十二条、第二十四条、第二十五条 (catalogue a data resource; user unit)';
+
+CREATE FUNCTION bjxm.classify_data_resource(id bigint, level text, secrecy_reviewed boolean) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_classify_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.classify_data_resource(bigint, text, boolean) IS '数据分类分级与保密审查, 第二十三条 (classify by level and record the secrecy review; user unit)';
+
+CREATE FUNCTION bjxm.review_data_resource(id bigint, passed boolean) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_review_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.review_data_resource(bigint, boolean) IS '审核数据资源目录, 第二十二条 (review a catalogue entry; bigdata)';
+
+CREATE FUNCTION bjxm.list_data_resource(id bigint, desensitized boolean DEFAULT false) RETURNS void
+    AS 'MODULE_PATHNAME', 'bjxm_list_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.list_data_resource(bigint, boolean) IS '数据资源上架, 第二十二至二十五条、第二十九条 (list an entry on the provincial platform; user unit)';
+
+CREATE FUNCTION bjxm.check_data_resource(id bigint, desensitized boolean DEFAULT false)
+    RETURNS SETOF bjxm.violation
+    AS 'MODULE_PATHNAME', 'bjxm_check_data_resource' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.check_data_resource(bigint, boolean) IS '上架预检: 列出全部不通过理由, 不作修改 (dry run of list_data_resource)';
+
+CREATE FUNCTION bjxm.approve_catalogue(unit bjxm.uscc) RETURNS int
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    uid bigint;
+    n int;
+BEGIN
+    SELECT u.unit_id INTO uid FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) unit;
+    IF NOT FOUND THEN
+        PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov']);
+        RAISE EXCEPTION '第二十二条: 单位 % 不存在或无权访问 (no such unit, or not visible)', unit
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM bjxm._authorize('approve_catalogue', 22, ARRAY['city_gov'], uid);
+    UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp()
+     WHERE d.unit_id OPERATOR(pg_catalog.=) uid AND d.review_passed AND d.approved_at IS NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM bjxm._record_event(NULL, uid, 'approve_catalogue', NULL, NULL, '第二十二条',
+        pg_catalog.format('审定 %s 条目录', n), pg_catalog.jsonb_build_object('unit', unit::text, 'approved', n));
+    RETURN n;
+EXCEPTION WHEN OTHERS THEN
+    PERFORM bjxm._log_refusal(SQLSTATE, SQLERRM, 'approve_catalogue', NULL);
+    RAISE;
+END $$;
+COMMENT ON FUNCTION bjxm.approve_catalogue(bjxm.uscc) IS '人民政府审定单位的数据资源目录, 返回审定条数, 第二十二条 (approve a unit''s reviewed entries; city_gov)';
+
+CREATE VIEW bjxm.data_catalogue WITH (security_invoker = true) AS
+SELECT d.resource_id, d.project_id, u.code AS unit, u.name AS unit_name, d.resource_code, d.name, d.summary, d.format,
+       d.share_type, d.share_condition, d.share_method, d.provide_method, d.open_type, d.update_cycle,
+       d.level, d.sensitive, d.items, d.related_codes, d.published_on, d.listed_at
+  FROM bjxm.data_resources d JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) d.unit_id
+ WHERE d.listed_at IS NOT NULL;
+COMMENT ON VIEW bjxm.data_catalogue IS '已上架的数据资源目录及其共享开放属性, 可 COPY 为 CSV (the listed catalogue; COPY to CSV for the provincial platforms)';
+
+-- The provincial 共享交换平台 / 开放平台 export (schema: docs/catalogue.schema.json).
+CREATE FUNCTION bjxm.catalogue_json(unit bjxm.uscc) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    BEGIN ATOMIC
+        SELECT pg_catalog.jsonb_build_object(
+            'provider', pg_catalog.jsonb_build_object('code', u.code::text, 'name', u.name, 'region', u.region),
+            'generated_on', bjxm.today(),
+            'standard', '政务信息资源目录编制指南(试行)',
+            'resources', COALESCE((
+                SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+                    'resource_code', c.resource_code, 'name', c.name, 'summary', c.summary, 'format', c.format,
+                    'items', c.items,
+                    'share', pg_catalog.jsonb_build_object('type', c.share_type, 'condition', c.share_condition,
+                                                           'method', c.share_method, 'provide_method', c.provide_method),
+                    'open', pg_catalog.jsonb_build_object('type', c.open_type),
+                    'update_cycle', c.update_cycle, 'level', c.level,
+                    'published_on', c.published_on, 'related_codes', pg_catalog.to_jsonb(c.related_codes)))
+                    ORDER BY c.resource_id)
+                FROM bjxm.data_catalogue c WHERE c.unit OPERATOR(bjxm.=) u.code), '[]'::jsonb))
+          FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) $1;
+    END;
+COMMENT ON FUNCTION bjxm.catalogue_json(bjxm.uscc) IS '单位已上架目录的 JSON 文档, 供省级共享交换与开放平台 (a unit''s listed catalogue as JSON, per docs/catalogue.schema.json)';
+
+------------------------------------------------------------------------------
+-- 第六章 安全管理: components and yearly assessments
+------------------------------------------------------------------------------
+
+CREATE TABLE bjxm.components (
+    component_id bigserial PRIMARY KEY,
+    project_id   bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    kind         text NOT NULL CHECK (kind IN ('terminal', 'server', 'os', 'database', 'middleware', 'network', 'security', 'other')),
+    product      text NOT NULL CHECK (product <> ''),
+    domestic     boolean NOT NULL,
+    recorded_by  name NOT NULL,
+    recorded_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX components_project_idx ON bjxm.components (project_id);
+COMMENT ON TABLE bjxm.components IS '项目采用的关键信息基础设施产品 (components: terminals, servers, OS, databases …, 第二十七条)';
+COMMENT ON COLUMN bjxm.components.component_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.components.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.components.kind IS '类别 (kind)';
+COMMENT ON COLUMN bjxm.components.product IS '产品 (product)';
+COMMENT ON COLUMN bjxm.components.domestic IS '国产化产品 (domestic product)';
+COMMENT ON COLUMN bjxm.components.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.components.recorded_at IS '记录时间 (recorded at)';
+
+CREATE TABLE bjxm.security_assessments (
+    assessment_id bigserial PRIMARY KEY,
+    project_id    bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    year          integer NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('security_test', 'crypto_assessment', 'risk_assessment')),
+    passed        boolean NOT NULL,
+    reported_to   text[] NOT NULL,
+    performed_by  text,
+    assessed_on   date NOT NULL,
+    recorded_by   name NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+CREATE INDEX security_assessments_project_idx ON bjxm.security_assessments (project_id, kind, assessed_on);
+COMMENT ON TABLE bjxm.security_assessments IS '年度信息安全检测、密码安全性评估与风险评估 (yearly security test, crypto and risk assessments, 第二十八条)';
+COMMENT ON COLUMN bjxm.security_assessments.assessment_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.security_assessments.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.security_assessments.year IS '年度 (year)';
+COMMENT ON COLUMN bjxm.security_assessments.kind IS '评估类别: security_test 信息安全检测 | crypto_assessment 密码安全性评估 | risk_assessment 风险评估 (kind)';
+COMMENT ON COLUMN bjxm.security_assessments.passed IS '是否通过 (passed)';
+COMMENT ON COLUMN bjxm.security_assessments.reported_to IS '报送对象: bigdata, public_security, crypto_admin (reported to)';
+COMMENT ON COLUMN bjxm.security_assessments.performed_by IS '实施机构 (performed by)';
+COMMENT ON COLUMN bjxm.security_assessments.assessed_on IS '记录的业务日期 (effective date)';
+COMMENT ON COLUMN bjxm.security_assessments.recorded_by IS '记录角色 (recorded by)';
+COMMENT ON COLUMN bjxm.security_assessments.recorded_at IS '记录时间 (recorded at)';
+
+CREATE FUNCTION bjxm.record_component(project bigint, kind text, product text, domestic boolean) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_component', pg_catalog.jsonb_build_object('kind', $2, 'product', $3, 'domestic', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_component(bigint, text, text, boolean) IS '登记项目采用的产品及是否国产, 第二十七条 (record a component; user unit)';
+
+CREATE FUNCTION bjxm.record_security_assessment(project bigint, year int, kind text, passed boolean,
+        reported_to text[], performed_by text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_security_assessment', pg_catalog.jsonb_build_object('year', $2, 'kind', $3,
+        'passed', $4, 'reported_to', pg_catalog.to_jsonb($5), 'performed_by', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_security_assessment(bigint, int, text, boolean, text[], text) IS '记录年度安全检测、密码评估或风险评估及报送, 第二十八条 (record a yearly assessment; user unit or bigdata)';
+
+CREATE VIEW bjxm.security_assessment_due WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, l.plan_year, l.estimate,
+       k.kind, a.last_on, base.since,
+       (COALESCE(a.last_on, base.since) OPERATOR(pg_catalog.+)
+        pg_catalog.make_interval(months => (SELECT s.value::int FROM bjxm.settings s
+                                             WHERE s.key OPERATOR(pg_catalog.=) 'assessment_period_months')))::date AS due_on,
+       (COALESCE(a.last_on, base.since) OPERATOR(pg_catalog.+)
+        pg_catalog.make_interval(months => (SELECT s.value::int FROM bjxm.settings s
+                                             WHERE s.key OPERATOR(pg_catalog.=) 'assessment_period_months')))::date
+           OPERATOR(pg_catalog.<) bjxm.today() AS overdue
+  FROM bjxm.project_library l
+ CROSS JOIN (VALUES ('security_test'), ('crypto_assessment'), ('risk_assessment')) k(kind)
+  JOIN LATERAL (SELECT e.effective_date AS since FROM bjxm.events e
+                 WHERE e.project_id OPERATOR(pg_catalog.=) l.project_id
+                   AND e.action OPERATOR(pg_catalog.=) 'sign_contract'
+                 ORDER BY e.event_id DESC LIMIT 1) base ON true
+  LEFT JOIN LATERAL (SELECT pg_catalog.max(x.assessed_on) AS last_on FROM bjxm.security_assessments x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id AND x.kind OPERATOR(pg_catalog.=) k.kind
+                        AND x.passed) a ON true
+ WHERE l.state IN ('contracted', 'implementing', 'accepted', 'evaluated');
+COMMENT ON VIEW bjxm.security_assessment_due IS '年度安全评估到期与逾期, 按项目和类别 (yearly assessments due and overdue, per project and kind, 第二十八条)';
+
+CREATE VIEW bjxm.domestic_components WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region,
+       pg_catalog.count(c.*) AS components,
+       pg_catalog.count(c.*) FILTER (WHERE c.domestic) AS domestic,
+       pg_catalog.round(pg_catalog.count(c.*) FILTER (WHERE c.domestic)::numeric
+                        OPERATOR(pg_catalog./) NULLIF(pg_catalog.count(c.*), 0), 4) AS domestic_ratio,
+       pg_catalog.round(pg_catalog.sum(pg_catalog.count(c.*) FILTER (WHERE c.domestic)) OVER (PARTITION BY l.unit)
+                        OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(pg_catalog.count(c.*)) OVER (PARTITION BY l.unit), 0), 4)
+           AS unit_domestic_ratio
+  FROM bjxm.project_library l JOIN bjxm.components c ON c.project_id OPERATOR(pg_catalog.=) l.project_id
+ GROUP BY l.project_id, l.project_name, l.unit, l.unit_name, l.region;
+COMMENT ON VIEW bjxm.domestic_components IS '国产化产品比例, 按项目及其单位 (share of domestic products per project and per unit, 第二十七条)';
+
+-- 第三十三条: evaluation results are the basis of next year's procurement.
+CREATE VIEW bjxm.vendor_scorecard WITH (security_invoker = true) AS
+WITH scores AS (
+    SELECT 'vendor'::text AS role, p.vendor_party_id AS party_id, e.project_id, e.vendor_score AS score, e.evaluated_at
+      FROM bjxm.evaluations e JOIN bjxm.projects p ON p.project_id OPERATOR(pg_catalog.=) e.project_id
+     WHERE p.vendor_party_id IS NOT NULL
+    UNION ALL
+    SELECT 'reviewer', r.party_id, e.project_id, e.reviewer_score, e.evaluated_at
+      FROM bjxm.evaluations e
+      JOIN (SELECT DISTINCT x.project_id, x.party_id FROM bjxm.reviews x WHERE x.party_id IS NOT NULL) r
+        ON r.project_id OPERATOR(pg_catalog.=) e.project_id
+), ranked AS (
+    SELECT s.*, pg_catalog.row_number() OVER (PARTITION BY s.role, s.party_id ORDER BY s.evaluated_at DESC) AS rn
+      FROM scores s
+)
+SELECT p.code AS party, p.name AS party_name, r.role, pg_catalog.count(*) AS evaluations,
+       pg_catalog.round(pg_catalog.avg(r.score), 2) AS average_score,
+       pg_catalog.max(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.=) 1) AS latest_score,
+       pg_catalog.max(r.evaluated_at) AS latest_at,
+       pg_catalog.round(pg_catalog.max(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.=) 1)
+             OPERATOR(pg_catalog.-) pg_catalog.avg(r.score) FILTER (WHERE r.rn OPERATOR(pg_catalog.>) 1), 2) AS trend,
+       (SELECT pg_catalog.round(pg_catalog.avg(k.score), 2) FROM bjxm.performance_evaluations k
+         WHERE k.kind OPERATOR(pg_catalog.=) 'key'
+           AND k.project_id IN (SELECT x.project_id FROM ranked x
+                                 WHERE x.party_id OPERATOR(pg_catalog.=) r.party_id AND x.role OPERATOR(pg_catalog.=) r.role))
+           AS key_evaluation_average
+  FROM ranked r JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) r.party_id
+ GROUP BY p.code, p.name, r.role, r.party_id;
+COMMENT ON VIEW bjxm.vendor_scorecard IS '服务单位与评审机构的综合评估记分卡, 附财政重点绩效评价 (scorecards of vendors and review institutions, with finance''s key evaluations, 第三十三条)';
+
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('vendor_score_warning', '60', 'integer', '第三十三条', '60',
+     '服务单位以往综合评估平均分低于此值时, 采购预检提醒 (warn at procurement when a vendor''s average score is below this)');
+COMMENT ON COLUMN bjxm.data_catalogue.resource_id IS '资源编号 (id)';
+COMMENT ON COLUMN bjxm.data_catalogue.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.data_catalogue.unit IS '提供单位统一社会信用代码 (provider USCC)';
+COMMENT ON COLUMN bjxm.data_catalogue.unit_name IS '提供单位 (provider)';
+COMMENT ON COLUMN bjxm.data_catalogue.resource_code IS '资源代码 (resource code)';
+COMMENT ON COLUMN bjxm.data_catalogue.name IS '资源名称 (name)';
+COMMENT ON COLUMN bjxm.data_catalogue.summary IS '摘要 (summary)';
+COMMENT ON COLUMN bjxm.data_catalogue.format IS '格式 (format)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_type IS '共享类型 (share type)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_condition IS '共享条件 (share condition)';
+COMMENT ON COLUMN bjxm.data_catalogue.share_method IS '共享服务方式 (share method)';
+COMMENT ON COLUMN bjxm.data_catalogue.provide_method IS '数据提供方式 (provide method)';
+COMMENT ON COLUMN bjxm.data_catalogue.open_type IS '开放类型 (open type)';
+COMMENT ON COLUMN bjxm.data_catalogue.update_cycle IS '更新周期 (update cycle)';
+COMMENT ON COLUMN bjxm.data_catalogue.level IS '分级 (level)';
+COMMENT ON COLUMN bjxm.data_catalogue.sensitive IS '敏感数据 (sensitive)';
+COMMENT ON COLUMN bjxm.data_catalogue.items IS '信息项 (items)';
+COMMENT ON COLUMN bjxm.data_catalogue.related_codes IS '关联资源代码 (related codes)';
+COMMENT ON COLUMN bjxm.data_catalogue.published_on IS '发布日期 (published on)';
+COMMENT ON COLUMN bjxm.data_catalogue.listed_at IS '上架时间 (listed at)';
+COMMENT ON COLUMN bjxm.security_assessment_due.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.security_assessment_due.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.security_assessment_due.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.security_assessment_due.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.security_assessment_due.region IS '行政区划 (region)';
+COMMENT ON COLUMN bjxm.security_assessment_due.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.security_assessment_due.state_label IS '状态名称 (state, Chinese)';
+COMMENT ON COLUMN bjxm.security_assessment_due.plan_year IS '计划年度 (plan year)';
+COMMENT ON COLUMN bjxm.security_assessment_due.estimate IS '估算(元) (estimate)';
+COMMENT ON COLUMN bjxm.security_assessment_due.kind IS '评估类别 (kind)';
+COMMENT ON COLUMN bjxm.security_assessment_due.last_on IS '最近一次通过的评估日期 (last passed on)';
+COMMENT ON COLUMN bjxm.security_assessment_due.since IS '合同签订日期 (contract date)';
+COMMENT ON COLUMN bjxm.security_assessment_due.due_on IS '到期日 (due on)';
+COMMENT ON COLUMN bjxm.security_assessment_due.overdue IS '已逾期 (overdue)';
+COMMENT ON COLUMN bjxm.domestic_components.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.domestic_components.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.domestic_components.unit IS '单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.domestic_components.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.domestic_components.region IS '行政区划 (region)';
+COMMENT ON COLUMN bjxm.domestic_components.components IS '产品数 (components)';
+COMMENT ON COLUMN bjxm.domestic_components.domestic IS '国产产品数 (domestic)';
+COMMENT ON COLUMN bjxm.domestic_components.domestic_ratio IS '项目国产化比例 (project domestic ratio)';
+COMMENT ON COLUMN bjxm.domestic_components.unit_domestic_ratio IS '单位国产化比例 (unit domestic ratio)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.party IS '机构代号 (party code)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.party_name IS '机构名称 (party name)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.role IS 'vendor 服务单位 | reviewer 评审机构 (role)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.evaluations IS '评估次数 (evaluations)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.average_score IS '平均得分 (average score)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.latest_score IS '最近得分 (latest score)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.latest_at IS '最近评估时间 (latest at)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.trend IS '最近得分与此前平均之差 (latest minus earlier average)';
+COMMENT ON COLUMN bjxm.vendor_scorecard.key_evaluation_average IS '相关项目财政重点绩效评价均分 (finance key evaluation average)';
+
+------------------------------------------------------------------------------
+-- Privileges and row-level security (SPEC §1 write path and visibility)
+------------------------------------------------------------------------------
+
+-- No application role writes a table: the functions above are the only
+-- write path.  Duty roles read through RLS; outsiders read nothing but the
+-- regulation itself.
+REVOKE ALL ON ALL TABLES IN SCHEMA bjxm FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA bjxm FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA bjxm FROM PUBLIC;
+GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
+GRANT SELECT ON bjxm.regulation, bjxm.enum_labels, bjxm.expense_categories, bjxm.excluded_terms TO PUBLIC;
+GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
+                bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
+                bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
+                bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
+                bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
+                bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers,
+                bjxm.data_resources, bjxm.components, bjxm.security_assessments, bjxm.data_catalogue,
+                bjxm.security_assessment_due, bjxm.domestic_components, bjxm.vendor_scorecard
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+
+-- Types' support functions, pure helpers and reads: everyone.
+GRANT EXECUTE ON FUNCTION
+    bjxm.uscc_in(cstring), bjxm.uscc_out(bjxm.uscc), bjxm.uscc_recv(internal), bjxm.uscc_send(bjxm.uscc),
+    bjxm.uscc_cmp(bjxm.uscc, bjxm.uscc), bjxm.uscc_eq(bjxm.uscc, bjxm.uscc), bjxm.uscc_ne(bjxm.uscc, bjxm.uscc),
+    bjxm.uscc_lt(bjxm.uscc, bjxm.uscc), bjxm.uscc_le(bjxm.uscc, bjxm.uscc), bjxm.uscc_gt(bjxm.uscc, bjxm.uscc),
+    bjxm.uscc_ge(bjxm.uscc, bjxm.uscc), bjxm.uscc_hash(bjxm.uscc), bjxm.uscc_hash_extended(bjxm.uscc, bigint),
+    bjxm.region_of(bjxm.uscc),
+    bjxm.clause_in(cstring), bjxm.clause_out(bjxm.clause), bjxm.clause_recv(internal), bjxm.clause_send(bjxm.clause),
+    bjxm.clause_cmp(bjxm.clause, bjxm.clause), bjxm.clause_eq(bjxm.clause, bjxm.clause), bjxm.clause_ne(bjxm.clause, bjxm.clause),
+    bjxm.clause_lt(bjxm.clause, bjxm.clause), bjxm.clause_le(bjxm.clause, bjxm.clause), bjxm.clause_gt(bjxm.clause, bjxm.clause),
+    bjxm.clause_ge(bjxm.clause, bjxm.clause), bjxm.clause_hash(bjxm.clause), bjxm.clause_hash_extended(bjxm.clause, bigint),
+    bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
+    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
+    -- RLS policies call these as the querying role.
+    bjxm._sees_all_units(), bjxm._visible_units(), bjxm._reviewer_projects(), bjxm._reviewer_units(),
+    bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids(),
+    -- history and state_at run with the caller's rights and refuse through it.
+    bjxm._not_visible(text, bigint)
+    TO PUBLIC;
+-- Public functions: every role may call them; each checks its duty itself
+-- (42501 naming the article), so a missing duty is explained, not hidden.
+GRANT EXECUTE ON FUNCTION
+    bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text), bjxm.register_party(text, text, text, bjxm.uscc),
+    bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
+    bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
+    bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
+    bjxm.verify_events(),
+    bjxm.check(bigint, text, jsonb),
+    bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
+    bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),
+    bjxm.preliminary_review(bigint, boolean, text), bjxm.entrust_review(bigint, text),
+    bjxm.record_review(bigint, boolean, text), bjxm.admit_to_library(bigint), bjxm.carry_over(bigint, int),
+    bjxm.propose_for_plan(bigint), bjxm.approve_annual_plan(int, text, bigint[]),
+    bjxm.arrange_budget(bigint, numeric), bjxm.set_performance_targets(bigint, jsonb),
+    bjxm.record_ex_ante_assessment(bigint, boolean, text), bjxm.submit_service_plan(bigint, jsonb),
+    bjxm.approve_service_plan(bigint, boolean, numeric, text), bjxm.record_city_review(bigint, boolean, text),
+    bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method), bjxm.sign_contract(bigint, text, jsonb),
+    bjxm.start_implementation(bigint), bjxm.sign_acceptance(bigint, boolean, text),
+    bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
+    bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
+    bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
+    bjxm.amend_service_plan(bigint, bigint, jsonb),
+    bjxm.record_disbursement(bigint, numeric, date), bjxm.record_self_evaluation(bigint, int, numeric, jsonb),
+    bjxm.record_key_evaluation(bigint, int, numeric, text), bjxm.inspect(bigint),
+    bjxm.open_rectification(bjxm.uscc, int, text, bigint, date), bjxm.report_rectification(bigint, text),
+    bjxm.close_rectification(bigint, boolean),
+    bjxm.add_line_item(bigint, text, text, numeric, text), bjxm.waive_term(bigint, text, text),
+    bjxm.expense_check(text, text, text), bjxm.set_excluded_term(text, bjxm.clause, boolean),
+    bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[]),
+    bjxm.classify_data_resource(bigint, text, boolean), bjxm.review_data_resource(bigint, boolean),
+    bjxm.list_data_resource(bigint, boolean), bjxm.check_data_resource(bigint, boolean),
+    bjxm.approve_catalogue(bjxm.uscc), bjxm.catalogue_json(bjxm.uscc),
+    bjxm.record_component(bigint, text, text, boolean),
+    bjxm.record_security_assessment(bigint, int, text, boolean, text[], text)
+    TO PUBLIC;
+
+-- Unit-scoped tables: FORCE, so the owner's direct queries are scoped too
+-- (a superuser still bypasses RLS: definer code scopes by the actor itself).
+ALTER TABLE bjxm.units ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.units FORCE ROW LEVEL SECURITY;
+CREATE POLICY units_visible ON bjxm.units FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_unit_ids()) AS bigint[])));
+ALTER TABLE bjxm.unit_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.unit_members FORCE ROW LEVEL SECURITY;
+CREATE POLICY unit_members_visible ON bjxm.unit_members FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+ALTER TABLE bjxm.party_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.party_members FORCE ROW LEVEL SECURITY;
+CREATE POLICY party_members_visible ON bjxm.party_members FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+ALTER TABLE bjxm.jurisdictions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.jurisdictions FORCE ROW LEVEL SECURITY;
+CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
+    USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+ALTER TABLE bjxm.projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.projects FORCE ROW LEVEL SECURITY;
+CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR project_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._reviewer_project_ids()) AS bigint[])));
+ALTER TABLE bjxm.data_resources ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.data_resources FORCE ROW LEVEL SECURITY;
+CREATE POLICY data_resources_visible ON bjxm.data_resources FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+ALTER TABLE bjxm.rectifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.rectifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+-- Per-project tables: visible with their project (RLS on projects applies inside).
+DO $bjxm$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations',
+                             'disbursements', 'performance_evaluations', 'line_items', 'term_waivers',
+                             'components', 'security_assessments'] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I FORCE ROW LEVEL SECURITY', t);
+        EXECUTE pg_catalog.format('CREATE POLICY %I ON bjxm.%I FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p))',
+                                  t || '_visible', t);
+    END LOOP;
+END
+$bjxm$;
+ALTER TABLE bjxm.events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.events FORCE ROW LEVEL SECURITY;
+CREATE POLICY events_visible ON bjxm.events FOR SELECT
+    USING ((SELECT bjxm._sees_all_units())
+           OR unit_id IN (SELECT bjxm._visible_units())
+           OR actor OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+
+------------------------------------------------------------------------------
+-- pg_dump keeps the data (installed rows are filtered out: CREATE EXTENSION
+-- puts them back; changed settings merge through settings_restore_merge)
+------------------------------------------------------------------------------
+
+SELECT pg_catalog.pg_extension_config_dump('bjxm.regions', 'WHERE NOT seeded');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.units', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.units_unit_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.parties', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.parties_party_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.unit_members', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.party_members', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.jurisdictions', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.settings', 'WHERE revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_chain', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.events', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.projects', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.projects_project_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.entrustments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.entrustments_entrustment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews_review_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.acceptance_signatures', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments_adjustment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations_evaluation_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications_rectification_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.disbursements_disbursement_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.performance_evaluations_evaluation_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.expense_categories', 'WHERE NOT seeded OR revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.excluded_terms', 'WHERE NOT seeded OR revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.line_items_line_item_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.term_waivers', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.data_resources', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.data_resources_resource_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.components', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.components_component_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments_assessment_id_seq', '');

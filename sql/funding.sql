@@ -1,0 +1,87 @@
+-- Funding (第三章 资金管理, src/funding.c): budget execution (第十二条):
+-- disbursements within the budget, not to a postponed project.
+\set SHOW_CONTEXT never
+SET search_path = public, bjxm;
+SET bjxm.today = '2027-03-01';
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['mn_unit', 'mn_unit2', 'mn_bigdata', 'mn_finance', 'mn_gov'] LOOP
+    BEGIN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    EXCEPTION WHEN duplicate_object THEN NULL;
+    END;
+  END LOOP;
+END $$;
+GRANT bjxm_user_unit TO mn_unit, mn_unit2;
+GRANT bjxm_bigdata TO mn_bigdata;
+GRANT bjxm_finance TO mn_finance;
+GRANT bjxm_city_gov TO mn_gov;
+
+-- Fixture: two units; in each, one project walked by the superuser to
+-- 'contracted' and one to 'in_library' (the steps are tested in lifecycle).
+SELECT bjxm.register_unit('11520500MN00000198', '毕节市卫生健康局', 'admin_dept') > 0 AS ok,
+       bjxm.register_unit('11520500MN00000273', '毕节市交通运输局', 'admin_dept') > 0 AS ok2,
+       bjxm.register_party('MN-R', '某评审机构', 'reviewer') > 0 AS r,
+       bjxm.register_party('MN-V', '某服务单位', 'vendor') > 0 AS v;
+SELECT bjxm.grant_unit_member('mn_unit', '11520500MN00000198'), bjxm.grant_unit_member('mn_unit2', '11520500MN00000273');
+CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, name text, target text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE p bigint;
+BEGIN
+  SET LOCAL bjxm.today = '2026-11-27';
+  p := bjxm.create_project(unit, name, 'business_system', '{development}', 2027, 1000000);
+  PERFORM bjxm.set_demand_plan(p, '{"goals": "g", "service_content": "s", "functions": "f", "data_resources": "d",
+    "network": "n", "security": "s", "cost_estimate": "c", "crypto_plan": {"assessed_by": "expert", "passed": true, "ref": "r"}}');
+  PERFORM bjxm.declare(p); PERFORM bjxm.preliminary_review(p, true); PERFORM bjxm.entrust_review(p, 'MN-R');
+  PERFORM bjxm.record_review(p, true, 'r'); PERFORM bjxm.admit_to_library(p);
+  IF target = 'in_library' THEN RETURN p; END IF;
+  PERFORM bjxm.propose_for_plan(p);
+  PERFORM bjxm._act(NULL, 'approve_annual_plan', jsonb_build_object('year', 2027, 'region', '520500',
+     'excluded', (SELECT coalesce(jsonb_agg(x.project_id), '[]') FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p)));
+  PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+  PERFORM bjxm.arrange_budget(p, 1000000);
+  PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
+    "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
+    "service_guarantee": "g", "training_plan": "t"}');
+  PERFORM bjxm.entrust_review(p, 'MN-R');
+  PERFORM bjxm.approve_service_plan(p, true, 950000, 'r');
+  PERFORM bjxm.record_procurement(p, 'MN-V', 900000, 'open_tender');
+  PERFORM bjxm.sign_contract(p, 'HT-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', unit::text, 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+  RETURN p;
+END $$;
+SELECT pg_temp.walk('11520500MN00000198', '全民健康信息平台', 'contracted') AS hp \gset
+SELECT pg_temp.walk('11520500MN00000198', '医保智能监控系统', 'in_library') AS hq \gset
+SELECT pg_temp.walk('11520500MN00000273', '智慧交通平台', 'contracted') AS tp \gset
+SELECT pg_temp.walk('11520500MN00000273', '公交调度系统', 'in_library') AS tq \gset
+SELECT project_name, state FROM bjxm.project_library WHERE project_id IN (:hp, :hq, :tp, :tq) ORDER BY project_id;
+
+------------------------------------------------------------------------
+-- 第十二条: disbursements never exceed the arranged budget
+------------------------------------------------------------------------
+SET ROLE mn_unit;
+SELECT bjxm.record_disbursement(:hp, 100000, '2027-02-01');
+\echo :SQLSTATE
+SET ROLE mn_finance;
+SELECT bjxm.record_disbursement(:hp, 600000, '2027-02-01');
+SELECT bjxm.record_disbursement(:hp, 400000.01, '2027-02-15');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:hp, 100000, '2027-12-31');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:hp, 100000.001, '2027-02-15');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:hp, -5, '2027-02-15');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:hp, 400000, '2027-02-15');
+SELECT project_name, arranged, paid, execution_rate, slow FROM bjxm.budget_execution WHERE project_id IN (:hp, :tp) ORDER BY project_id;
+-- Not before the contract: BJ000.
+SELECT bjxm.record_disbursement(:hq, 1, '2027-02-15');
+\echo :SQLSTATE
+-- A postponed project gets nothing: BJ012.
+SELECT bjxm.postpone(:tp, '交通局原因');
+SELECT bjxm.record_disbursement(:tp, 1000, '2027-02-15');
+\echo :SQLSTATE
+SELECT bjxm.resume(:tp);
+SELECT bjxm.record_disbursement(:tp, 1000, '2027-02-15');
+

@@ -1,0 +1,151 @@
+/*
+ * jurisdictions.c — 第八章 附则, 第三十四条 and 第三十五条.
+ *
+ *   第三十四条 a project's service plan is reviewed by the city's bigdata
+ *              department when (一) a city unit uses a third-party system,
+ *              (二) it is paid from superior or self-raised funds, or
+ *              (三) it is a county project of 100万 or more (the setting
+ *              county_review_threshold); record_city_review, and the rule
+ *              procurement applies (BJ034)
+ *   第三十五条 counties act by reference: a duty member's jurisdiction is
+ *              a county or the city (set_jurisdiction); the duty check
+ *              itself (duties.c) scopes every action by it
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "action.h"
+#include "duties.h"
+#include "jurisdictions.h"
+#include "planning.h"
+#include "settings.h"
+#include "spi.h"
+
+/* 第三十四条: which of its items requires a city-level review (0 = none). */
+int
+bjxm_city_review_item(BjxmCtx *ctx)
+{
+	bool		isnull;
+	const char *fund = bjxm_col_text(ctx, "fund");
+	Datum		facts_d = bjxm_col(ctx, "facts", &isnull);
+	Jsonb	   *facts = isnull ? NULL : DatumGetJsonbP(facts_d);
+	JsonbValue *third = bjxm_json_get(facts, "uses_third_party_system");
+	bool		city_unit = strcmp(ctx->unit_region, BJXM_CITY_REGION) == 0;
+	Datum		amount;
+
+	/* (一) a city unit doing its business on a third party's system */
+	if (city_unit && third && third->type == jbvBool && third->val.boolean)
+		return 1;
+	/* (二) superior or self-raised funds */
+	if (strcmp(fund, "superior") == 0 || strcmp(fund, "self_raised") == 0)
+		return 2;
+	/* (三) a county project of county_review_threshold (100万) or more */
+	if (!city_unit)
+	{
+		amount = bjxm_col(ctx, "budget", &isnull);
+		if (isnull)
+			amount = bjxm_col(ctx, "estimate", &isnull);
+		if (bjxm_numeric_cmp(DatumGetNumeric(amount), bjxm_setting_numeric("county_review_threshold")) >= 0)
+			return 3;
+	}
+	return 0;
+}
+
+/* 第三十四条: a review required and not passed refuses (BJ034). */
+void
+bjxm_rule_city_review(BjxmCtx *ctx)
+{
+	int			item = bjxm_city_review_item(ctx);
+	bool		isnull;
+	Datum		d;
+
+	if (item == 0)
+		return;
+	d = bjxm_col(ctx, "city_review_passed", &isnull);
+	if (isnull || !DatumGetBool(d))
+		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
+					   item == 1 ? "市级单位采用第三方信息系统开展业务工作。"
+					   : item == 2 ? "项目使用上级资金或自行筹措资金。"
+					   : "县级项目预算(未安排时为估算)达到 county_review_threshold。",
+					   "由市级大数据部门以 bjxm.record_city_review 评审服务方案。",
+					   "项目服务方案须经市级大数据部门评审而%s (city-level review required)",
+					   isnull ? "未评审" : "评审未通过");
+}
+
+/* record_city_review: an outcome, an optional note. */
+void
+bjxm_record_city_review_rules(BjxmCtx *ctx)
+{
+	ctx->note = bjxm_arg_text(ctx, "note");
+}
+
+/* Record the city review (in one write of the row with the state) and move. */
+void
+bjxm_record_city_review_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, BOOLOID, TEXTOID};
+	Datum		values[3];
+	bj_state	next = bjxm_next_state(ctx);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = BoolGetDatum(ctx->passed);
+	values[2] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET city_review_passed = $2, state = $3::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  3, types, values, NULL);
+	bjxm_insert_review(ctx, 0, "city", ctx->note);
+	bjxm_move_written(ctx, next, ctx->note);
+}
+
+/* set_jurisdiction: a member of a duty that has a jurisdiction, a known region. */
+void
+bjxm_set_jurisdiction_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	const BjxmArg *member = bjxm_arg(ctx, "member");
+	const char *region = bjxm_arg_text(ctx, "region");
+	Oid			role = (Oid) member->id;
+
+	if (!member->given || !bjxm_arg(ctx, "region")->given)
+	{
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "角色和区划不能为空 (member and region are required)");
+		return;
+	}
+	if (!member->present || region == NULL)
+		return;					/* refused already */
+	values[0] = CStringGetTextDatum(region);
+	if (bjxm_exec(&plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) != 1)
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "未知的行政区划“%s” (unknown region %s)", region, region);
+	if (!(bjxm_role_is_oversight(role) || bjxm_role_holds_duty(role, "auditor")))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"角色“%s”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)",
+					member->text);
+}
+
+/* Set (or replace) the member's jurisdiction. */
+void
+bjxm_set_jurisdiction_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	const char *member = bjxm_arg_text(ctx, "member");
+	const char *region = bjxm_arg_text(ctx, "region");
+
+	values[0] = CStringGetTextDatum(member);
+	values[1] = CStringGetTextDatum(region);
+	bjxm_exec(&plan, "INSERT INTO bjxm.jurisdictions (member, region) VALUES ($1, $2) "
+			  "ON CONFLICT ON CONSTRAINT jurisdictions_pkey "
+			  "DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp()",
+			  2, types, values, NULL);
+	ctx->details = bjxm_jsonb(psprintf("{\"member\": %s, \"region\": %s}", bjxm_json_quote(member), bjxm_json_quote(region)));
+	bjxm_done(ctx, member);
+}

@@ -1,0 +1,543 @@
+/*
+ * projects.c — 第四章 项目管理, 第十三条–第二十条.
+ *
+ *   第十三条 submit_service_plan: the plan's sections (BJ013)
+ *   第十四条 approve_service_plan by the entrusted institution, with the
+ *            招标控制价; procurement above it is refused (BJ014)
+ *   第十五条 record_procurement: no vendor that reviewed or designed the
+ *            project (BJ015); the 第三十三条 warning and the 第三十四条
+ *            city review (jurisdictions.c) apply here
+ *   第十六条 sign_contract by the three parties (BJ016), with the
+ *            第二十八条 security obligations (BJ028)
+ *   第十七条 start_implementation
+ *   第十九条 request_adjustment, decide_adjustment (with an expert
+ *            opinion), amend_service_plan under an approved adjustment
+ *   第二十条 sign_acceptance by one user-unit and one bigdata actor
+ *
+ * 第十八条 (standards) assigns work bjxm does not model
+ * (docs/traceability.md).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "action.h"
+#include "duties.h"
+#include "jurisdictions.h"
+#include "planning.h"
+#include "projects.h"
+#include "spi.h"
+#include "supervision.h"
+#include "uscc.h"
+
+/* ------------------------------------------------------------------ */
+/* 第十三条, 第十四条: the service plan and its review                 */
+/* ------------------------------------------------------------------ */
+
+/* 第十三条: the service plan's sections. */
+static void
+service_plan_complete(BjxmCtx *ctx, Jsonb *plan)
+{
+	static const char *const sections[][2] = {
+		{"service_content", "服务内容"}, {"budget", "经费预算"}, {"functions", "功能应用"},
+		{"data_resources", "数据资源"}, {"network", "网络部署"}, {"security", "安全保障"},
+		{"technical_route", "技术路线"}, {"crypto_solution", "密码应用解决方案"},
+		{"schedule", "进度安排"}, {"service_guarantee", "服务保障"}, {"training_plan", "培训计划"}};
+	StringInfoData missing;
+	int			n = 0;
+
+	if (plan == NULL)
+		return;
+	initStringInfo(&missing);
+	for (size_t i = 0; i < lengthof(sections); i++)
+		if (!bjxm_json_nonempty_text(plan, sections[i][0]))
+			appendStringInfo(&missing, "%s%s(%s)", n++ ? "、" : "", sections[i][1], sections[i][0]);
+	if (n > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ013, BJ_ART_SERVICE_PLAN, 0,
+					   psprintf("缺少 %d 项 (missing %d): %s", n, n, missing.data),
+					   "补全服务方案的各部分后再报送。",
+					   "服务方案不完整, 缺少%s (service plan incomplete)", missing.data);
+}
+
+/* submit_service_plan: complete (第十三条). */
+void
+bjxm_submit_service_plan_rules(BjxmCtx *ctx)
+{
+	service_plan_complete(ctx, bjxm_arg_json(ctx, "plan"));
+}
+
+/* Store the service plan and move, in one write of the row. */
+void
+bjxm_submit_service_plan_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, JSONBOID, TEXTOID};
+	Datum		values[3];
+	bj_state	next = bjxm_next_state(ctx);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "plan"));
+	values[2] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET service_plan = $2, state = $3::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  3, types, values, NULL);
+	bjxm_move_written(ctx, next, NULL);
+}
+
+/* approve_service_plan: the entrusted institution; a control price if passed. */
+void
+bjxm_approve_service_plan_rules(BjxmCtx *ctx)
+{
+	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_SERVICE_REVIEW);
+	if (ctx->passed && !bjxm_arg_present(ctx, "tender_control_price"))
+		bjxm_arg_missing(ctx, "tender_control_price");
+	ctx->note = bjxm_arg_text(ctx, "report_ref");
+}
+
+/* Record the review (and the control price) and move, in one write of the row. */
+void
+bjxm_approve_service_plan_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
+	Datum		values[3];
+	char		nulls[3] = {' ', ' ', ' '};
+	Numeric		price = bjxm_arg_num(ctx, "tender_control_price");
+	bj_state	next = bjxm_next_state(ctx);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = NumericGetDatum(price);
+	nulls[1] = ctx->passed ? ' ' : 'n';
+	values[2] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET control_price = CASE WHEN $2 IS NULL THEN control_price ELSE $2 END, "
+			  "state = $3::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
+			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, nulls);
+	bjxm_insert_review(ctx, ctx->object_id, "service_plan", ctx->note);
+	bjxm_move_written(ctx, next, ctx->note);
+}
+
+/* ------------------------------------------------------------------ */
+/* 第十四条, 第十五条, 第三十四条: procurement                          */
+/* ------------------------------------------------------------------ */
+
+/* The institution of this project the vendor's USCC belongs to (第十五条), or NULL. */
+static const char *
+conflicting_party(BjxmCtx *ctx, const char *vendor_uscc)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, TEXTOID};
+	Datum		values[2];
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(vendor_uscc);
+	if (bjxm_exec(&plan,
+				  "SELECT p.code || ' (' || x.role || ')' FROM ("
+				  "  SELECT e.party_id, '受委托评审' AS role FROM bjxm.entrustments e WHERE e.project_id OPERATOR(pg_catalog.=) $1"
+				  "  UNION SELECT r.party_id, '评审' FROM bjxm.reviews r WHERE r.project_id OPERATOR(pg_catalog.=) $1 AND r.party_id IS NOT NULL"
+				  "  UNION SELECT d.party_id, '咨询设计' FROM bjxm.projects j"
+				  "        CROSS JOIN LATERAL (VALUES (j.demand_plan->>'designed_by'), (j.service_plan->>'designed_by')) v(code)"
+				  "        JOIN bjxm.parties d ON d.code OPERATOR(pg_catalog.=) v.code"
+				  "        WHERE j.project_id OPERATOR(pg_catalog.=) $1"
+				  ") x JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) x.party_id "
+				  "WHERE p.uscc::pg_catalog.text OPERATOR(pg_catalog.=) $2 ORDER BY 1 LIMIT 1",
+				  2, types, values, NULL) != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* record_procurement: 第十四条 control price, 第十五条 conflict, 第三十三条 warning, 第三十四条 city review. */
+void
+bjxm_record_procurement_rules(BjxmCtx *ctx)
+{
+	const BjxmArg *vendor = bjxm_arg(ctx, "vendor");
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	bool		isnull;
+	Datum		cp = bjxm_col(ctx, "control_price", &isnull);
+
+	if (amount != NULL && !isnull && bjxm_numeric_cmp(amount, DatumGetNumeric(cp)) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, 0,
+					   psprintf("采购金额 %s 元, 经评审的招标控制价 %s 元。", bjxm_numeric_text(amount),
+								bjxm_numeric_text(DatumGetNumeric(cp))),
+					   "采购金额不得超过经第三方评审机构评审的招标控制价。",
+					   "采购金额 %s 元超过招标控制价 %s 元 (above the reviewed control price)",
+					   bjxm_numeric_text(amount), bjxm_numeric_text(DatumGetNumeric(cp)));
+	if (vendor->present && vendor->party.uscc != NULL)
+	{
+		const char *who = conflicting_party(ctx, vendor->party.uscc);
+
+		if (who != NULL)
+			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+						   psprintf("服务单位的统一社会信用代码 %s 与本项目的 %s 相同。", vendor->party.uscc, who),
+						   "依政府采购法实施条例第十八条, 为项目提供评审或设计服务的单位不得参加该项目的采购。",
+						   "服务单位与本项目的评审或咨询设计单位为同一单位 (vendor reviewed or designed this project)");
+	}
+	if (vendor->present)
+		bjxm_rule_vendor_score(ctx, vendor->text);
+	bjxm_rule_city_review(ctx);
+}
+
+/* Record the procurement and move, in one write of the row. */
+void
+bjxm_record_procurement_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[5] = {INT8OID, INT8OID, NUMERICOID, TEXTOID, TEXTOID};
+	Datum		values[5];
+	bj_state	next = bjxm_next_state(ctx);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int64GetDatum(bjxm_arg_id(ctx, "vendor"));
+	values[2] = NumericGetDatum(bjxm_arg_num(ctx, "amount"));
+	values[3] = CStringGetTextDatum(bjxm_arg_text(ctx, "method"));
+	values[4] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET vendor_party_id = $2, procurement_amount = $3, "
+			  "procurement_method = $4::bjxm.procurement_method, state = $5::bjxm.project_state, "
+			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
+			  5, types, values, NULL);
+	bjxm_move_written(ctx, next, bjxm_arg_text(ctx, "vendor"));
+}
+
+/* ------------------------------------------------------------------ */
+/* 第十六条, 第二十八条: the three-party contract                       */
+/* ------------------------------------------------------------------ */
+
+/* The procured vendor's party code, or NULL. */
+static char *
+vendor_code(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	if (bjxm_exec(&plan, "SELECT v.code FROM bjxm.projects j JOIN bjxm.parties v ON v.party_id OPERATOR(pg_catalog.=) j.vendor_party_id "
+				  "WHERE j.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* 第十六条: the three parties named in terms->'parties'; what is wrong, appended to wrong. */
+static int
+contract_parties(BjxmCtx *ctx, Jsonb *terms, StringInfo wrong)
+{
+	JsonbValue *parties_v = bjxm_json_get(terms, "parties");
+	Jsonb	   *parties = NULL;
+	JsonbValue *u;
+	JsonbValue *v;
+	char	   *vendor = vendor_code(ctx);
+	int			nwrong = 0;
+
+	if (parties_v && parties_v->type == jbvBinary && JsonContainerIsObject(parties_v->val.binary.data))
+		parties = JsonbValueToJsonb(parties_v);
+	if (!bjxm_json_nonempty_text(parties, "bigdata"))
+		appendStringInfo(wrong, "%s大数据部门(bigdata)未签署", nwrong++ ? "; " : "");
+	u = bjxm_json_get(parties, "user_unit");
+	if (u == NULL || u->type != jbvString)
+		appendStringInfo(wrong, "%s用户单位(user_unit)未签署", nwrong++ ? "; " : "");
+	else
+	{
+		char	   *given = pnstrdup(u->val.string.val, u->val.string.len);
+		char		canon[BJ_USCC_LEN + 1];
+		bool		same = bj_uscc_parse(given, strlen(given), canon, NULL) == BJ_USCC_OK;
+
+		canon[BJ_USCC_LEN] = '\0';
+		if (!same || strcmp(canon, ctx->unit_code) != 0)
+			appendStringInfo(wrong, "%s用户单位为 %s, 而项目单位为 %s", nwrong++ ? "; " : "", given, ctx->unit_code);
+	}
+	v = bjxm_json_get(parties, "vendor");
+	if (v == NULL || v->type != jbvString)
+		appendStringInfo(wrong, "%s项目服务单位(vendor)未签署", nwrong++ ? "; " : "");
+	else if (vendor == NULL || (int) strlen(vendor) != v->val.string.len ||
+			 strncmp(vendor, v->val.string.val, v->val.string.len) != 0)
+		appendStringInfo(wrong, "%s服务单位为 %.*s, 而采购确定的是 %s", nwrong++ ? "; " : "",
+						 v->val.string.len, v->val.string.val, vendor ? vendor : "(无)");
+	return nwrong;
+}
+
+/* sign_contract: 第十六条 three parties, 第二十八条 security obligations. */
+void
+bjxm_sign_contract_rules(BjxmCtx *ctx)
+{
+	static const char *const obligations[][2] = {
+		{"emergency_response", "服务应急处置机制"}, {"annual_security_test", "每年信息安全检测"},
+		{"crypto_assessment", "密码安全性评估"}, {"risk_assessment", "风险评估"},
+		{"report_results", "结果报送大数据部门、公安部门及密码管理部门"}};
+	Jsonb	   *terms = bjxm_arg_json(ctx, "terms");
+	StringInfoData wrong;
+	StringInfoData missing;
+	int			nmissing = 0;
+
+	if (terms == NULL)
+		return;
+	initStringInfo(&wrong);
+	if (contract_parties(ctx, terms, &wrong) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0, wrong.data,
+					   "terms->'parties' = {\"bigdata\": 签署人, \"user_unit\": 项目单位代码, \"vendor\": 采购确定的服务单位代号}",
+					   "合同须由大数据部门、用户单位与项目服务单位三方签订 (three-party contract required)");
+
+	initStringInfo(&missing);
+	for (size_t i = 0; i < lengthof(obligations); i++)
+	{
+		JsonbValue *o = bjxm_json_get(terms, obligations[i][0]);
+
+		if (o == NULL || o->type != jbvBool || !o->val.boolean)
+			appendStringInfo(&missing, "%s%s(%s)", nmissing++ ? "、" : "", obligations[i][1], obligations[i][0]);
+	}
+	if (nmissing > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ028, BJ_ART_SERVICE_SECURITY, 0,
+					   psprintf("缺少 %d 项 (missing %d): %s", nmissing, nmissing, missing.data),
+					   "在合同条款中明确约定这些义务 (true)。",
+					   "合同未明确约定%s (contract lacks security obligations)", missing.data);
+}
+
+/* Record the contract and move, in one write of the row. */
+void
+bjxm_sign_contract_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {INT8OID, TEXTOID, JSONBOID, TEXTOID};
+	Datum		values[4];
+	bj_state	next = bjxm_next_state(ctx);
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
+	values[2] = JsonbPGetDatum(bjxm_arg_json(ctx, "terms"));
+	values[3] = CStringGetTextDatum(bj_state_name(next));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET contract_no = pg_catalog.btrim($2), contract_terms = $3, "
+			  "state = $4::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
+			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 4, types, values, NULL);
+	bjxm_move_written(ctx, next, bjxm_arg_text(ctx, "contract_no"));
+}
+
+/* ------------------------------------------------------------------ */
+/* 第二十条: acceptance by two actors                                 */
+/* ------------------------------------------------------------------ */
+
+/* The side an actor signs for: its duty; a superuser takes the side missing. */
+static const char *
+acceptance_side(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+	bool		bigdata_signed;
+
+	if (ctx->duty == NULL)
+		return NULL;
+	if (strcmp(ctx->duty, "superuser") != 0)
+		return ctx->duty;
+	values[0] = Int64GetDatum(ctx->project_id);
+	bigdata_signed = bjxm_exec(&plan, "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
+							   "AND s.duty OPERATOR(pg_catalog.=) 'bigdata'", 1, types, values, NULL) == 1;
+	return bigdata_signed ? "user_unit" : "bigdata";
+}
+
+/* The Chinese name of an acceptance side. */
+static const char *
+side_label(const char *side)
+{
+	return strcmp(side, "bigdata") == 0 ? "大数据部门" : "用户单位";
+}
+
+/* sign_acceptance: no actor twice, no side twice (BJ020). */
+void
+bjxm_sign_acceptance_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+	const char *side;
+	uint64		n;
+
+	ctx->note = bjxm_arg_text(ctx, "note");
+	side = acceptance_side(ctx);
+	if (side == NULL)
+		return;
+	values[0] = Int64GetDatum(ctx->project_id);
+	n = bjxm_exec(&plan, "SELECT s.signer, s.duty FROM bjxm.acceptance_signatures s "
+				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
+	for (uint64 i = 0; i < n; i++)
+	{
+		char	   *signer = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *duty = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+
+		if (strcmp(signer, bjxm_actor_name()) == 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ020, BJ_ART_ACCEPTANCE, 0,
+						   psprintf("角色 %s 已代表%s签署。", signer, side_label(duty)),
+						   "验收须由用户单位与大数据部门各一人签署。",
+						   "同一角色不能签署验收两次 (the same actor cannot sign twice)");
+		else if (strcmp(duty, side) == 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ020, BJ_ART_ACCEPTANCE, 0,
+						   psprintf("%s方已由 %s 签署。", side_label(duty), signer),
+						   "另一方须由另一职责的角色签署。",
+						   "%s已签署验收, 须由另一方签署 (that side has signed already)", side_label(duty));
+	}
+	ctx->object_id = strcmp(side, "bigdata") == 0;	/* remembered for apply */
+}
+
+/* Record the signature; accepted once both sides have signed passed. */
+void
+bjxm_sign_acceptance_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr clear = NULL;
+	static SPIPlanPtr ins = NULL;
+	static SPIPlanPtr count = NULL;
+	Oid			types[4] = {INT8OID, TEXTOID, BOOLOID, TEXTOID};
+	Datum		values[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	const char *side = ctx->object_id ? "bigdata" : "user_unit";
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	if (!ctx->passed)
+	{
+		/* A failed signature clears the other: acceptance starts over. */
+		bjxm_exec(&clear, "DELETE FROM bjxm.acceptance_signatures WHERE project_id OPERATOR(pg_catalog.=) $1",
+				  1, types, values, NULL);
+		bjxm_move(ctx, BJ_S_IMPLEMENTING, ctx->note ? ctx->note : "验收未通过");
+		return;
+	}
+	values[1] = CStringGetTextDatum(side);
+	values[2] = BoolGetDatum(true);
+	values[3] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
+	nulls[3] = ctx->note ? ' ' : 'n';
+	bjxm_exec(&ins, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note) "
+			  "VALUES ($1, bjxm.acting_role(), $2, $3, $4)", 4, types, values, nulls);
+	if (bjxm_exec(&count, "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
+				  "HAVING pg_catalog.count(DISTINCT s.duty) OPERATOR(pg_catalog.=) 2", 1, types, values, NULL) == 1)
+		bjxm_move(ctx, BJ_S_ACCEPTED, ctx->note ? ctx->note : psprintf("%s 签署, 双方通过", side));
+	else
+		bjxm_move(ctx, BJ_S_IMPLEMENTING, ctx->note ? ctx->note : psprintf("%s 签署", side));
+}
+
+/* ------------------------------------------------------------------ */
+/* 第十九条: adjustments                                              */
+/* ------------------------------------------------------------------ */
+
+/* request_adjustment: one of the three reasons, a description. */
+void
+bjxm_request_adjustment_rules(BjxmCtx *ctx)
+{
+	const char *reason = bjxm_arg_text(ctx, "reason");
+
+	if (reason && !bjxm_enum_has("adjustment_reason", reason))
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("申请的情形为“%s”。", reason),
+					   "情形为 mandated (一)、optimization (二) 或 business_need (三)。",
+					   "内容调整须符合第十九条所列情形之一 (reason not allowed)");
+	ctx->note = bjxm_arg_text(ctx, "description");
+}
+
+/* Record the request; its id is the result. */
+void
+bjxm_request_adjustment_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	bool		isnull;
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(bjxm_arg_text(ctx, "reason"));
+	values[2] = CStringGetTextDatum(ctx->note);
+	bjxm_exec(&plan, "INSERT INTO bjxm.adjustments (project_id, reason, description) "
+			  "VALUES ($1, $2::bjxm.adjustment_reason, $3) RETURNING adjustment_id", 3, types, values, NULL);
+	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	bjxm_done(ctx, psprintf("调整申请 %lld: %s", (long long) ctx->result, ctx->note));
+}
+
+/* The adjustment's status if it belongs to this project, else NULL. */
+static char *
+adjustment_status(BjxmCtx *ctx, int64 id)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, INT8OID};
+	Datum		values[2];
+
+	values[0] = Int64GetDatum(id);
+	values[1] = Int64GetDatum(ctx->project_id);
+	if (bjxm_exec(&plan, "SELECT a.status FROM bjxm.adjustments a WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1 "
+				  "AND a.project_id OPERATOR(pg_catalog.=) $2", 2, types, values, NULL) != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* decide_adjustment: a pending request; approval needs an expert opinion. */
+void
+bjxm_decide_adjustment_rules(BjxmCtx *ctx)
+{
+	const BjxmArg *adj = bjxm_arg(ctx, "adjustment");
+	char	   *status = adj->present ? adjustment_status(ctx, adj->id) : NULL;
+
+	if (status == NULL)
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "本项目没有调整申请 %lld (no such adjustment)", (long long) adj->id);
+	else if (strcmp(status, "requested") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("调整申请 %lld 的状态为 %s。", (long long) adj->id, status),
+					   NULL, "调整申请已有决定 (the adjustment was decided already)");
+	if (ctx->passed && !bjxm_json_nonempty_text(ctx->args, "expert_opinion"))
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, "同意调整而没有专家评审意见。",
+					   "报大数据部门经专家评审同意后进行调整: 记入 expert_opinion。",
+					   "同意内容调整须有专家评审意见 (approval needs an expert opinion)");
+	ctx->note = bjxm_arg_text(ctx, "expert_opinion");
+}
+
+/* Record the decision. */
+void
+bjxm_decide_adjustment_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {INT8OID, INT8OID, TEXTOID, TEXTOID};
+	Datum		values[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	int64		id = bjxm_arg_id(ctx, "adjustment");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int64GetDatum(id);
+	values[2] = CStringGetTextDatum(ctx->passed ? "approved" : "rejected");
+	values[3] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
+	nulls[3] = ctx->note ? ' ' : 'n';
+	bjxm_exec(&plan, "UPDATE bjxm.adjustments SET status = $3, expert_opinion = $4, decided_at = pg_catalog.clock_timestamp() "
+			  "WHERE adjustment_id OPERATOR(pg_catalog.=) $2 AND project_id OPERATOR(pg_catalog.=) $1",
+			  4, types, values, nulls);
+	bjxm_done(ctx, psprintf("调整申请 %lld %s", (long long) id, ctx->passed ? "同意" : "不同意"));
+}
+
+/* amend_service_plan: an approved, unused adjustment; a complete plan. */
+void
+bjxm_amend_service_plan_rules(BjxmCtx *ctx)
+{
+	const BjxmArg *adj = bjxm_arg(ctx, "adjustment");
+	char	   *status = adj->present ? adjustment_status(ctx, adj->id) : NULL;
+
+	if (status == NULL || strcmp(status, "approved") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   status ? psprintf("调整申请 %lld 的状态为 %s。", (long long) adj->id, status)
+					   : psprintf("本项目没有调整申请 %lld。", (long long) adj->id),
+					   "先以 request_adjustment 申请, 经大数据部门组织专家评审同意 (decide_adjustment) 后修改。",
+					   "修改已批复的服务方案须有经同意且未使用的内容调整 (no approved adjustment)");
+	service_plan_complete(ctx, bjxm_arg_json(ctx, "plan"));
+}
+
+/* Store the amended plan (one write of the row); the adjustment is used. */
+void
+bjxm_amend_service_plan_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr used = NULL;
+	Oid			types[2] = {INT8OID, JSONBOID};
+	Oid			used_types[2] = {INT8OID, INT8OID};
+	Datum		values[2];
+	int64		id = bjxm_arg_id(ctx, "adjustment");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "plan"));
+	bjxm_exec(&plan, "UPDATE bjxm.projects SET service_plan = $2, updated_at = pg_catalog.clock_timestamp() "
+			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
+	values[1] = Int64GetDatum(id);
+	bjxm_exec(&used, "UPDATE bjxm.adjustments SET status = 'used' WHERE adjustment_id OPERATOR(pg_catalog.=) $2 "
+			  "AND project_id OPERATOR(pg_catalog.=) $1", 2, used_types, values, NULL);
+	bjxm_move_written(ctx, ctx->state, psprintf("按调整申请 %lld 修改服务方案", (long long) id));
+}

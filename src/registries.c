@@ -1,0 +1,438 @@
+/*
+ * registries.c — 第一章 总则, 第三条 部门职责: what 大数据部门 keeps so
+ * that everyone else can act.
+ *
+ *   units        register_unit (a USCC, a kind, its region 第三十五条)
+ *   parties      register_party: review institutions, vendors, evaluators,
+ *                designers (with their USCC, for 第十五条)
+ *   members      grant_unit_member, revoke_unit_member: which roles act
+ *                for a unit; an oversight department never does (第三条,
+ *                separation of duties); grant_party_member: which
+ *                reviewer roles act for an institution (第七条)
+ *   parameters   set_setting: the rule parameters of bjxm.settings, each
+ *                change an event (the rulebook revision)
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "action.h"
+#include "duties.h"
+#include "registries.h"
+#include "spi.h"
+#include "types.h"
+
+/* Longest names and codes the registries keep, in characters. */
+#define BJXM_NAME_MAX_CHARS 200
+#define BJXM_CODE_MAX_CHARS 64
+
+static const char *const party_kinds[] = {"reviewer", "vendor", "evaluator", "designer"};
+
+/* A value for a message: the text, or <NULL> as PL/pgSQL printed it. */
+static const char *
+shown(const char *s)
+{
+	return s ? s : "<NULL>";
+}
+
+/* btrim(s). */
+static char *
+trimmed(const char *s)
+{
+	return TextDatumGetCString(DirectFunctionCall1(btrim1, CStringGetTextDatum(s)));
+}
+
+/* ------------------------------------------------------------------ */
+/* Units and parties                                                   */
+/* ------------------------------------------------------------------ */
+
+/* register_unit is bigdata's of the unit's region (第三十五条). */
+void
+bjxm_register_unit_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
+{
+	*region = bjxm_arg_text(ctx, "region");
+}
+
+/* register_unit: a name, a code, a kind, a known region; not registered before. */
+void
+bjxm_register_unit_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr region_plan = NULL;
+	static SPIPlanPtr code_plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	const char *code = bjxm_arg_text(ctx, "code");
+	const char *name = bjxm_arg_text(ctx, "name");
+	const char *kind = bjxm_arg_text(ctx, "kind");
+	const char *region = bjxm_arg_text(ctx, "region");
+
+	if (bjxm_blank(name))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "单位名称不能为空 (unit name is required)");
+	if (pg_mbstrlen(name) > BJXM_NAME_MAX_CHARS)
+		bjxm_reject(ctx, ERRCODE_STRING_DATA_RIGHT_TRUNCATION, 0, NULL, NULL,
+					"单位名称超过 200 个字符 (unit name longer than 200 characters)");
+	if (code == NULL || kind == NULL || region == NULL)
+	{
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL,
+					"单位代码、类别和区划不能为空 (code, kind and region are required)");
+		return;
+	}
+	values[0] = CStringGetTextDatum(region);
+	if (bjxm_exec(&region_plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1",
+				  1, types, values, NULL) != 1)
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_COUNTIES, NULL,
+					"区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。",
+					"未知的行政区划“%s” (unknown region %s)", region, region);
+	values[0] = CStringGetTextDatum(code);
+	if (bjxm_exec(&code_plan, "SELECT 1 FROM bjxm.units u WHERE u.code OPERATOR(bjxm.=) $1::bjxm.uscc",
+				  1, types, values, NULL) == 1)
+		bjxm_reject(ctx, ERRCODE_UNIQUE_VIOLATION, 0, NULL, NULL,
+					"统一社会信用代码 %s 已登记 (unit %s is already registered)", code, code);
+}
+
+/* Register the unit; its id is the result, and the event is the unit's. */
+void
+bjxm_register_unit_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[4];
+	const char *code = bjxm_arg_text(ctx, "code");
+	const char *kind = bjxm_arg_text(ctx, "kind");
+	const char *region = bjxm_arg_text(ctx, "region");
+	char	   *name = trimmed(bjxm_arg_text(ctx, "name"));
+	bool		isnull;
+
+	values[0] = CStringGetTextDatum(code);
+	values[1] = CStringGetTextDatum(name);
+	values[2] = CStringGetTextDatum(kind);
+	values[3] = CStringGetTextDatum(region);
+	bjxm_exec(&plan, "INSERT INTO bjxm.units (code, name, kind, region) "
+			  "VALUES ($1::bjxm.uscc, $2, $3::bjxm.unit_kind, $4) RETURNING unit_id", 4, types, values, NULL);
+	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->unit_known = true;
+	ctx->unit_id = ctx->result;
+	ctx->details = bjxm_jsonb(psprintf("{\"code\": %s, \"kind\": %s, \"region\": %s}", bjxm_json_quote(code),
+									   bjxm_json_quote(kind), bjxm_json_quote(region)));
+	bjxm_done(ctx, name);
+}
+
+/* register_party: a code and name, a kind; the code not registered before. */
+void
+bjxm_register_party_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	const char *code = bjxm_arg_text(ctx, "code");
+	const char *name = bjxm_arg_text(ctx, "name");
+	const char *kind = bjxm_arg_text(ctx, "kind");
+
+	if (bjxm_blank(code) || bjxm_blank(name))
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "第三方代号和名称不能为空 (party code and name are required)");
+		return;
+	}
+	if (pg_mbstrlen(code) > BJXM_CODE_MAX_CHARS || pg_mbstrlen(name) > BJXM_NAME_MAX_CHARS)
+		bjxm_reject(ctx, ERRCODE_STRING_DATA_RIGHT_TRUNCATION, 0, NULL, NULL,
+					"第三方代号超过 64 个字符或名称超过 200 个字符 (party code or name too long)");
+	if (!bjxm_one_of(kind, party_kinds, lengthof(party_kinds)))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"第三方类别“%s”无效 (party kind must be reviewer, vendor, evaluator or designer)", shown(kind));
+	values[0] = CStringGetTextDatum(trimmed(code));
+	if (bjxm_exec(&plan, "SELECT 1 FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) == 1)
+		bjxm_reject(ctx, ERRCODE_UNIQUE_VIOLATION, 0, NULL, NULL,
+					"第三方代号“%s”已登记 (party %s is already registered)", code, code);
+}
+
+/* Register the party; its id is the result. */
+void
+bjxm_register_party_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	char	   *code = trimmed(bjxm_arg_text(ctx, "code"));
+	char	   *name = trimmed(bjxm_arg_text(ctx, "name"));
+	const char *kind = bjxm_arg_text(ctx, "kind");
+	const char *uscc = bjxm_arg_text(ctx, "uscc");
+	bool		isnull;
+
+	values[0] = CStringGetTextDatum(code);
+	values[1] = CStringGetTextDatum(name);
+	values[2] = CStringGetTextDatum(kind);
+	values[3] = uscc ? CStringGetTextDatum(uscc) : (Datum) 0;
+	nulls[3] = uscc ? ' ' : 'n';
+	bjxm_exec(&plan, "INSERT INTO bjxm.parties (code, name, kind, uscc) VALUES ($1, $2, $3, $4::bjxm.uscc) "
+			  "RETURNING party_id", 4, types, values, nulls);
+	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->details = bjxm_jsonb(psprintf("{\"code\": %s, \"kind\": %s, \"uscc\": %s}", bjxm_json_quote(code),
+									   bjxm_json_quote(kind), uscc ? bjxm_json_quote(uscc) : "null"));
+	bjxm_done(ctx, name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Members                                                             */
+/* ------------------------------------------------------------------ */
+
+/* grant_ and revoke_unit_member act on the unit named by its USCC. */
+void
+bjxm_unit_member_load(BjxmCtx *ctx)
+{
+	const char *unit = bjxm_arg_text(ctx, "unit");
+
+	if (unit == NULL || !bjxm_load_unit_by_code(ctx, unit))
+		bjxm_refuse_missing(ctx, BJ_ART_DUTIES, "单位 %s 不存在或无权访问 (no such unit, or not visible)", shown(unit));
+}
+
+/* A role as regrole prints it (quoted when it needs to be). */
+static const char *
+role_shown(const BjxmArg *member)
+{
+	return quote_identifier(member->text);
+}
+
+/* grant_unit_member: a role with the unit duty and no oversight duty (第三条). */
+void
+bjxm_grant_unit_member_rules(BjxmCtx *ctx)
+{
+	const BjxmArg *member = bjxm_arg(ctx, "member");
+
+	if (!member->given)
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "成员角色不能为空 (member is required)");
+	if (!member->present)
+		return;
+	if (bjxm_role_is_oversight((Oid) member->id))
+		bjxm_reject(ctx, ERRCODE_INSUFFICIENT_PRIVILEGE, 0,
+					"第三条分别规定用户单位与大数据部门、财政部门的职责; 监督者不得代表被监督的单位。",
+					"为用户单位人员使用单独的角色。",
+					"角色“%s”属于大数据部门、财政部门或市人民政府, 不能兼任用户单位成员 (separation of duties)",
+					role_shown(member));
+	else if (!bjxm_role_holds_duty((Oid) member->id, "user_unit"))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL,
+					psprintf("先由数据库管理员执行 GRANT bjxm_user_unit TO %s。", role_shown(member)),
+					"角色“%s”不具备用户单位职责 (role %s lacks bjxm_user_unit)", role_shown(member), role_shown(member));
+}
+
+/* The details of a membership event. */
+static Jsonb *
+member_details(const char *member, const char *key, const char *value)
+{
+	return bjxm_jsonb(psprintf("{\"member\": %s, \"%s\": %s}", bjxm_json_quote(member), key, bjxm_json_quote(value)));
+}
+
+/* Record the membership (an event only when it is new). */
+void
+bjxm_grant_unit_member_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		values[2];
+	const char *member = bjxm_arg_text(ctx, "member");
+
+	values[0] = CStringGetTextDatum(member);
+	values[1] = Int64GetDatum(ctx->unit_id);
+	if (bjxm_exec(&plan, "INSERT INTO bjxm.unit_members (member, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+				  2, types, values, NULL) == 0)
+		return;
+	ctx->details = member_details(member, "unit", ctx->unit_code);
+	bjxm_done(ctx, member);
+}
+
+/* revoke_unit_member: a role. */
+void
+bjxm_revoke_unit_member_rules(BjxmCtx *ctx)
+{
+	if (!bjxm_arg(ctx, "member")->given)
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "成员角色不能为空 (member is required)");
+}
+
+/* End the membership (an event only when there was one). */
+void
+bjxm_revoke_unit_member_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		values[2];
+	const char *member = bjxm_arg_text(ctx, "member");
+
+	values[0] = CStringGetTextDatum(member);
+	values[1] = Int64GetDatum(ctx->unit_id);
+	if (bjxm_exec(&plan, "DELETE FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1 "
+				  "AND m.unit_id OPERATOR(pg_catalog.=) $2", 2, types, values, NULL) == 0)
+		return;
+	ctx->details = member_details(member, "unit", ctx->unit_code);
+	bjxm_done(ctx, member);
+}
+
+/* grant_party_member: a registered review institution, a role with the reviewer duty (第七条). */
+void
+bjxm_grant_party_member_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	const char *party = bjxm_arg_text(ctx, "party");
+	const BjxmArg *member = bjxm_arg(ctx, "member");
+	char	   *kind;
+	bool		isnull;
+
+	values[0] = CStringGetTextDatum(party ? party : "");
+	if (party == NULL ||
+		bjxm_exec(&plan, "SELECT p.party_id, p.kind FROM bjxm.parties p WHERE p.code OPERATOR(pg_catalog.=) $1",
+				  1, types, values, NULL) != 1)
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "第三方“%s”未登记 (no such party)", shown(party));
+		return;
+	}
+	ctx->object_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	kind = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	if (strcmp(kind, "reviewer") != 0)
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"“%s”不是第三方评审机构 (party %s is a %s, not a reviewer)", party, party, kind);
+	if (member->given && !member->present)
+		return;					/* no such role: refused already */
+	if (!member->present || !bjxm_role_holds_duty((Oid) member->id, "reviewer"))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, "先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。",
+					"角色“%s”不具备评审机构职责 (role lacks bjxm_reviewer)",
+					member->present ? role_shown(member) : "<NULL>");
+}
+
+/* Record the membership (an event only when it is new). */
+void
+bjxm_grant_party_member_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		values[2];
+	const char *member = bjxm_arg_text(ctx, "member");
+
+	values[0] = CStringGetTextDatum(member);
+	values[1] = Int64GetDatum(ctx->object_id);
+	if (bjxm_exec(&plan, "INSERT INTO bjxm.party_members (member, party_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+				  2, types, values, NULL) == 0)
+		return;
+	ctx->details = member_details(member, "party", bjxm_arg_text(ctx, "party"));
+	bjxm_done(ctx, member);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rule parameters                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Whether v is a non-negative decimal number: digits, optionally a point and digits. */
+static bool
+plain_number(const char *v)
+{
+	const char *p = v;
+
+	if (!isdigit((unsigned char) *p))
+		return false;
+	while (isdigit((unsigned char) *p))
+		p++;
+	if (*p == '.')
+	{
+		p++;
+		if (!isdigit((unsigned char) *p))
+			return false;
+		while (isdigit((unsigned char) *p))
+			p++;
+	}
+	return *p == '\0';
+}
+
+/* set_setting: a known key, a value of its kind. */
+void
+bjxm_set_setting_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr lock = NULL;
+	static SPIPlanPtr read = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	const char *key = bjxm_arg_text(ctx, "key");
+	const char *value = bjxm_arg_text(ctx, "value");
+	const char *kind;
+
+	if (bjxm_arg(ctx, "key")->given && key == NULL)
+		return;					/* not text: refused already */
+	values[0] = CStringGetTextDatum(key ? key : "");
+	if (key == NULL ||
+		bjxm_exec(ctx->check_only ? &read : &lock,
+				  ctx->check_only ? "SELECT s.* FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) $1"
+				  : "SELECT s.* FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+				  1, types, values, NULL) != 1)
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, "参数见 bjxm.settings。",
+					"未知的参数“%s” (unknown setting)", shown(key));
+		return;
+	}
+	ctx->object_row = SPI_tuptable->vals[0];
+	ctx->object_desc = SPI_tuptable->tupdesc;
+	if (value == NULL)
+	{
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "参数值不能为空 (value is required)");
+		return;
+	}
+	kind = bjxm_object_text(ctx, "kind");
+	if (strcmp(kind, "boolean") == 0)
+	{
+		if (pg_strcasecmp(value, "true") != 0 && pg_strcasecmp(value, "false") != 0)
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"参数 %s 须为 true 或 false (boolean expected): %s", key, value);
+		return;
+	}
+	if (!plain_number(value))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"参数 %s 须为非负数 (non-negative number expected): %s", key, value);
+	else
+	{
+		Numeric		n = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(value),
+															ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+		int32		scale = DatumGetInt32(DirectFunctionCall1(numeric_scale, NumericGetDatum(n)));
+		Numeric		truncated = DatumGetNumeric(DirectFunctionCall2(numeric_trunc, NumericGetDatum(n), Int32GetDatum(0)));
+
+		if (strcmp(kind, "integer") == 0 &&
+			(bjxm_numeric_cmp(n, truncated) != 0 || bjxm_numeric_cmp(n, int64_to_numeric(1)) < 0))
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"参数 %s 须为正整数 (positive integer expected): %s", key, value);
+		else if (strcmp(kind, "rate") == 0 && bjxm_numeric_cmp(n, int64_to_numeric(1)) > 0)
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"参数 %s 须在 0 与 1 之间 (rate expected): %s", key, value);
+		else if (strcmp(kind, "amount") == 0 && scale > 2)
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"金额 %s 最多两位小数 (at most two decimals): %s", key, value);
+	}
+}
+
+/* Change the parameter: a new revision, an event citing the parameter's clause. */
+void
+bjxm_set_setting_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	const char *key = bjxm_arg_text(ctx, "key");
+	const char *value = bjxm_arg_text(ctx, "value");
+	const char *old = bjxm_object_text(ctx, "value");
+	bool		isnull;
+	Datum		clause = bjxm_object_col(ctx, "clause", &isnull);
+
+	if (strcmp(bjxm_object_text(ctx, "kind"), "boolean") == 0)
+		value = pg_strcasecmp(value, "true") == 0 ? "true" : "false";
+	values[0] = CStringGetTextDatum(key);
+	values[1] = CStringGetTextDatum(value);
+	bjxm_exec(&plan, "UPDATE bjxm.settings x SET value = $2, revision = x.revision OPERATOR(pg_catalog.+) 1, "
+			  "changed_at = pg_catalog.clock_timestamp() WHERE x.key OPERATOR(pg_catalog.=) $1",
+			  2, types, values, NULL);
+	ctx->clause_article = isnull ? -1 : BjxmClauseArticle(DatumGetInt32(clause));
+	ctx->clause_item = isnull ? 0 : BjxmClauseItem(DatumGetInt32(clause));
+	ctx->details = bjxm_jsonb(psprintf("{\"key\": %s, \"old\": %s, \"new\": %s}", bjxm_json_quote(key),
+									   bjxm_json_quote(old), bjxm_json_quote(value)));
+	bjxm_done(ctx, psprintf("%s: %s → %s", key, old, value));
+}

@@ -1,0 +1,144 @@
+-- bjxm 0.2.0 → 0.3.0.
+--
+-- Issue 13 (architecture): every state-changing function goes through the
+-- one engine (bjxm._act), the registries, settings, rectification orders
+-- and catalogue actions included; the dry runs expense_check and
+-- check_data_resource are thin wrappers over bjxm.check; bjxm.actions()
+-- lists the registry.  The PL/pgSQL helpers they used are gone.  Function
+-- bodies are copies of src/bjxm.sql; test/scripts/upgrade.sh compares the
+-- upgraded schema with a fresh install.
+\echo Use "ALTER EXTENSION bjxm UPDATE" to load this file. \quit
+
+-- The events policy no longer needs the SQL visibility helpers.
+DROP POLICY events_visible ON bjxm.events;
+CREATE OR REPLACE FUNCTION bjxm._sees_all_units() RETURNS boolean
+    AS 'MODULE_PATHNAME', 'bjxm_sees_all_units'
+    LANGUAGE C STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+CREATE POLICY events_visible ON bjxm.events FOR SELECT
+    USING ((SELECT bjxm._sees_all_units())
+           OR unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[]))
+           OR actor OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+
+-- Functions of the engine's registry: SQL over bjxm._act.
+CREATE OR REPLACE FUNCTION bjxm.register_unit(code bjxm.uscc, name text, kind bjxm.unit_kind, region text DEFAULT '520500')
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'register_unit', pg_catalog.jsonb_build_object(
+        'code', $1::text, 'name', $2, 'kind', $3, 'region', $4)) $$;
+COMMENT ON FUNCTION bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text) IS '登记用户单位, 大数据部门 (register a user unit; bigdata, within its jurisdiction)';
+
+CREATE OR REPLACE FUNCTION bjxm.register_party(code text, name text, kind text, uscc bjxm.uscc DEFAULT NULL)
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'register_party', pg_catalog.jsonb_build_object(
+        'code', $1, 'name', $2, 'kind', $3, 'uscc', $4::text)) $$;
+COMMENT ON FUNCTION bjxm.register_party(text, text, text, bjxm.uscc) IS '登记第三方机构, 大数据部门 (register a reviewer, vendor, evaluator or designer; bigdata)';
+
+CREATE OR REPLACE FUNCTION bjxm.grant_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'grant_unit_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'unit', $2::text)) $$;
+COMMENT ON FUNCTION bjxm.grant_unit_member(regrole, bjxm.uscc) IS '授予角色代表某用户单位, 大数据部门 (let a role act for a unit; bigdata; separation of duties enforced)';
+
+CREATE OR REPLACE FUNCTION bjxm.revoke_unit_member(member regrole, unit bjxm.uscc)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'revoke_unit_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'unit', $2::text)) $$;
+COMMENT ON FUNCTION bjxm.revoke_unit_member(regrole, bjxm.uscc) IS '撤销角色代表某用户单位, 大数据部门 (stop a role acting for a unit; bigdata)';
+
+CREATE OR REPLACE FUNCTION bjxm.grant_party_member(member regrole, party text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'grant_party_member', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'party', $2)) $$;
+COMMENT ON FUNCTION bjxm.grant_party_member(regrole, text) IS '授予角色代表某评审机构, 大数据部门 (let a reviewer role act for its institution; bigdata)';
+
+CREATE OR REPLACE FUNCTION bjxm.set_jurisdiction(member regrole, region text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_jurisdiction', pg_catalog.jsonb_build_object(
+        'member', $1::oid::bigint, 'region', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
+
+CREATE OR REPLACE FUNCTION bjxm.set_setting(key text, value text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_setting', pg_catalog.jsonb_build_object('key', $1, 'value', $2)) $$;
+COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
+
+CREATE OR REPLACE FUNCTION bjxm.open_rectification(unit bjxm.uscc, category int, finding text,
+        project bigint DEFAULT NULL, deadline date DEFAULT NULL)
+    RETURNS bigint LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'open_rectification', pg_catalog.jsonb_build_object(
+        'unit', $1::text, 'category', $2, 'finding', $3, 'project', $4, 'deadline', $5)) $$;
+COMMENT ON FUNCTION bjxm.open_rectification(bjxm.uscc, int, text, bigint, date) IS '下达整改通知, 第三十条、第三十一条 (open a rectification order; bigdata or finance)';
+
+CREATE OR REPLACE FUNCTION bjxm.report_rectification(id bigint, result text) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'report_rectification', pg_catalog.jsonb_build_object('id', $1, 'result', $2)) $$;
+COMMENT ON FUNCTION bjxm.report_rectification(bigint, text) IS '报送整改结果, 第三十一条 (report the rectification result; user unit)';
+
+CREATE OR REPLACE FUNCTION bjxm.close_rectification(id bigint, passed boolean) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'close_rectification', pg_catalog.jsonb_build_object('id', $1, 'passed', $2)) $$;
+COMMENT ON FUNCTION bjxm.close_rectification(bigint, boolean) IS '验收整改结果: 通过则关闭, 否则不符合要求, 第三十一条 (verify a rectification; bigdata or finance)';
+
+CREATE OR REPLACE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean DEFAULT true) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_excluded_term', pg_catalog.jsonb_build_object(
+        'term', $1, 'clause', $2::text, 'active', $3)) $$;
+COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
+
+CREATE OR REPLACE FUNCTION bjxm.expense_check(category text, name text, description text DEFAULT '')
+    RETURNS SETOF bjxm.violation
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT * FROM bjxm.check(NULL, 'expense_check', pg_catalog.jsonb_build_object(
+        'category', $1, 'name', $2, 'description', $3)) $$;
+COMMENT ON FUNCTION bjxm.expense_check(text, text, text) IS '按第十一条预检一项支出, 不作修改 (check a would-be line item against 第十一条; changes nothing)';
+
+CREATE OR REPLACE FUNCTION bjxm.classify_data_resource(id bigint, level text, secrecy_reviewed boolean) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'classify_data_resource', pg_catalog.jsonb_build_object(
+        'id', $1, 'level', $2, 'secrecy_reviewed', $3)) $$;
+COMMENT ON FUNCTION bjxm.classify_data_resource(bigint, text, boolean) IS '数据分类分级与保密审查, 第二十三条 (classify by level and record the secrecy review; user unit)';
+
+CREATE OR REPLACE FUNCTION bjxm.review_data_resource(id bigint, passed boolean) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'review_data_resource', pg_catalog.jsonb_build_object('id', $1, 'passed', $2)) $$;
+COMMENT ON FUNCTION bjxm.review_data_resource(bigint, boolean) IS '审核数据资源目录, 第二十二条 (review a catalogue entry; bigdata)';
+
+CREATE OR REPLACE FUNCTION bjxm.list_data_resource(id bigint, desensitized boolean DEFAULT false) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'list_data_resource', pg_catalog.jsonb_build_object('id', $1, 'desensitized', $2)) $$;
+COMMENT ON FUNCTION bjxm.list_data_resource(bigint, boolean) IS '数据资源上架, 第二十二至二十五条、第二十九条 (list an entry on the provincial platform; user unit)';
+
+CREATE OR REPLACE FUNCTION bjxm.check_data_resource(id bigint, desensitized boolean DEFAULT false)
+    RETURNS SETOF bjxm.violation
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT * FROM bjxm.check(NULL, 'list_data_resource', pg_catalog.jsonb_build_object(
+        'id', $1, 'desensitized', $2)) $$;
+COMMENT ON FUNCTION bjxm.check_data_resource(bigint, boolean) IS '上架预检: 列出全部不通过理由, 不作修改 (dry run of list_data_resource)';
+
+CREATE OR REPLACE FUNCTION bjxm.approve_catalogue(unit bjxm.uscc) RETURNS int
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'approve_catalogue', pg_catalog.jsonb_build_object('unit', $1::text))::int $$;
+COMMENT ON FUNCTION bjxm.approve_catalogue(bjxm.uscc) IS '人民政府审定单位的数据资源目录, 返回审定条数, 第二十二条 (approve a unit''s reviewed entries; city_gov)';
+
+-- The registry, listed.
+CREATE FUNCTION bjxm.actions(OUT action text, OUT kind text, OUT duties text[], OUT clause bjxm.clause,
+        OUT articles bjxm.clause[], OUT states text[], OUT arguments jsonb)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_actions' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.actions() IS '全部操作: 类别、职责、条款、允许的状态和参数, 供 bjxm.check 与应用使用 (every action: kind, duties, clauses, the states it is allowed from and its arguments by name)';
+REVOKE ALL ON FUNCTION bjxm.actions() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.actions() TO PUBLIC;
+
+-- Helpers no function uses any more.
+DROP FUNCTION bjxm._reviewer_units();
+DROP FUNCTION bjxm._reviewer_projects();
+DROP FUNCTION bjxm._visible_units();
+DROP FUNCTION bjxm._authorize(text, int, text[], bigint, text);
+DROP FUNCTION bjxm._record_event(bigint, bigint, text, bjxm.project_state, bjxm.project_state, bjxm.clause, text, jsonb);
+DROP FUNCTION bjxm._log_refusal(text, text, text, bigint);
+DROP FUNCTION bjxm._has_duty(text);
+DROP FUNCTION bjxm._role_has_duty(regrole, text);
+DROP FUNCTION bjxm._actor_is_superuser();
+
+-- 第三十一条's items counted from the text, not written as 9.
+ALTER TABLE bjxm.rectifications DROP CONSTRAINT rectifications_category_check,
+    ADD CONSTRAINT rectifications_category_check CHECK (category BETWEEN 1 AND bjxm.item_count(31));
