@@ -10,19 +10,8 @@ SET search_path = public, bjxm;
 -- Fixture: nine roles, three units (A city, B 大方县 520521, C 七星关区)
 ------------------------------------------------------------------------------
 SET client_min_messages = warning;
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['mx_user_unit', 'mx_bigdata', 'mx_finance', 'mx_reviewer', 'mx_city_gov',
-                             'mx_auditor', 'mx_other_unit', 'mx_county', 'mx_outsider'] LOOP
-        BEGIN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN
-            NULL;
-        END;
-    END LOOP;
-END $$;
+SET bjxm_test.roles = 'mx_user_unit,mx_bigdata,mx_finance,mx_reviewer,mx_city_gov,mx_auditor,mx_other_unit,mx_county,mx_outsider';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO mx_user_unit, mx_other_unit;
 GRANT bjxm_bigdata TO mx_bigdata, mx_county;
 GRANT bjxm_finance TO mx_finance;

@@ -19,16 +19,8 @@
 SET search_path = public, bjxm;
 SET bjxm.today = '2040-11-27';
 SET client_min_messages = warning;
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['bi_unit_a', 'bi_unit_b', 'bi_unit_c', 'bi_bigdata', 'bi_reviewer', 'bi_outsider'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'bi_unit_a,bi_unit_b,bi_unit_c,bi_bigdata,bi_reviewer,bi_outsider';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO bi_unit_a, bi_unit_b, bi_unit_c;
 GRANT bjxm_bigdata TO bi_bigdata;
 GRANT bjxm_reviewer TO bi_reviewer;

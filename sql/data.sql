@@ -4,16 +4,8 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2027-03-01';
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['ds_unit', 'ds_unit2', 'ds_bigdata', 'ds_finance', 'ds_gov'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'ds_unit,ds_unit2,ds_bigdata,ds_finance,ds_gov';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO ds_unit, ds_unit2;
 GRANT bjxm_bigdata TO ds_bigdata;
 GRANT bjxm_finance TO ds_finance;

@@ -27,17 +27,8 @@ SET search_path = public, bjxm;
 \set SHOW_CONTEXT never
 
 -- Test roles.  An application logs in as dx_app and SET ROLEs per request.
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['dx_app', 'dx_bigdata', 'dx_bigdata_dafang', 'dx_finance', 'dx_city_gov',
-                           'dx_auditor', 'dx_unit_a', 'dx_unit_b', 'dx_reviewer', 'dx_outsider', 'dx_newcomer'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'dx_app,dx_bigdata,dx_bigdata_dafang,dx_finance,dx_city_gov,dx_auditor,dx_unit_a,dx_unit_b,dx_reviewer,dx_outsider,dx_newcomer';
+\i sql/include/roles.sql
 ALTER ROLE dx_app LOGIN;
 GRANT bjxm_bigdata TO dx_bigdata, dx_bigdata_dafang;
 GRANT bjxm_finance TO dx_finance;

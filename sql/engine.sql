@@ -5,16 +5,8 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2026-11-27';
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['en_unit', 'en_bigdata', 'en_county_bigdata', 'en_finance', 'en_outsider'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'en_unit,en_bigdata,en_county_bigdata,en_finance,en_outsider';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO en_unit;
 GRANT bjxm_bigdata TO en_bigdata, en_county_bigdata;
 GRANT bjxm_finance TO en_finance;

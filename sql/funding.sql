@@ -3,16 +3,8 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2027-03-01';
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['mn_unit', 'mn_unit2', 'mn_bigdata', 'mn_finance', 'mn_gov'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'mn_unit,mn_unit2,mn_bigdata,mn_finance,mn_gov';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO mn_unit, mn_unit2;
 GRANT bjxm_bigdata TO mn_bigdata;
 GRANT bjxm_finance TO mn_finance;

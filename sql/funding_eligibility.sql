@@ -1,16 +1,8 @@
 -- 第十一条 支持范围: the dictionary, the C trigger on line items, waivers.
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['el_unit', 'el_bigdata'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'el_unit,el_bigdata';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO el_unit;
 GRANT bjxm_bigdata TO el_bigdata;
 SELECT bjxm.register_unit('11520500EL0000012Y', '毕节市民政局', 'admin_dept') > 0 AS ok;

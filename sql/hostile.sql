@@ -8,18 +8,8 @@
 SET search_path = public, bjxm;
 
 SET client_min_messages = warning;
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['mx_sec_bigdata', 'mx_sec_unit', 'mx_sec_finance', 'mx_sec_reviewer'] LOOP
-        BEGIN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN
-            NULL;
-        END;
-    END LOOP;
-END $$;
+SET bjxm_test.roles = 'mx_sec_bigdata,mx_sec_unit,mx_sec_finance,mx_sec_reviewer';
+\i sql/include/roles.sql
 GRANT bjxm_bigdata TO mx_sec_bigdata;
 GRANT bjxm_user_unit TO mx_sec_unit;
 GRANT bjxm_finance TO mx_sec_finance;

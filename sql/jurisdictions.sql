@@ -4,16 +4,8 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2026-11-27';
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['jx_county_unit', 'jx_city_bigdata', 'jx_county_bigdata', 'jx_county_gov', 'jx_city_gov'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'jx_county_unit,jx_city_bigdata,jx_county_bigdata,jx_county_gov,jx_city_gov';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO jx_county_unit;
 GRANT bjxm_bigdata TO jx_city_bigdata, jx_county_bigdata;
 GRANT bjxm_city_gov TO jx_county_gov, jx_city_gov;

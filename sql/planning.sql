@@ -3,17 +3,8 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2026-11-27';
-DO $$
-DECLARE r text;
-BEGIN
-  FOREACH r IN ARRAY ARRAY['lc_app', 'lc_unit', 'lc_unit2', 'lc_county_unit', 'lc_bigdata', 'lc_county_bigdata',
-                           'lc_finance', 'lc_gov', 'lc_county_gov', 'lc_reviewer', 'lc_reviewer2', 'lc_auditor'] LOOP
-    BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-  END LOOP;
-END $$;
+SET bjxm_test.roles = 'lc_app,lc_unit,lc_unit2,lc_county_unit,lc_bigdata,lc_county_bigdata,lc_finance,lc_gov,lc_county_gov,lc_reviewer,lc_reviewer2,lc_auditor';
+\i sql/include/roles.sql
 GRANT bjxm_user_unit TO lc_unit, lc_unit2, lc_county_unit;
 GRANT bjxm_bigdata TO lc_bigdata, lc_county_bigdata;
 GRANT bjxm_finance TO lc_finance;

@@ -872,6 +872,58 @@ bjxm_move(BjxmCtx *ctx, bj_state next, const char *note)
 	return bjxm_move_written(ctx, next, note);
 }
 
+/* Write the project row once (set, state, updated_at), then record the event. */
+int64
+bjxm_move_set(BjxmCtx *ctx, SPIPlanPtr *slot, const char *set, int nargs, Oid *types,
+			  Datum *values, const char *nulls, bj_state next, const char *note)
+{
+	Oid			t[BJXM_MAX_ARGS + 2];
+	Datum		v[BJXM_MAX_ARGS + 2];
+	char		n[BJXM_MAX_ARGS + 2];
+
+	if (nargs > BJXM_MAX_ARGS)
+		elog(ERROR, "bjxm: too many columns for one project write");
+	t[0] = INT8OID;
+	v[0] = Int64GetDatum(ctx->project_id);
+	n[0] = ' ';
+	for (int i = 0; i < nargs; i++)
+	{
+		t[i + 1] = types[i];
+		v[i + 1] = values[i];
+		n[i + 1] = nulls ? nulls[i] : ' ';
+	}
+	t[nargs + 1] = TEXTOID;
+	v[nargs + 1] = CStringGetTextDatum(bj_state_name(next));
+	n[nargs + 1] = ' ';
+	bjxm_exec(slot, *slot ? NULL : psprintf("UPDATE bjxm.projects SET %s, state = $%d::bjxm.project_state, "
+											"updated_at = pg_catalog.clock_timestamp() "
+											"WHERE project_id OPERATOR(pg_catalog.=) $1", set, nargs + 2),
+			  nargs + 2, t, v, n);
+	return bjxm_move_written(ctx, next, note);
+}
+
+/* What an inspection's query lists for ctx's project, or NULL. */
+char *
+bjxm_project_list(BjxmCtx *ctx, SPIPlanPtr *slot, const char *sql)
+{
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+
+	if (bjxm_exec(slot, sql, 1, types, values, NULL) != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* Write one JSON argument into the project row with the state, then record the event. */
+int64
+bjxm_move_json(BjxmCtx *ctx, SPIPlanPtr *slot, const char *set, const char *arg, bj_state next)
+{
+	Oid			types[1] = {JSONBOID};
+	Datum		values[1] = {JsonbPGetDatum(bjxm_arg_json(ctx, arg))};
+
+	return bjxm_move_set(ctx, slot, set, 1, types, values, NULL, next, NULL);
+}
+
 /* The event of an action that leaves the state as it is. */
 int64
 bjxm_done(BjxmCtx *ctx, const char *note)
@@ -909,6 +961,24 @@ bjxm_json_nonempty_text(Jsonb *j, const char *key)
 		if (!isspace((unsigned char) v->val.string.val[i]))
 			return true;
 	return false;
+}
+
+/* The keys of j lacking a non-blank string or true, listed as label(key) into out; their count. */
+int
+bjxm_json_missing(Jsonb *j, const char *const (*keys)[2], size_t nkeys, BjxmNeed need, StringInfo out)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < nkeys; i++)
+	{
+		JsonbValue *v = bjxm_json_get(j, keys[i][0]);
+		bool		ok = need == BJXM_NEED_TEXT ? bjxm_json_nonempty_text(j, keys[i][0])
+			: (v != NULL && v->type == jbvBool && v->val.boolean);
+
+		if (!ok)
+			appendStringInfo(out, "%s%s(%s)", n++ ? "、" : "", keys[i][1], keys[i][0]);
+	}
+	return n;
 }
 
 /* A jsonb from its text. */

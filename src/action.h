@@ -140,6 +140,7 @@ typedef struct BjxmActionDef
 	bjxm_duty_fn duty;			/* narrows the table's duties or their region; may be NULL */
 	bjxm_step_fn rules;			/* adds findings; may be NULL */
 	bjxm_step_fn apply;			/* the change; NULL: move as the table says */
+	const char *note;			/* the text argument that is the event's note, if any */
 	int			articles[BJXM_MAX_ARTICLES];	/* every article it enforces, 0-terminated */
 } BjxmActionDef;
 
@@ -282,6 +283,24 @@ extern bj_state bjxm_next_state(BjxmCtx *ctx);
 extern int64 bjxm_move(BjxmCtx *ctx, bj_state next, const char *note);
 extern int64 bjxm_move_written(BjxmCtx *ctx, bj_state next, const char *note);
 
+/*
+ * Write the project row once, the assignments of set (whose parameters
+ * are $2.. with types and values in order) with the state next and
+ * updated_at, then record the event.  slot keeps the statement's plan:
+ * one per call site.
+ */
+extern int64 bjxm_move_set(BjxmCtx *ctx, SPIPlanPtr *slot, const char *set, int nargs, Oid *types,
+						   Datum *values, const char *nulls, bj_state next, const char *note);
+
+/* Write the JSON argument arg by set ($2 is the value) with the state next, then record the event. */
+extern int64 bjxm_move_json(BjxmCtx *ctx, SPIPlanPtr *slot, const char *set, const char *arg, bj_state next);
+
+/*
+ * The list an inspection finds for ctx's project: sql (its $1 the
+ * project) returns one text row, or none when nothing is found (NULL).
+ */
+extern char *bjxm_project_list(BjxmCtx *ctx, SPIPlanPtr *slot, const char *sql);
+
 /* The event of an action that leaves the state (if any) as it is. */
 extern int64 bjxm_done(BjxmCtx *ctx, const char *note);
 
@@ -301,6 +320,17 @@ extern int64 bjxm_record_on(BjxmCtx *ctx, int64 project_id, int64 unit_id,
 extern JsonbValue *bjxm_json_get(Jsonb *j, const char *key);
 /* Whether key holds a string with something other than white space. */
 extern bool bjxm_json_nonempty_text(Jsonb *j, const char *key);
+/*
+ * The keys of j that lack what need asks (a non-blank string, or true),
+ * each named as label(key) after a 、 into out; keys are {key, label}
+ * pairs.  Returns how many.
+ */
+typedef enum BjxmNeed
+{
+	BJXM_NEED_TEXT,
+	BJXM_NEED_TRUE,
+} BjxmNeed;
+extern int	bjxm_json_missing(Jsonb *j, const char *const (*keys)[2], size_t nkeys, BjxmNeed need, StringInfo out);
 /* A jsonb from text (for details). */
 extern Jsonb *bjxm_jsonb(const char *text);
 /* A JSON string literal of s (escaped), palloc'd. */

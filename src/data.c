@@ -368,17 +368,15 @@ void
 bjxm_inspect_data(BjxmCtx *ctx)
 {
 	static SPIPlanPtr unlisted = NULL;
-	Oid			types[1] = {INT8OID};
-	Datum		values[1];
+	char	   *list = bjxm_project_list(ctx, &unlisted,
+										 "SELECT pg_catalog.string_agg(d.name, '、' ORDER BY d.resource_id) FROM bjxm.data_resources d "
+										 "WHERE d.project_id OPERATOR(pg_catalog.=) $1 AND d.listed_at IS NULL "
+										 "  AND (d.share_type OPERATOR(pg_catalog.<>) 'none' OR d.open_type OPERATOR(pg_catalog.<>) 'none') "
+										 "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0");
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	if (bjxm_exec(&unlisted,
-				  "SELECT pg_catalog.string_agg(d.name, '、' ORDER BY d.resource_id) FROM bjxm.data_resources d "
-				  "WHERE d.project_id OPERATOR(pg_catalog.=) $1 AND d.listed_at IS NULL "
-				  "  AND (d.share_type OPERATOR(pg_catalog.<>) 'none' OR d.open_type OPERATOR(pg_catalog.<>) 'none') "
-				  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", 1, types, values, NULL) == 1)
+	if (list != NULL)
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 5,
-					   psprintf("可共享或开放而未上架的数据资源: %s。", SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+					   psprintf("可共享或开放而未上架的数据资源: %s。", list),
 					   "审核审定后以 bjxm.list_data_resource 上架。",
 					   "满足政府数据共享开放条件, 但未履行数据共享开放义务 (shareable data not listed)");
 }

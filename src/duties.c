@@ -506,3 +506,18 @@ bjxm_reviewer_unit_ids(PG_FUNCTION_ARGS)
 						"ON e.party_id OPERATOR(pg_catalog.=) m.party_id JOIN bjxm.projects p "
 						"ON p.project_id OPERATOR(pg_catalog.=) e.project_id WHERE m.member OPERATOR(pg_catalog.=) $1");
 }
+
+/* Whether region is a code in bjxm.regions (第三十五条 区划); caller in SPI. */
+bool
+bjxm_region_known(const char *region)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+
+	if (region == NULL)
+		return false;
+	values[0] = CStringGetTextDatum(region);
+	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1",
+					 1, types, values, NULL) == 1;
+}

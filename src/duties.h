@@ -24,6 +24,9 @@ extern bool bjxm_role_is_oversight(Oid role);
 /* The region a duty member acts on: its jurisdiction, else the city (第三十五条); caller in SPI. */
 extern char *bjxm_jurisdiction_of(const char *rolname);
 
+/* Whether region is a code in bjxm.regions; caller in SPI. */
+extern bool bjxm_region_known(const char *region);
+
 /* Whether jurisdiction covers region: the city covers every region. */
 extern bool bjxm_covers(const char *jurisdiction, const char *region);
 

@@ -93,6 +93,8 @@ parse_arguments(BjxmCtx *ctx)
 	}
 	else
 		ctx->passed = true;
+	if (def->note != NULL)
+		ctx->note = bjxm_arg_text(ctx, def->note);
 	if (ctx->args == NULL)
 		return;
 	it = JsonbIteratorInit(&ctx->args->root);

@@ -88,18 +88,12 @@ void
 bjxm_arrange_budget_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
-	Datum		values[3];
+	Oid			types[1] = {NUMERICOID};
 	Numeric		amount = bjxm_arg_num(ctx, "amount");
-	bj_state	next = bjxm_next_state(ctx);
+	Datum		values[1] = {NumericGetDatum(amount)};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = NumericGetDatum(amount);
-	values[2] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET budget = $2, state = $3::bjxm.project_state, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  3, types, values, NULL);
-	bjxm_move_written(ctx, next, psprintf("%s 元", bjxm_numeric_text(amount)));
+	bjxm_move_set(ctx, &plan, "budget = $2", 1, types, values, NULL, bjxm_next_state(ctx),
+				  psprintf("%s 元", bjxm_numeric_text(amount)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -562,7 +556,6 @@ bjxm_waive_term_rules(BjxmCtx *ctx)
 	const char *term = bjxm_arg_text(ctx, "term");
 	bool		known = false;
 
-	ctx->note = bjxm_arg_text(ctx, "reason");
 	if (ctx->note != NULL && bjxm_blank(ctx->note))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "豁免须写明理由 (a waiver needs a reason)");
 	if (!cache.valid)
@@ -708,17 +701,11 @@ void
 bjxm_postpone_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
-	Datum		values[3];
-	bj_state	next = bjxm_next_state(ctx);
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(bj_state_name(ctx->state))};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = CStringGetTextDatum(bj_state_name(ctx->state));
-	values[2] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET postponed_from = $2::bjxm.project_state, "
-			  "state = $3::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, NULL);
-	bjxm_move_written(ctx, next, ctx->note);
+	bjxm_move_set(ctx, &plan, "postponed_from = $2::bjxm.project_state", 1, types, values, NULL,
+				  bjxm_next_state(ctx), ctx->note);
 }
 
 /* Return to the state left, forgetting it: one write of the row. */
@@ -726,14 +713,6 @@ void
 bjxm_resume_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, TEXTOID};
-	Datum		values[2];
-	bj_state	next = bjxm_next_state(ctx);
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET postponed_from = NULL, state = $2::bjxm.project_state, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  2, types, values, NULL);
-	bjxm_move_written(ctx, next, NULL);
+	bjxm_move_set(ctx, &plan, "postponed_from = NULL", 0, NULL, NULL, NULL, bjxm_next_state(ctx), NULL);
 }

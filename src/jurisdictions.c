@@ -77,39 +77,22 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 					   isnull ? "未评审" : "评审未通过");
 }
 
-/* record_city_review: an outcome, an optional note. */
-void
-bjxm_record_city_review_rules(BjxmCtx *ctx)
-{
-	ctx->note = bjxm_arg_text(ctx, "note");
-}
-
 /* Record the city review (in one write of the row with the state) and move. */
 void
 bjxm_record_city_review_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, BOOLOID, TEXTOID};
-	Datum		values[3];
-	bj_state	next = bjxm_next_state(ctx);
+	Oid			types[1] = {BOOLOID};
+	Datum		values[1] = {BoolGetDatum(ctx->passed)};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = BoolGetDatum(ctx->passed);
-	values[2] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET city_review_passed = $2, state = $3::bjxm.project_state, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  3, types, values, NULL);
 	bjxm_insert_review(ctx, 0, "city", ctx->note);
-	bjxm_move_written(ctx, next, ctx->note);
+	bjxm_move_set(ctx, &plan, "city_review_passed = $2", 1, types, values, NULL, bjxm_next_state(ctx), ctx->note);
 }
 
 /* set_jurisdiction: a member of a duty that has a jurisdiction, a known region. */
 void
 bjxm_set_jurisdiction_rules(BjxmCtx *ctx)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
 	const BjxmArg *member = bjxm_arg(ctx, "member");
 	const char *region = bjxm_arg_text(ctx, "region");
 	Oid			role = (Oid) member->id;
@@ -121,8 +104,7 @@ bjxm_set_jurisdiction_rules(BjxmCtx *ctx)
 	}
 	if (!member->present || region == NULL)
 		return;					/* refused already */
-	values[0] = CStringGetTextDatum(region);
-	if (bjxm_exec(&plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) != 1)
+	if (!bjxm_region_known(region))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "未知的行政区划“%s” (unknown region %s)", region, region);
 	if (!(bjxm_role_is_oversight(role) || bjxm_role_holds_duty(role, "auditor")))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,

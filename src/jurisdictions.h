@@ -18,7 +18,6 @@ extern int	bjxm_city_review_item(BjxmCtx *ctx);
 extern void bjxm_rule_city_review(BjxmCtx *ctx);
 
 /* The actions (src/registry.c). */
-extern void bjxm_record_city_review_rules(BjxmCtx *ctx);
 extern void bjxm_record_city_review_apply(BjxmCtx *ctx);
 extern void bjxm_set_jurisdiction_rules(BjxmCtx *ctx);
 extern void bjxm_set_jurisdiction_apply(BjxmCtx *ctx);

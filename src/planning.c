@@ -187,14 +187,8 @@ void
 bjxm_set_demand_plan_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, JSONBOID};
-	Datum		values[2];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "plan"));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET demand_plan = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	bjxm_move_written(ctx, ctx->state, NULL);
+	bjxm_move_json(ctx, &plan, "demand_plan = $2", "plan", ctx->state);
 }
 
 /* 第五条: the demand plan's sections (第(三)项) and its 密码应用方案 (第(四)项). */
@@ -210,12 +204,10 @@ demand_plan_complete(BjxmCtx *ctx)
 	Jsonb	   *plan = isnull ? NULL : DatumGetJsonbP(d);
 	StringInfoData missing;
 	JsonbValue *crypto;
-	int			n = 0;
+	int			n;
 
 	initStringInfo(&missing);
-	for (size_t i = 0; i < lengthof(sections); i++)
-		if (!bjxm_json_nonempty_text(plan, sections[i][0]))
-			appendStringInfo(&missing, "%s%s(%s)", n++ ? "、" : "", sections[i][1], sections[i][0]);
+	n = bjxm_json_missing(plan, sections, lengthof(sections), BJXM_NEED_TEXT, &missing);
 	if (n > 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ005, BJ_ART_DEMAND_PLAN, 3,
 					   psprintf("缺少 %d 项 (missing %d): %s", n, n, missing.data),
@@ -267,23 +259,9 @@ bjxm_declare_rules(BjxmCtx *ctx)
 					   "申报的计划年度须为次年 %d, 而项目为 %d 年 (plan year must be next year)", y + 1, year);
 }
 
-/* withdraw, postpone, terminate: the reason (non-blank) is the event's note. */
-void
-bjxm_reason_rules(BjxmCtx *ctx)
-{
-	ctx->note = bjxm_arg_text(ctx, "reason");
-}
-
 /* ------------------------------------------------------------------ */
 /* 第六条–第八条: preliminary review, entrusted review, library        */
 /* ------------------------------------------------------------------ */
-
-/* preliminary_review: an outcome, an optional note. */
-void
-bjxm_preliminary_review_rules(BjxmCtx *ctx)
-{
-	ctx->note = bjxm_arg_text(ctx, "note");
-}
 
 /* Record the preliminary review and move. */
 void
@@ -318,7 +296,6 @@ void
 bjxm_record_review_rules(BjxmCtx *ctx)
 {
 	ctx->object_id = bjxm_require_entrusted(ctx, "demand_plan", BJ_ART_DEMAND_REVIEW);
-	ctx->note = bjxm_arg_text(ctx, "report_ref");
 }
 
 /* Record the review and move. */
@@ -347,15 +324,11 @@ void
 bjxm_carry_over_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, INT4OID};
-	Datum		values[2];
+	Oid			types[1] = {INT4OID};
 	int32		year = bjxm_arg_int(ctx, "plan_year");
+	Datum		values[1] = {Int32GetDatum(year)};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = Int32GetDatum(year);
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET plan_year = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	bjxm_move_written(ctx, ctx->state, psprintf("%d", year));
+	bjxm_move_set(ctx, &plan, "plan_year = $2", 1, types, values, NULL, ctx->state, psprintf("%d", year));
 }
 
 /* propose_for_plan: no new money for a unit under a hold (第三十一条). */
@@ -388,17 +361,13 @@ bjxm_approve_annual_plan_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 void
 bjxm_approve_annual_plan_rules(BjxmCtx *ctx)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
 	const BjxmArg *year = bjxm_arg(ctx, "year");
 	const char *region = bjxm_arg_text(ctx, "region");
 	JsonbValue *ex = bjxm_json_get(ctx->args, "excluded");
 
 	if (year->present && (year->i < BJXM_YEAR_MIN || year->i > BJXM_YEAR_MAX))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "计划年度 %d 无效 (year out of range)", year->i);
-	values[0] = CStringGetTextDatum(region ? region : BJXM_CITY_REGION);
-	if (bjxm_exec(&plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) != 1)
+	if (!bjxm_region_known(region ? region : BJXM_CITY_REGION))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "未知的行政区划“%s” (unknown region)", region);
 	if (ex != NULL && (ex->type != jbvBinary || !JsonContainerIsArray(ex->val.binary.data)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "excluded 须为项目编号数组 (excluded must be an array of project ids)");

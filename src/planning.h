@@ -26,8 +26,6 @@ extern void bjxm_create_project_rules(BjxmCtx *ctx);
 extern void bjxm_create_project_apply(BjxmCtx *ctx);
 extern void bjxm_set_demand_plan_apply(BjxmCtx *ctx);
 extern void bjxm_declare_rules(BjxmCtx *ctx);
-extern void bjxm_reason_rules(BjxmCtx *ctx);
-extern void bjxm_preliminary_review_rules(BjxmCtx *ctx);
 extern void bjxm_preliminary_review_apply(BjxmCtx *ctx);
 extern void bjxm_entrust_review_apply(BjxmCtx *ctx);
 extern void bjxm_record_review_rules(BjxmCtx *ctx);

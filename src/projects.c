@@ -49,14 +49,12 @@ service_plan_complete(BjxmCtx *ctx, Jsonb *plan)
 		{"technical_route", "技术路线"}, {"crypto_solution", "密码应用解决方案"},
 		{"schedule", "进度安排"}, {"service_guarantee", "服务保障"}, {"training_plan", "培训计划"}};
 	StringInfoData missing;
-	int			n = 0;
+	int			n;
 
 	if (plan == NULL)
 		return;
 	initStringInfo(&missing);
-	for (size_t i = 0; i < lengthof(sections); i++)
-		if (!bjxm_json_nonempty_text(plan, sections[i][0]))
-			appendStringInfo(&missing, "%s%s(%s)", n++ ? "、" : "", sections[i][1], sections[i][0]);
+	n = bjxm_json_missing(plan, sections, lengthof(sections), BJXM_NEED_TEXT, &missing);
 	if (n > 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ013, BJ_ART_SERVICE_PLAN, 0,
 					   psprintf("缺少 %d 项 (missing %d): %s", n, n, missing.data),
@@ -76,17 +74,8 @@ void
 bjxm_submit_service_plan_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, JSONBOID, TEXTOID};
-	Datum		values[3];
-	bj_state	next = bjxm_next_state(ctx);
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "plan"));
-	values[2] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET service_plan = $2, state = $3::bjxm.project_state, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  3, types, values, NULL);
-	bjxm_move_written(ctx, next, NULL);
+	bjxm_move_json(ctx, &plan, "service_plan = $2", "plan", bjxm_next_state(ctx));
 }
 
 /* approve_service_plan: the entrusted institution; a control price if passed. */
@@ -96,7 +85,6 @@ bjxm_approve_service_plan_rules(BjxmCtx *ctx)
 	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_SERVICE_REVIEW);
 	if (ctx->passed && !bjxm_arg_present(ctx, "tender_control_price"))
 		bjxm_arg_missing(ctx, "tender_control_price");
-	ctx->note = bjxm_arg_text(ctx, "report_ref");
 }
 
 /* Record the review (and the control price) and move, in one write of the row. */
@@ -104,21 +92,13 @@ void
 bjxm_approve_service_plan_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
-	Datum		values[3];
-	char		nulls[3] = {' ', ' ', ' '};
-	Numeric		price = bjxm_arg_num(ctx, "tender_control_price");
-	bj_state	next = bjxm_next_state(ctx);
+	Oid			types[1] = {NUMERICOID};
+	Datum		values[1] = {NumericGetDatum(bjxm_arg_num(ctx, "tender_control_price"))};
+	char		nulls[1] = {ctx->passed ? ' ' : 'n'};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = NumericGetDatum(price);
-	nulls[1] = ctx->passed ? ' ' : 'n';
-	values[2] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET control_price = CASE WHEN $2 IS NULL THEN control_price ELSE $2 END, "
-			  "state = $3::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, nulls);
 	bjxm_insert_review(ctx, ctx->object_id, "service_plan", ctx->note);
-	bjxm_move_written(ctx, next, ctx->note);
+	bjxm_move_set(ctx, &plan, "control_price = COALESCE($2, control_price)", 1, types, values, nulls,
+				  bjxm_next_state(ctx), ctx->note);
 }
 
 /* ------------------------------------------------------------------ */
@@ -186,20 +166,15 @@ void
 bjxm_record_procurement_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[5] = {INT8OID, INT8OID, NUMERICOID, TEXTOID, TEXTOID};
-	Datum		values[5];
-	bj_state	next = bjxm_next_state(ctx);
+	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
+	Datum		values[3];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = Int64GetDatum(bjxm_arg_id(ctx, "vendor"));
-	values[2] = NumericGetDatum(bjxm_arg_num(ctx, "amount"));
-	values[3] = CStringGetTextDatum(bjxm_arg_text(ctx, "method"));
-	values[4] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET vendor_party_id = $2, procurement_amount = $3, "
-			  "procurement_method = $4::bjxm.procurement_method, state = $5::bjxm.project_state, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  5, types, values, NULL);
-	bjxm_move_written(ctx, next, bjxm_arg_text(ctx, "vendor"));
+	values[0] = Int64GetDatum(bjxm_arg_id(ctx, "vendor"));
+	values[1] = NumericGetDatum(bjxm_arg_num(ctx, "amount"));
+	values[2] = CStringGetTextDatum(bjxm_arg_text(ctx, "method"));
+	bjxm_move_set(ctx, &plan, "vendor_party_id = $2, procurement_amount = $3, "
+				  "procurement_method = $4::bjxm.procurement_method", 3, types, values, NULL,
+				  bjxm_next_state(ctx), bjxm_arg_text(ctx, "vendor"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -270,7 +245,7 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 	Jsonb	   *terms = bjxm_arg_json(ctx, "terms");
 	StringInfoData wrong;
 	StringInfoData missing;
-	int			nmissing = 0;
+	int			nmissing;
 
 	if (terms == NULL)
 		return;
@@ -281,13 +256,7 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 					   "合同须由大数据部门、用户单位与项目服务单位三方签订 (three-party contract required)");
 
 	initStringInfo(&missing);
-	for (size_t i = 0; i < lengthof(obligations); i++)
-	{
-		JsonbValue *o = bjxm_json_get(terms, obligations[i][0]);
-
-		if (o == NULL || o->type != jbvBool || !o->val.boolean)
-			appendStringInfo(&missing, "%s%s(%s)", nmissing++ ? "、" : "", obligations[i][1], obligations[i][0]);
-	}
+	nmissing = bjxm_json_missing(terms, obligations, lengthof(obligations), BJXM_NEED_TRUE, &missing);
 	if (nmissing > 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ028, BJ_ART_SERVICE_SECURITY, 0,
 					   psprintf("缺少 %d 项 (missing %d): %s", nmissing, nmissing, missing.data),
@@ -300,18 +269,13 @@ void
 bjxm_sign_contract_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[4] = {INT8OID, TEXTOID, JSONBOID, TEXTOID};
-	Datum		values[4];
-	bj_state	next = bjxm_next_state(ctx);
+	Oid			types[2] = {TEXTOID, JSONBOID};
+	Datum		values[2];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
-	values[2] = JsonbPGetDatum(bjxm_arg_json(ctx, "terms"));
-	values[3] = CStringGetTextDatum(bj_state_name(next));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET contract_no = pg_catalog.btrim($2), contract_terms = $3, "
-			  "state = $4::bjxm.project_state, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 4, types, values, NULL);
-	bjxm_move_written(ctx, next, bjxm_arg_text(ctx, "contract_no"));
+	values[0] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
+	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "terms"));
+	bjxm_move_set(ctx, &plan, "contract_no = pg_catalog.btrim($2), contract_terms = $3", 2, types, values, NULL,
+				  bjxm_next_state(ctx), bjxm_arg_text(ctx, "contract_no"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -354,7 +318,6 @@ bjxm_sign_acceptance_rules(BjxmCtx *ctx)
 	const char *side;
 	uint64		n;
 
-	ctx->note = bjxm_arg_text(ctx, "note");
 	side = acceptance_side(ctx);
 	if (side == NULL)
 		return;
@@ -428,7 +391,6 @@ bjxm_request_adjustment_rules(BjxmCtx *ctx)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("申请的情形为“%s”。", reason),
 					   "情形为 mandated (一)、optimization (二) 或 business_need (三)。",
 					   "内容调整须符合第十九条所列情形之一 (reason not allowed)");
-	ctx->note = bjxm_arg_text(ctx, "description");
 }
 
 /* Record the request; its id is the result. */
@@ -481,7 +443,6 @@ bjxm_decide_adjustment_rules(BjxmCtx *ctx)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, "同意调整而没有专家评审意见。",
 					   "报大数据部门经专家评审同意后进行调整: 记入 expert_opinion。",
 					   "同意内容调整须有专家评审意见 (approval needs an expert opinion)");
-	ctx->note = bjxm_arg_text(ctx, "expert_opinion");
 }
 
 /* Record the decision. */
@@ -527,17 +488,14 @@ bjxm_amend_service_plan_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
 	static SPIPlanPtr used = NULL;
-	Oid			types[2] = {INT8OID, JSONBOID};
-	Oid			used_types[2] = {INT8OID, INT8OID};
-	Datum		values[2];
+	Oid			types[2] = {INT8OID, INT8OID};
 	int64		id = bjxm_arg_id(ctx, "adjustment");
+	Datum		values[2] = {Int64GetDatum(ctx->project_id), Int64GetDatum(id)};
+	Oid			plan_types[1] = {JSONBOID};
+	Datum		plan_values[1] = {JsonbPGetDatum(bjxm_arg_json(ctx, "plan"))};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "plan"));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET service_plan = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	values[1] = Int64GetDatum(id);
 	bjxm_exec(&used, "UPDATE bjxm.adjustments SET status = 'used' WHERE adjustment_id OPERATOR(pg_catalog.=) $2 "
-			  "AND project_id OPERATOR(pg_catalog.=) $1", 2, used_types, values, NULL);
-	bjxm_move_written(ctx, ctx->state, psprintf("按调整申请 %lld 修改服务方案", (long long) id));
+			  "AND project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
+	bjxm_move_set(ctx, &plan, "service_plan = $2", 1, plan_types, plan_values, NULL, ctx->state,
+				  psprintf("按调整申请 %lld 修改服务方案", (long long) id));
 }

@@ -62,7 +62,6 @@ bjxm_register_unit_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 void
 bjxm_register_unit_rules(BjxmCtx *ctx)
 {
-	static SPIPlanPtr region_plan = NULL;
 	static SPIPlanPtr code_plan = NULL;
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1];
@@ -82,9 +81,7 @@ bjxm_register_unit_rules(BjxmCtx *ctx)
 					"单位代码、类别和区划不能为空 (code, kind and region are required)");
 		return;
 	}
-	values[0] = CStringGetTextDatum(region);
-	if (bjxm_exec(&region_plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1",
-				  1, types, values, NULL) != 1)
+	if (!bjxm_region_known(region))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_COUNTIES, NULL,
 					"区划为毕节市及所辖县(市、区)的 GB/T 2260 代码, 见 bjxm.regions。",
 					"未知的行政区划“%s” (unknown region %s)", region, region);
@@ -220,11 +217,24 @@ bjxm_grant_unit_member_rules(BjxmCtx *ctx)
 					"角色“%s”不具备用户单位职责 (role %s lacks bjxm_user_unit)", role_shown(member), role_shown(member));
 }
 
-/* The details of a membership event. */
-static Jsonb *
-member_details(const char *member, const char *key, const char *value)
+/*
+ * Write one membership row (member, id) with sql; when a row was written,
+ * the event names the member and the unit or party (key = value).
+ */
+static void
+membership_write(BjxmCtx *ctx, SPIPlanPtr *plan, const char *sql, int64 id, const char *key, const char *value)
 {
-	return bjxm_jsonb(psprintf("{\"member\": %s, \"%s\": %s}", bjxm_json_quote(member), key, bjxm_json_quote(value)));
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		values[2];
+	const char *member = bjxm_arg_text(ctx, "member");
+
+	values[0] = CStringGetTextDatum(member);
+	values[1] = Int64GetDatum(id);
+	if (bjxm_exec(plan, sql, 2, types, values, NULL) == 0)
+		return;					/* nothing changed: no event */
+	ctx->details = bjxm_jsonb(psprintf("{\"member\": %s, \"%s\": %s}", bjxm_json_quote(member), key,
+									   bjxm_json_quote(value)));
+	bjxm_done(ctx, member);
 }
 
 /* Record the membership (an event only when it is new). */
@@ -232,17 +242,9 @@ void
 bjxm_grant_unit_member_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		values[2];
-	const char *member = bjxm_arg_text(ctx, "member");
 
-	values[0] = CStringGetTextDatum(member);
-	values[1] = Int64GetDatum(ctx->unit_id);
-	if (bjxm_exec(&plan, "INSERT INTO bjxm.unit_members (member, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-				  2, types, values, NULL) == 0)
-		return;
-	ctx->details = member_details(member, "unit", ctx->unit_code);
-	bjxm_done(ctx, member);
+	membership_write(ctx, &plan, "INSERT INTO bjxm.unit_members (member, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+					 ctx->unit_id, "unit", ctx->unit_code);
 }
 
 /* revoke_unit_member: a role. */
@@ -258,17 +260,10 @@ void
 bjxm_revoke_unit_member_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		values[2];
-	const char *member = bjxm_arg_text(ctx, "member");
 
-	values[0] = CStringGetTextDatum(member);
-	values[1] = Int64GetDatum(ctx->unit_id);
-	if (bjxm_exec(&plan, "DELETE FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1 "
-				  "AND m.unit_id OPERATOR(pg_catalog.=) $2", 2, types, values, NULL) == 0)
-		return;
-	ctx->details = member_details(member, "unit", ctx->unit_code);
-	bjxm_done(ctx, member);
+	membership_write(ctx, &plan, "DELETE FROM bjxm.unit_members m WHERE m.member OPERATOR(pg_catalog.=) $1 "
+					 "AND m.unit_id OPERATOR(pg_catalog.=) $2",
+					 ctx->unit_id, "unit", ctx->unit_code);
 }
 
 /* grant_party_member: a registered review institution, a role with the reviewer duty (第七条). */
@@ -309,17 +304,9 @@ void
 bjxm_grant_party_member_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		values[2];
-	const char *member = bjxm_arg_text(ctx, "member");
 
-	values[0] = CStringGetTextDatum(member);
-	values[1] = Int64GetDatum(ctx->object_id);
-	if (bjxm_exec(&plan, "INSERT INTO bjxm.party_members (member, party_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-				  2, types, values, NULL) == 0)
-		return;
-	ctx->details = member_details(member, "party", bjxm_arg_text(ctx, "party"));
-	bjxm_done(ctx, member);
+	membership_write(ctx, &plan, "INSERT INTO bjxm.party_members (member, party_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+					 ctx->object_id, "party", bjxm_arg_text(ctx, "party"));
 }
 
 /* ------------------------------------------------------------------ */

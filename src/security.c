@@ -157,17 +157,15 @@ void
 bjxm_inspect_security(BjxmCtx *ctx)
 {
 	static SPIPlanPtr overdue = NULL;
-	Oid			types[1] = {INT8OID};
-	Datum		values[1];
+	char	   *list = bjxm_project_list(ctx, &overdue,
+										 "SELECT pg_catalog.string_agg(s.kind || ' 应于 ' || pg_catalog.to_char(s.due_on, 'YYYY-MM-DD'), '; ' ORDER BY s.kind) "
+										 "FROM bjxm.security_assessment_due s "
+										 "WHERE s.project_id OPERATOR(pg_catalog.=) $1 AND s.overdue "
+										 "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0");
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	if (bjxm_exec(&overdue,
-				  "SELECT pg_catalog.string_agg(s.kind || ' 应于 ' || pg_catalog.to_char(s.due_on, 'YYYY-MM-DD'), '; ' ORDER BY s.kind) "
-				  "FROM bjxm.security_assessment_due s "
-				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1 AND s.overdue "
-				  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", 1, types, values, NULL) == 1)
+	if (list != NULL)
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 6,
-					   psprintf("逾期的年度评估: %s。", SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+					   psprintf("逾期的年度评估: %s。", list),
 					   "开展信息安全检测、密码安全性评估与风险评估, 以 bjxm.record_security_assessment 记录。",
 					   "未按要求做好项目安全保障: 年度安全评估逾期 (security assessments overdue)");
 }

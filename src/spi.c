@@ -34,7 +34,7 @@ bjxm_exec(SPIPlanPtr *slot, const char *sql, int nargs, Oid *types,
 	bjxm_plan(slot, sql, nargs, types);
 	rc = SPI_execute_plan(*slot, values, nulls, false, 0);
 	if (rc < 0)
-		elog(ERROR, "bjxm: SPI failed (%s) for: %s", SPI_result_code_string(rc), sql);
+		elog(ERROR, "bjxm: SPI failed (%s) for: %s", SPI_result_code_string(rc), sql ? sql : "(kept plan)");
 	return SPI_processed;
 }
 

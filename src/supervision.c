@@ -372,15 +372,8 @@ void
 bjxm_set_project_facts_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, JSONBOID};
-	Datum		values[2];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "facts"));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET facts = facts OPERATOR(pg_catalog.||) $2, "
-			  "updated_at = pg_catalog.clock_timestamp() WHERE project_id OPERATOR(pg_catalog.=) $1",
-			  2, types, values, NULL);
-	bjxm_move_written(ctx, ctx->state, NULL);	/* the state stays */
+	bjxm_move_json(ctx, &plan, "facts = facts OPERATOR(pg_catalog.||) $2", "facts", ctx->state);
 }
 
 /* A boolean fact, with *known false when absent or not boolean. */
@@ -526,21 +519,8 @@ void
 bjxm_set_performance_targets_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, JSONBOID};
-	Datum		values[2];
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "targets"));
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET performance_targets = $2, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	bjxm_done(ctx, NULL);
-}
-
-/* record_ex_ante_assessment: an outcome and a report. */
-void
-bjxm_record_ex_ante_assessment_rules(BjxmCtx *ctx)
-{
-	ctx->note = bjxm_arg_text(ctx, "report_ref");
+	bjxm_move_json(ctx, &plan, "performance_targets = $2", "targets", ctx->state);
 }
 
 /* Store the assessment. */
@@ -548,17 +528,15 @@ void
 bjxm_record_ex_ante_assessment_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, BOOLOID, TEXTOID};
-	Datum		values[3];
-	char		nulls[3] = {' ', ' ', ' '};
+	Oid			types[2] = {BOOLOID, TEXTOID};
+	Datum		values[2];
+	char		nulls[2] = {' ', ' '};
 
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = BoolGetDatum(ctx->passed);
-	values[2] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
-	nulls[2] = ctx->note ? ' ' : 'n';
-	bjxm_exec(&plan, "UPDATE bjxm.projects SET ex_ante_passed = $2, ex_ante_ref = $3, updated_at = pg_catalog.clock_timestamp() "
-			  "WHERE project_id OPERATOR(pg_catalog.=) $1", 3, types, values, nulls);
-	bjxm_done(ctx, ctx->passed ? "事前绩效评估通过" : "事前绩效评估未通过");
+	values[0] = BoolGetDatum(ctx->passed);
+	values[1] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
+	nulls[1] = ctx->note ? ' ' : 'n';
+	bjxm_move_set(ctx, &plan, "ex_ante_passed = $2, ex_ante_ref = $3", 2, types, values, nulls, ctx->state,
+				  ctx->passed ? "事前绩效评估通过" : "事前绩效评估未通过");
 }
 
 /* A year for the yearly evaluations. */
@@ -631,13 +609,6 @@ bjxm_record_key_evaluation_apply(BjxmCtx *ctx)
 /* ------------------------------------------------------------------ */
 /* 第三十三条: comprehensive evaluation                                */
 /* ------------------------------------------------------------------ */
-
-/* record_evaluation: an evaluating institution and three scores. */
-void
-bjxm_record_evaluation_rules(BjxmCtx *ctx)
-{
-	ctx->note = bjxm_arg_text(ctx, "report_ref");
-}
 
 /* Record the evaluation and move. */
 void

@@ -34,13 +34,11 @@ extern void bjxm_set_project_facts_rules(BjxmCtx *ctx);
 extern void bjxm_set_project_facts_apply(BjxmCtx *ctx);
 extern void bjxm_set_performance_targets_rules(BjxmCtx *ctx);
 extern void bjxm_set_performance_targets_apply(BjxmCtx *ctx);
-extern void bjxm_record_ex_ante_assessment_rules(BjxmCtx *ctx);
 extern void bjxm_record_ex_ante_assessment_apply(BjxmCtx *ctx);
 extern void bjxm_record_self_evaluation_rules(BjxmCtx *ctx);
 extern void bjxm_record_self_evaluation_apply(BjxmCtx *ctx);
 extern void bjxm_record_key_evaluation_rules(BjxmCtx *ctx);
 extern void bjxm_record_key_evaluation_apply(BjxmCtx *ctx);
-extern void bjxm_record_evaluation_rules(BjxmCtx *ctx);
 extern void bjxm_record_evaluation_apply(BjxmCtx *ctx);
 
 #endif							/* BJXM_SUPERVISION_H */

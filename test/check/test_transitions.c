@@ -258,16 +258,24 @@ expected_clause(int e)
 	return c;
 }
 
+/* An exact-size heap copy of len bytes of s (no terminator), for ASan. */
+static char *
+heap_copy(const char *s, size_t len)
+{
+	char	   *copy = malloc(len ? len : 1);
+
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, s, len);
+	return copy;
+}
+
 /* bj_state_from_name_n on an exact-size heap copy of len bytes of s. */
 static bj_state
 state_from_copy(const char *s, size_t len)
 {
-	char	   *copy = malloc(len ? len : 1);
-	bj_state	r;
+	char	   *copy = heap_copy(s, len);
+	bj_state	r = bj_state_from_name_n(copy, len);
 
-	ck_assert_ptr_nonnull(copy);
-	memcpy(copy, s, len);
-	r = bj_state_from_name_n(copy, len);
 	free(copy);
 	return r;
 }
@@ -276,12 +284,9 @@ state_from_copy(const char *s, size_t len)
 static bj_action
 action_from_copy(const char *s, size_t len)
 {
-	char	   *copy = malloc(len ? len : 1);
-	bj_action	r;
+	char	   *copy = heap_copy(s, len);
+	bj_action	r = bj_action_from_name_n(copy, len);
 
-	ck_assert_ptr_nonnull(copy);
-	memcpy(copy, s, len);
-	r = bj_action_from_name_n(copy, len);
 	free(copy);
 	return r;
 }
