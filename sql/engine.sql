@@ -144,3 +144,33 @@ SELECT action, actor, clause, note, details FROM bjxm.events WHERE event_id > :e
 SET ROLE en_bigdata;
 SELECT bjxm.set_setting('rectification_days', '30');
 RESET ROLE;
+
+------------------------------------------------------------------------
+-- Red-team findings (issue 13): check never crashes, never locks, and
+-- explains what the action refuses; bad dates and codes are findings.
+------------------------------------------------------------------------
+-- A role without any duty asks about register_unit with no arguments: the
+-- findings, not a crashed backend.
+SET ROLE en_outsider;
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'register_unit', '{}') ORDER BY 1, 2;
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'register_unit', '{"code": "11520500EN0000005B", "kind": "admin_dept", "region": "520500"}') ORDER BY 1, 2;
+-- 第九条: an excluded project that is not in the plan is explained by check
+-- as the action refuses it.
+RESET ROLE;
+CREATE ROLE en_gov NOLOGIN;
+GRANT bjxm_city_gov TO en_gov;
+SET ROLE en_gov;
+SELECT clause, sqlstate, message FROM bjxm.check(NULL, 'approve_annual_plan', '{"year": 2027, "region": "520500", "excluded": [99999]}');
+SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[99999]::bigint[]);
+\echo :SQLSTATE
+-- A bad date or code is a finding of check and a logged refusal of the
+-- action; 'today', 'epoch' and infinity are not dates of a payment or a deadline.
+SET ROLE en_bigdata;
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'open_rectification', '{"unit": "bogus", "category": 1, "finding": "x"}');
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'open_rectification', '{"unit": "11520500EN0000005B", "category": 1, "finding": "x", "deadline": "2027-02-30"}');
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'open_rectification', '{"unit": "11520500EN0000005B", "category": 1, "finding": "x", "deadline": "today"}');
+SELECT bjxm.open_rectification('11520500EN0000005B', 1, 'x', NULL, 'infinity');
+\echo :SQLSTATE
+SELECT clause, sqlstate FROM bjxm.check(NULL, 'set_excluded_term', '{"term": "x", "clause": "第九十九条", "active": true}');
+RESET ROLE;
+DROP ROLE en_gov;

@@ -318,6 +318,47 @@ number_value(BjxmCtx *ctx, const char *key, JsonbValue *v)
 }
 
 /* Parse one argument by its spec into out (out->present false if not usable). */
+/*
+ * Run a type's input function on t; its error (22007, 22008, 22023 …)
+ * becomes the action's refusal, logged, or check's finding.  Input
+ * functions allocate nothing outside the current memory context, so the
+ * error is caught without a subtransaction.  false if refused.
+ */
+static bool
+input_or_reject(BjxmCtx *ctx, PGFunction fn, const char *t, Datum *result)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ErrorData  *volatile edata = NULL;
+
+	PG_TRY();
+	{
+		*result = DirectFunctionCall1(fn, CStringGetDatum(t));
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	if (edata == NULL)
+		return true;
+	bjxm_reject(ctx, edata->sqlerrcode, 0, edata->detail, edata->hint, "%s", edata->message);
+	return false;
+}
+
+/* A date written YYYY-MM-DD (no 'today', 'epoch' or infinity: a payment has a day). */
+static bool
+plain_date(const char *t)
+{
+	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char) t[i]))
+			return false;
+	return true;
+}
+
 static void
 parse_arg(BjxmCtx *ctx, const BjxmArgSpec *spec, BjxmArg *out)
 {
@@ -398,7 +439,18 @@ parse_arg(BjxmCtx *ctx, const BjxmArgSpec *spec, BjxmArg *out)
 		case BJXM_ARG_DATE:
 			if ((t = string_value(ctx, key, v)) == NULL)
 				return;
-			out->date = DatumGetDateADT(DirectFunctionCall1(date_in, CStringGetDatum(t)));
+			if (!plain_date(t))
+			{
+				bjxm_arg_error(ctx, ERRCODE_INVALID_DATETIME_FORMAT, "日期 %s 须写作 YYYY-MM-DD (date must be YYYY-MM-DD)", t);
+				return;
+			}
+			{
+				Datum		d;
+
+				if (!input_or_reject(ctx, date_in, t, &d))
+					return;
+				out->date = DatumGetDateADT(d);
+			}
 			out->text = t;
 			break;
 		case BJXM_ARG_OBJECT:
@@ -422,13 +474,24 @@ parse_arg(BjxmCtx *ctx, const BjxmArgSpec *spec, BjxmArg *out)
 		case BJXM_ARG_USCC:
 			if ((t = string_value(ctx, key, v)) == NULL)
 				return;
-			out->text = bjxm_uscc_canonical(t);
+			{
+				Datum		d;
+
+				if (!input_or_reject(ctx, bjxm_uscc_canonical_datum, t, &d))
+					return;
+				out->text = DatumGetCString(d);
+			}
 			break;
 		case BJXM_ARG_CLAUSE:
 			if ((t = string_value(ctx, key, v)) == NULL)
 				return;
 			{
-				int32		packed = DatumGetInt32(DirectFunctionCall1(bjxm_clause_in, CStringGetDatum(t)));
+				Datum		d;
+				int32		packed;
+
+				if (!input_or_reject(ctx, bjxm_clause_in, t, &d))
+					return;
+				packed = DatumGetInt32(d);
 
 				out->i = BjxmClauseArticle(packed);
 				out->id = BjxmClauseItem(packed);

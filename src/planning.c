@@ -371,13 +371,31 @@ bjxm_approve_annual_plan_rules(BjxmCtx *ctx)
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "未知的行政区划“%s” (unknown region)", region);
 	if (ex != NULL && (ex->type != jbvBinary || !JsonContainerIsArray(ex->val.binary.data)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "excluded 须为项目编号数组 (excluded must be an array of project ids)");
+	else if (ex != NULL && year->present && bjxm_region_known(region ? region : BJXM_CITY_REGION))
+	{
+		/* 第九条: every excluded id is a planned project of this plan (check lists it too). */
+		static SPIPlanPtr sel = NULL;
+		Oid			types[3] = {INT4OID, TEXTOID, JSONBOID};
+		Datum		values[3];
+
+		values[0] = Int32GetDatum(year->i);
+		values[1] = CStringGetTextDatum(region ? region : BJXM_CITY_REGION);
+		values[2] = JsonbPGetDatum(JsonbValueToJsonb(ex));
+		if (bjxm_exec(&sel, "SELECT pg_catalog.string_agg(x.id, ', ') FROM pg_catalog.jsonb_array_elements_text($3) x(id) "
+					  "WHERE NOT EXISTS (SELECT 1 FROM bjxm.projects p JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) p.unit_id "
+					  "  WHERE p.project_id::pg_catalog.text OPERATOR(pg_catalog.=) x.id AND p.plan_year OPERATOR(pg_catalog.=) $1 "
+					  "    AND u.region OPERATOR(pg_catalog.=) $2 AND p.state OPERATOR(pg_catalog.=) 'planned') "
+					  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", 3, types, values, NULL) == 1)
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_ANNUAL_PLAN, NULL, NULL,
+						"排除的项目 %s 不在 %d 年该区划的拟实施计划中 (excluded projects not in this plan)",
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), year->i);
+	}
 }
 
 /* Approve every planned project of the year and region but the excluded. */
 void
 bjxm_approve_annual_plan_apply(BjxmCtx *ctx)
 {
-	static SPIPlanPtr sel = NULL;
 	static SPIPlanPtr upd = NULL;
 	Oid			types[3] = {INT4OID, TEXTOID, JSONBOID};
 	Datum		values[3];
@@ -391,15 +409,6 @@ bjxm_approve_annual_plan_apply(BjxmCtx *ctx)
 	values[1] = CStringGetTextDatum(region ? region : BJXM_CITY_REGION);
 	values[2] = JsonbPGetDatum(ex ? JsonbValueToJsonb(ex) : bjxm_jsonb("[]"));
 
-	/* Every excluded id must be a planned project of this plan. */
-	if (bjxm_exec(&sel, "SELECT pg_catalog.string_agg(x.id, ', ') FROM pg_catalog.jsonb_array_elements_text($3) x(id) "
-				  "WHERE NOT EXISTS (SELECT 1 FROM bjxm.projects p JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) p.unit_id "
-				  "  WHERE p.project_id::pg_catalog.text OPERATOR(pg_catalog.=) x.id AND p.plan_year OPERATOR(pg_catalog.=) $1 "
-				  "    AND u.region OPERATOR(pg_catalog.=) $2 AND p.state OPERATOR(pg_catalog.=) 'planned') "
-				  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0", 3, types, values, NULL) == 1)
-		bjxm_refuse(ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_ANNUAL_PLAN, 0, ctx->action, 0, NULL, NULL,
-					"排除的项目 %s 不在 %d 年该区划的拟实施计划中 (excluded projects not in this plan)",
-					SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), year);
 
 	/* Lock the plan's projects in id order before recording anything. */
 	n = bjxm_exec(&upd,

@@ -72,7 +72,7 @@ bjxm_register_unit_rules(BjxmCtx *ctx)
 
 	if (bjxm_blank(name))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "单位名称不能为空 (unit name is required)");
-	if (pg_mbstrlen(name) > BJXM_NAME_MAX_CHARS)
+	else if (pg_mbstrlen(name) > BJXM_NAME_MAX_CHARS)
 		bjxm_reject(ctx, ERRCODE_STRING_DATA_RIGHT_TRUNCATION, 0, NULL, NULL,
 					"单位名称超过 200 个字符 (unit name longer than 200 characters)");
 	if (code == NULL || kind == NULL || region == NULL)

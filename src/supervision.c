@@ -217,6 +217,7 @@ void
 bjxm_rectification_load(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr peek = NULL;
 	Oid			types[1] = {INT8OID};
 	Datum		values[1];
 	const BjxmArg *id = bjxm_arg(ctx, "id");
@@ -224,9 +225,12 @@ bjxm_rectification_load(BjxmCtx *ctx)
 	Datum		project;
 
 	values[0] = Int64GetDatum(id->id);
+	/* a dry run reads without locking: bjxm.check must not block the order's actors */
 	if (!id->present ||
-		bjxm_exec(&plan, "SELECT r.* FROM bjxm.rectifications r WHERE r.rectification_id OPERATOR(pg_catalog.=) $1 "
-				  "FOR UPDATE", 1, types, values, NULL) != 1)
+		bjxm_exec(ctx->check_only ? &peek : &plan,
+				  ctx->check_only ? "SELECT r.* FROM bjxm.rectifications r WHERE r.rectification_id OPERATOR(pg_catalog.=) $1"
+				  : "SELECT r.* FROM bjxm.rectifications r WHERE r.rectification_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+				  1, types, values, NULL) != 1)
 		bjxm_refuse_missing(ctx, BJ_ART_RECTIFICATION, "整改通知 %s 不存在或无权访问 (no such order, or not visible)",
 							id->present ? psprintf(INT64_FORMAT, id->id) : "<NULL>");
 	ctx->object_id = id->id;

@@ -147,6 +147,13 @@ bjxm_uscc_canonical(const char *in)
 	return pstrdup(code);
 }
 
+/* bjxm_uscc_canonical as a PGFunction (cstring → cstring), for DirectFunctionCall. */
+Datum
+bjxm_uscc_canonical_datum(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(bjxm_uscc_canonical(PG_GETARG_CSTRING(0)));
+}
+
 PG_FUNCTION_INFO_V1(bjxm_uscc_out);
 /* uscc text output: the 18 canonical characters. */
 Datum

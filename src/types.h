@@ -20,6 +20,7 @@ extern Datum bjxm_clause_in(PG_FUNCTION_ARGS);
 
 /* The canonical 18 characters of a USCC typed as text (22P02 if invalid). */
 extern char *bjxm_uscc_canonical(const char *in);
+extern Datum bjxm_uscc_canonical_datum(PG_FUNCTION_ARGS);
 
 #define DatumGetUsccP(d)	((BjxmUscc *) DatumGetPointer(d))
 #define PG_GETARG_USCC_P(n) DatumGetUsccP(PG_GETARG_DATUM(n))
