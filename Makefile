@@ -16,7 +16,7 @@ SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
-CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
 GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/compat.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
@@ -100,8 +100,8 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
 
 # Matcher throughput (not part of make test): bench/matcher_bench [MB] [reps]
-bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h
-	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c
+bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h
+	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c src/core/utf8.c
 
 .PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress sanitize valgrind-regress
 # What the build and the unit tests need (server headers, Check); the other

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "utf8.h"
 
 #define OUT_FLAG	((uint32_t) 1 << 31)
 #define NO_STATE	((uint32_t) 0)
@@ -119,56 +120,6 @@ bj_matcher_count(const bj_matcher *m)
 	return m ? m->npatterns : 0;
 }
 
-/* 1 if p[0, len) is valid UTF-8 (RFC 3629). */
-static int
-valid_utf8(const unsigned char *p, size_t len)
-{
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		unsigned char b = p[i];
-		unsigned char lo = 0x80;
-		unsigned char hi = 0xBF;
-		size_t		n;
-		size_t		k;
-
-		if (b < 0x80)
-		{
-			i++;
-			continue;
-		}
-		if (b >= 0xC2 && b <= 0xDF)
-			n = 2;
-		else if (b >= 0xE0 && b <= 0xEF)
-		{
-			n = 3;
-			if (b == 0xE0)
-				lo = 0xA0;		/* no overlong forms */
-			else if (b == 0xED)
-				hi = 0x9F;		/* no surrogates */
-		}
-		else if (b >= 0xF0 && b <= 0xF4)
-		{
-			n = 4;
-			if (b == 0xF0)
-				lo = 0x90;
-			else if (b == 0xF4)
-				hi = 0x8F;		/* nothing above U+10FFFF */
-		}
-		else
-			return 0;
-		if (len - i < n)
-			return 0;
-		if (p[i + 1] < lo || p[i + 1] > hi)
-			return 0;
-		for (k = 2; k < n; k++)
-			if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-				return 0;
-		i += n;
-	}
-	return 1;
-}
 
 static unsigned char
 fold_byte(const bj_matcher *m, unsigned char b)
@@ -231,7 +182,7 @@ bj_matcher_add(bj_matcher *m, const char *pattern, size_t len, int id)
 		return BJ_MATCHER_ESTATE;
 	if (len == 0)
 		return BJ_MATCHER_EEMPTY;
-	if (!valid_utf8(p, len))
+	if (!bj_utf8_valid(p, len))
 		return BJ_MATCHER_EUTF8;
 	/* room for the whole path first, so failure leaves the trie as it was */
 	if (len > (size_t) INT32_MAX || reserve_nodes(m, len) != 0)

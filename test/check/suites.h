@@ -21,4 +21,7 @@ Suite	   *matcher_suite(void);
 /* SM3 hash, GB/T 32905-2016 (test_sm3.c). */
 Suite	   *sm3_suite(void);
 
+/* Project-name normalisation and bigram similarity (test_similar.c). */
+Suite	   *similar_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */

@@ -232,23 +232,8 @@ END_TEST
 /* --- errors and states ---------------------------------------------------- */
 
 /* Invalid UTF-8 patterns (table) are refused; the matcher is unchanged. */
-static const char *const bad_utf8[] = {
-	"\x80",						/* lone continuation byte */
-	"a\xbf" "b",
-	"\xc0\x80",					/* overlong NUL */
-	"\xc1\xbf",					/* overlong */
-	"\xe0\x80\x80",				/* overlong 3-byte */
-	"\xed\xa0\x80",				/* surrogate U+D800 */
-	"\xf0\x80\x80\x80",			/* overlong 4-byte */
-	"\xf4\x90\x80\x80",			/* above U+10FFFF */
-	"\xf5\x80\x80\x80",
-	"\xff",
-	"\xe4\xb8",					/* truncated 中 */
-	"\xe4\xb8" "a",
-	"中\xe6",
-};
+#include "utf8_cases.h"
 
-#define N_BAD_UTF8 ((int) (sizeof(bad_utf8) / sizeof(bad_utf8[0])))
 
 START_TEST(pattern_invalid_utf8)
 {
