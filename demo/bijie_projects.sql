@@ -138,9 +138,11 @@ BEGIN
               scores => r.scores, budget_ratio => r.budget_ratio, signer => r.signer);
     IF COALESCE(r.at, r.final) IN ('contracted', 'implementing', 'accepted', 'evaluated') AND r.paid_share > 0 THEN
       SET LOCAL ROLE "王芳_财政局";
-      SELECT round(budget * r.paid_share, 2) INTO paid FROM bjxm.project_library WHERE project_id = r.p;
-      PERFORM bjxm.record_disbursement(r.p, round(paid * 0.6, 2), ('2026-10-' || lpad((10 + r.i % 18)::text, 2, '0'))::date);
-      PERFORM bjxm.record_disbursement(r.p, paid - round(paid * 0.6, 2), ('2026-11-' || lpad((3 + r.i % 20)::text, 2, '0'))::date);
+      SELECT round(j.contract_amount * r.paid_share, 2) INTO paid FROM bjxm.projects j WHERE j.project_id = r.p;
+      -- Paid on the demo's day: a payment is never dated before the
+      -- contract it pays (第十二条), and the demo signs them today.
+      PERFORM bjxm.record_disbursement(r.p, round(paid * 0.6, 2), '2026-11-27');
+      PERFORM bjxm.record_disbursement(r.p, paid - round(paid * 0.6, 2), '2026-11-27');
     END IF;
     IF r.final = 'postponed' THEN
       EXECUTE format('SET LOCAL ROLE %I', r.bd);

@@ -225,7 +225,7 @@ SELECT bjxm.withdraw(:h4, '并入全民健康信息平台') \gset
 SET ROLE "张伟_大数据局";
 SELECT bjxm.preliminary_review(:h3, false, '需求与全民健康信息平台重复, 请修改') \gset
 SET ROLE "王芳_财政局";
-SELECT bjxm.record_disbursement(:h1, 1200000, '2026-11-20') \gset
+SELECT bjxm.record_disbursement(:h1, 1200000, '2026-11-27') \gset
 SET ROLE "李娜_大数据局";
 SELECT bjxm.postpone(:e2, '用户单位原因, 资金执行缓慢') \gset
 -- 第二十二条至第二十五条: 卫健局 catalogues the data of its contracted
@@ -302,9 +302,11 @@ SELECT bjxm.record_procurement(:h2, 'V-PS', 400000, 'open_tender');
 SET ROLE "周强_城投";
 SELECT clause AS "条款", sqlstate, message AS "说明" FROM bjxm.check(:c1, 'sign_contract',
   '{"contract_no": "X", "terms": {"parties": {"bigdata": "毕节市大数据局", "user_unit": "91520500DM0000033J", "vendor": "V-PS"}, "emergency_response": true}}');
-\echo '-- 第十二条: paying more than the arranged budget'
+\echo '-- 第十二条: paying more than the contract (and the arranged budget)'
 SET ROLE "王芳_财政局";
-SELECT bjxm.record_disbursement(:h1, 2000000, '2026-11-25');
+SELECT bjxm.record_disbursement(:h1, 2000000, '2026-11-27');
+\echo '-- 第十二条: a payment dated before the contract it pays'
+SELECT bjxm.record_disbursement(:h1, 1000, '2001-01-01');
 \echo '-- 第二十九条: listing sensitive data offered for unconditional sharing'
 SET ROLE "孙丽_卫健局";
 SELECT bjxm.list_data_resource(:d3, desensitized => true);

@@ -62,6 +62,7 @@ BEGIN
         PERFORM bjxm.approve_annual_plan(2041, '520500',
           ARRAY(SELECT x.project_id FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p));
         PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+        PERFORM bjxm.add_line_item(p, 'software_development', '坏输入测试软件开发', 1000000);
       WHEN 'budgeted' THEN PERFORM bjxm.arrange_budget(p, 1000000);
       WHEN 'service_plan_submitted' THEN
         PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
@@ -230,6 +231,7 @@ INSERT INTO bi_named VALUES
   ('add_line_item', 'amount', '1000'),
   ('record_disbursement', 'amount', '1000'),
   ('record_procurement', 'amount', '900000'),
+  ('sign_contract', 'amount', '900000'),
   ('carry_over', 'plan_year', '2042'),
   ('clause', 'article', '11'),
   ('clause', 'item', '1'),
@@ -276,6 +278,7 @@ INSERT INTO bi_named VALUES
   ('*', 'clause', '第十一条第(一)项'),
   ('*', 'deadline', '2040-12-31'),
   ('*', 'paid_on', '2040-11-27'),
+  ('*', 'signed_on', '2040-11-27'),
   ('*', 'at', '2040-11-27 12:00+08');
 
 -- A baseline SQL expression for an argument ('' in bi_named = NULL).

@@ -35,6 +35,7 @@ BEGIN
   PERFORM bjxm._act(NULL, 'approve_annual_plan', jsonb_build_object('year', 2027, 'region', '520500',
      'excluded', (SELECT coalesce(jsonb_agg(x.project_id), '[]') FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p)));
   PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+  PERFORM bjxm.add_line_item(p, 'software_development', name || '软件开发', 1000000);
   PERFORM bjxm.arrange_budget(p, 1000000);
   PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
     "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",

@@ -31,6 +31,7 @@ BEGIN
   PERFORM bjxm._act(NULL, 'approve_annual_plan', jsonb_build_object('year', 2027, 'region', '520500',
      'excluded', (SELECT coalesce(jsonb_agg(x.project_id), '[]') FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p)));
   PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+  PERFORM bjxm.add_line_item(p, 'software_development', name || '软件开发', 1000000);
   PERFORM bjxm.arrange_budget(p, 1000000);
   PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
     "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
@@ -38,6 +39,7 @@ BEGIN
   PERFORM bjxm.entrust_review(p, 'MN-R');
   PERFORM bjxm.approve_service_plan(p, true, 950000, 'r');
   PERFORM bjxm.record_procurement(p, 'MN-V', 900000, 'open_tender');
+  IF target = 'procured' THEN RETURN p; END IF;
   PERFORM bjxm.sign_contract(p, 'HT-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', unit::text, 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
@@ -47,17 +49,26 @@ SELECT pg_temp.walk('11520500MN00000198', '全民健康信息平台', 'contracte
 SELECT pg_temp.walk('11520500MN00000198', '医保智能监控系统', 'in_library') AS hq \gset
 SELECT pg_temp.walk('11520500MN00000273', '智慧交通平台', 'contracted') AS tp \gset
 SELECT pg_temp.walk('11520500MN00000273', '公交调度系统', 'in_library') AS tq \gset
-SELECT project_name, state FROM bjxm.project_library WHERE project_id IN (:hp, :hq, :tp, :tq) ORDER BY project_id;
+SELECT pg_temp.walk('11520500MN00000273', '出租车监管平台', 'procured') AS tr \gset
+SELECT project_name, state FROM bjxm.project_library WHERE project_id IN (:hp, :hq, :tp, :tq, :tr) ORDER BY project_id;
 
 ------------------------------------------------------------------------
--- 第十二条: disbursements never exceed the arranged budget
+-- 第十二条, 第十六条: disbursements never exceed the contract (900,000 as
+-- procured: the three-argument sign_contract records the procurement
+-- amount, signed on bjxm.today(), 2026-11-27) nor the budget (1,000,000)
 ------------------------------------------------------------------------
+SELECT contract_amount, contract_signed_on FROM bjxm.projects WHERE project_id = :hp;
 SET ROLE mn_unit;
 SELECT bjxm.record_disbursement(:hp, 100000, '2027-02-01');
 \echo :SQLSTATE
 SET ROLE mn_finance;
 SELECT bjxm.record_disbursement(:hp, 600000, '2027-02-01');
-SELECT bjxm.record_disbursement(:hp, 400000.01, '2027-02-15');
+SELECT bjxm.record_disbursement(:hp, 300000.01, '2027-02-15');
+\echo :SQLSTATE
+-- Dated before the contract (the 2001 payment of the issue): BJ012.
+SELECT bjxm.record_disbursement(:hp, 1000, '2001-01-01');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:hp, 1000, '2026-11-26');
 \echo :SQLSTATE
 SELECT bjxm.record_disbursement(:hp, 100000, '2027-12-31');
 \echo :SQLSTATE
@@ -65,8 +76,56 @@ SELECT bjxm.record_disbursement(:hp, 100000.001, '2027-02-15');
 \echo :SQLSTATE
 SELECT bjxm.record_disbursement(:hp, -5, '2027-02-15');
 \echo :SQLSTATE
-SELECT bjxm.record_disbursement(:hp, 400000, '2027-02-15');
+SELECT bjxm.record_disbursement(:hp, 299000, '2027-02-15');
+SELECT bjxm.record_disbursement(:hp, 1000, '2026-11-27');
 SELECT project_name, arranged, paid, execution_rate, slow FROM bjxm.budget_execution WHERE project_id IN (:hp, :tp) ORDER BY project_id;
+-- A contract without an amount (signed under 0.2.0; cleared here directly,
+-- as an upgraded row would be): payments are held to the budget, and
+-- inspect reports the contract.
+RESET ROLE;
+UPDATE bjxm.projects SET contract_amount = NULL, contract_signed_on = NULL WHERE project_id = :hp;
+SET ROLE mn_finance;
+SELECT bjxm.record_disbursement(:hp, 100000.01, '2027-02-15');
+\echo :SQLSTATE
+SELECT severity, sqlstate, message, detail FROM bjxm.inspect(:hp) WHERE sqlstate IN ('BJ010', 'BJ012', 'BJ014', 'BJ016');
+SELECT severity, sqlstate FROM bjxm.check(:hp, 'record_disbursement', '{"amount": 100000, "paid_on": "2027-02-15"}');
+-- A contract of 800,000 with 900,000 paid, or a payment before its date
+-- (rows no action writes): inspect shows each broken link.
+RESET ROLE;
+UPDATE bjxm.projects SET contract_amount = 800000, contract_signed_on = '2027-02-10' WHERE project_id = :hp;
+SET ROLE mn_finance;
+SELECT severity, sqlstate, message, detail FROM bjxm.inspect(:hp) WHERE sqlstate IN ('BJ010', 'BJ012', 'BJ014', 'BJ016');
+RESET ROLE;
+UPDATE bjxm.projects SET contract_amount = 900000, contract_signed_on = '2026-11-27' WHERE project_id = :hp;
+SET ROLE mn_finance;
+SELECT count(*) AS chain_findings FROM bjxm.inspect(:hp) WHERE sqlstate IN ('BJ010', 'BJ012', 'BJ014', 'BJ016');
+
+------------------------------------------------------------------------
+-- 第十六条: the contract records its amount (at most the procurement
+-- amount, 900,000) and its date (not after today)
+------------------------------------------------------------------------
+SET ROLE mn_unit2;
+SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500MN00000273', 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true), 900000.01, '2027-02-20');
+\echo :SQLSTATE
+SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500MN00000273', 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true), 880000, '2027-03-02');
+\echo :SQLSTATE
+SELECT sqlstate, message FROM bjxm.check(:tr, 'sign_contract', jsonb_build_object('contract_no', 'HT-TR',
+    'terms', '{}'::jsonb, 'amount', 2000000, 'signed_on', '2027-02-20'));
+SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500MN00000273', 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true), 880000, '2027-02-20');
+SELECT state, contract_amount, contract_signed_on FROM bjxm.projects WHERE project_id = :tr;
+SET ROLE mn_finance;
+SELECT bjxm.record_disbursement(:tr, 1000, '2027-02-19');
+\echo :SQLSTATE
+SELECT bjxm.record_disbursement(:tr, 880000, '2027-02-20');
+SELECT bjxm.record_disbursement(:tr, 0.01, '2027-02-21');
+\echo :SQLSTATE
+SELECT severity, sqlstate, message FROM bjxm.inspect(:tr) WHERE sqlstate IN ('BJ010', 'BJ012', 'BJ014', 'BJ016');
 -- Not before the contract: BJ000.
 SELECT bjxm.record_disbursement(:hq, 1, '2027-02-15');
 \echo :SQLSTATE

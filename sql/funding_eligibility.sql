@@ -70,7 +70,7 @@ SELECT count(*) AS admitted_items, count(*) FILTER (WHERE admission_event IS NOT
 
 -- A new term takes effect without reinstalling; changes are audited.
 SET ROLE el_unit;
-SELECT bjxm.add_line_item(:p, 'software_development', '网红代言活动', 10000);
+SELECT bjxm.add_line_item(:p, 'software_development', '网红代言活动', 10000) > 0 AS added;
 \echo :SQLSTATE
 SET ROLE el_unit;
 SELECT bjxm.set_excluded_term('网红代言', '第十一条第(二)项');

@@ -29,6 +29,7 @@ BEGIN
 END $$;
 SELECT pg_temp.walk('县医院信息平台(辖区)', 1500000) AS big \gset
 SELECT pg_temp.walk('县医院排班系统(辖区)', 300000) AS small \gset
+SELECT pg_temp.walk('县医院影像系统(辖区)', 1500000) AS mid \gset
 
 -- 第三十五条: the county's plan is approved by the county's government or
 -- the city's, never by another county's; the city's plan by the city's.
@@ -41,19 +42,31 @@ SELECT count(*) AS findings FROM bjxm.check(NULL, 'approve_annual_plan', '{"year
 SET ROLE jx_county_gov;
 SELECT bjxm.approve_annual_plan(2027, '520525') AS approved;
 RESET ROLE;
-SELECT bjxm.set_performance_targets(:big, '{"t": 1}'), bjxm.set_performance_targets(:small, '{"t": 1}');
-SELECT bjxm.arrange_budget(:big, 1500000), bjxm.arrange_budget(:small, 300000);
+SELECT bjxm.set_performance_targets(p, '{"t": 1}'), bjxm.add_line_item(p, 'software_development', '软件开发', 1500000) > 0 AS item
+  FROM unnest(ARRAY[:big, :small, :mid]::bigint[]) p;
+SELECT bjxm.arrange_budget(:big, 1500000), bjxm.arrange_budget(:small, 300000), bjxm.arrange_budget(:mid, 990000);
 SELECT bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
     "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
-    "service_guarantee": "g", "training_plan": "t"}'), bjxm.entrust_review(p, 'JX-R'),
-       bjxm.approve_service_plan(p, true, 1400000, 'r')
-  FROM unnest(ARRAY[:big, :small]::bigint[]) p;
+    "service_guarantee": "g", "training_plan": "t"}'), bjxm.entrust_review(p, 'JX-R')
+  FROM unnest(ARRAY[:big, :small, :mid]::bigint[]) p;
+SELECT bjxm.approve_service_plan(:big, true, 1400000, 'r'), bjxm.approve_service_plan(:small, true, 290000, 'r');
+-- 第十四条: the control price is priced within the budget.  The county
+-- project of the issue (estimate 1,500,000, budget arranged at 990,000)
+-- cannot have its control price reviewed at 1,500,000 ...
+SELECT bjxm.approve_service_plan(:mid, true, 1500000, 'r');
+\echo :SQLSTATE
+SELECT bjxm.approve_service_plan(:mid, true, 990000, 'r');
 
 -- 第三十四条(三): the county project of 100万 or more needs the city's review;
 -- the small one does not.
 SET ROLE jx_county_unit;
 SELECT clause, sqlstate, message, detail FROM bjxm.check(:big, 'record_procurement', '{"vendor": "JX-V", "amount": 1300000, "method": "open_tender"}');
 SELECT count(*) AS findings FROM bjxm.check(:small, 'record_procurement', '{"vendor": "JX-V", "amount": 290000, "method": "open_tender"}');
+-- ... and its budget under the threshold does not hide its estimate: the
+-- largest of estimate, budget, control price and procurement counts.
+SELECT clause, sqlstate, detail FROM bjxm.check(:mid, 'record_procurement', '{"vendor": "JX-V", "amount": 990000, "method": "open_tender"}');
+SELECT bjxm.record_procurement(:mid, 'JX-V', 990000, 'open_tender');
+\echo :SQLSTATE
 SELECT bjxm.record_procurement(:big, 'JX-V', 1300000, 'open_tender');
 \echo :SQLSTATE
 -- The review is the city's: the county's own bigdata department may not record it (第三十五条).

@@ -46,6 +46,10 @@ SET search_path = public, bjxm;
 SET ROLE lc_unit;
 SELECT bjxm.create_project('11520500LC00000172', '涉密考务系统', 'business_system', '{development}', 2027, 800000, classified => true);
 \echo :SQLSTATE
+-- 第十条: 自筹 is a 市属国企's; a 行政部门 project declared self_raised (to
+-- arrange its own budget) is refused.
+SELECT bjxm.create_project('11520500LC00000172', '自筹绕过财政', 'business_system', '{development}', 2027, 500000, 'self_raised');
+\echo :SQLSTATE
 SET ROLE lc_unit2;
 SELECT bjxm.create_project('91520500LC00000291', '城投智慧停车平台', 'service_platform', '{development}', 2027, 900000);
 \echo :SQLSTATE
@@ -152,6 +156,35 @@ SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[999999]::bigint[]);
 SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[:q]::bigint[]) AS approved_count;
 SELECT project_name, state_label, approved FROM bjxm.annual_plan WHERE plan_year = 2027 AND unit = '11520500LC00000172' ORDER BY project_id;
 SELECT state FROM bjxm.projects WHERE project_id = :q;
+-- 第十条, 第十一条: a budget is arranged on the project's line items (the
+-- only place 第十一条's scope can be checked), at most their sum and at
+-- most the reviewed estimate (1,200,000).
+SET ROLE lc_finance;
+SELECT sqlstate, message, detail FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}') WHERE sqlstate = 'BJ010';
+SET ROLE lc_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '教育资源平台软件开发', 700000) > 0 AS item;
+SET ROLE lc_finance;
+SELECT sqlstate, message, detail FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}') WHERE sqlstate = 'BJ010';
+SET ROLE lc_unit;
+SELECT bjxm.add_line_item(:p, 'operation_maintenance', '教育资源平台运维服务', 600000) > 0 AS item;
+SET ROLE lc_finance;
+SELECT sqlstate, message, detail FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}') WHERE sqlstate = 'BJ010';
+SELECT sqlstate, message, detail FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1250000}') WHERE sqlstate = 'BJ010';
+-- A project of an 行政部门 recorded as self_raised before 0.3.0 (set here
+-- directly, as an upgraded row would be): finance may not arrange it, and
+-- neither may the unit.
+RESET SESSION AUTHORIZATION;
+UPDATE bjxm.projects SET fund = 'self_raised' WHERE project_id = :p;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_finance;
+SELECT sqlstate, message FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}') WHERE sqlstate IN ('BJ010', '42501');
+SET ROLE lc_unit;
+SELECT sqlstate, message FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}') WHERE sqlstate IN ('BJ010', '42501');
+RESET SESSION AUTHORIZATION;
+UPDATE bjxm.projects SET fund = 'municipal_fiscal' WHERE project_id = :p;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
 -- 第三十二条: no budget without performance targets.
 SET ROLE lc_finance;
 SELECT bjxm.arrange_budget(:p, 1150000);

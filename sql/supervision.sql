@@ -37,6 +37,7 @@ SET ROLE mn_gov;
 SELECT bjxm.approve_annual_plan(2027) > 0 AS approved;
 SET ROLE mn_unit;
 SELECT bjxm.set_performance_targets(:hq, '{"t": 1}');
+SELECT bjxm.add_line_item(:hq, 'software_development', '医保智能监控软件开发', 500000) > 0 AS item;
 SET ROLE mn_finance;
 SELECT bjxm.arrange_budget(:hq, 500000);
 \echo :SQLSTATE
@@ -78,6 +79,7 @@ SET ROLE mn_gov;
 SELECT bjxm.approve_annual_plan(2027) AS approved;
 SET ROLE mn_unit2;
 SELECT bjxm.set_performance_targets(:tq, '{"t": 1}');
+SELECT bjxm.add_line_item(:tq, 'software_development', '公交调度软件开发', 300000) > 0 AS item;
 SET ROLE mn_finance;
 SELECT bjxm.arrange_budget(:tq, 300000);
 \echo :SQLSTATE

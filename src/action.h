@@ -233,6 +233,8 @@ extern void bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found);
 /* A column of the project row (elog if there is none). */
 extern Datum bjxm_col(BjxmCtx *ctx, const char *name, bool *isnull);
 extern const char *bjxm_col_text(BjxmCtx *ctx, const char *name);
+/* A numeric column of the project row, NULL if null. */
+extern Numeric bjxm_col_num(BjxmCtx *ctx, const char *name);
 
 /* A column of the other object's row. */
 extern Datum bjxm_object_col(BjxmCtx *ctx, const char *name, bool *isnull);
@@ -340,6 +342,9 @@ extern char *bjxm_json_quote(const char *s);
 extern bool bjxm_one_of(const char *v, const char *const *list, size_t n);
 /* Whether s is NULL or only white space. */
 extern bool bjxm_blank(const char *s);
+
+/* A date as YYYY-MM-DD, whatever the session's DateStyle. */
+extern char *bjxm_date_text(DateADT d);
 
 /* Numeric comparison and text. */
 extern int	bjxm_numeric_cmp(Numeric a, Numeric b);

@@ -789,6 +789,8 @@ CREATE TABLE bjxm.projects (
     procurement_method  bjxm.procurement_method,
     contract_no         text,
     contract_terms      jsonb,
+    contract_amount     numeric(14,2) CHECK (contract_amount > 0),
+    contract_signed_on  date,
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
 );
@@ -820,6 +822,8 @@ COMMENT ON COLUMN bjxm.projects.procurement_amount IS '采购金额(元) (procur
 COMMENT ON COLUMN bjxm.projects.procurement_method IS '采购方式 (procurement method)';
 COMMENT ON COLUMN bjxm.projects.contract_no IS '三方服务合同编号 (three-party contract number)';
 COMMENT ON COLUMN bjxm.projects.contract_terms IS '合同条款 (contract terms, 第十六条, 第二十八条)';
+COMMENT ON COLUMN bjxm.projects.contract_amount IS '合同金额(元), 不超过采购金额 (contract amount, at most the procurement amount, 第十六条)';
+COMMENT ON COLUMN bjxm.projects.contract_signed_on IS '合同签订日期, 拨付不早于此日 (date the contract was signed; no payment before it)';
 COMMENT ON COLUMN bjxm.projects.created_at IS '创建时间 (created at)';
 COMMENT ON COLUMN bjxm.projects.updated_at IS '最近变更时间 (last changed at)';
 
@@ -1090,6 +1094,12 @@ CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'sign_contract', pg_catalog.jsonb_build_object('contract_no', $2, 'terms', $3)) $$;
 COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb) IS '签订三方服务合同, 第十六条、第二十八条 (sign the three-party contract; bigdata or user unit)';
+
+CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb, amount numeric, signed_on date) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_contract', pg_catalog.jsonb_build_object('contract_no', $2, 'terms', $3,
+        'amount', $4, 'signed_on', $5)) $$;
+COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) IS '签订三方服务合同并记录合同金额与签订日期, 第十六条、第二十八条 (sign the three-party contract with its amount and date; bigdata or user unit)';
 
 CREATE FUNCTION bjxm.start_implementation(project bigint) RETURNS void
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -1916,6 +1926,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
     bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
     bjxm.amend_service_plan(bigint, bigint, jsonb),
+    bjxm.sign_contract(bigint, text, jsonb, numeric, date),
     bjxm.record_disbursement(bigint, numeric, date), bjxm.record_self_evaluation(bigint, int, numeric, jsonb),
     bjxm.record_key_evaluation(bigint, int, numeric, text), bjxm.inspect(bigint),
     bjxm.open_rectification(bjxm.uscc, int, text, bigint, date), bjxm.report_rectification(bigint, text),

@@ -22,13 +22,13 @@
 	X(BJ002, '0', '0', '2', 2,  "涉密项目不适用本办法 (classified project: out of scope)") \
 	X(BJ005, '0', '0', '5', 5,  "需求方案不完整或密码应用方案未通过评审 (demand plan incomplete or crypto plan not passed)") \
 	X(BJ006, '0', '0', '6', 6,  "申报不在申报期内: 计划年度须为次年 (declaration outside its window)") \
-	X(BJ010, '0', '1', '0', 10, "资金来源不符: 市属国企项目须自行筹措 (funding source not allowed)") \
+	X(BJ010, '0', '1', '0', 10, "预算安排不符: 资金来源不符、无支出事项或超过支出事项合计与估算 (budget not allowed: fund source, line items or estimate)") \
 	X(BJ011, '0', '1', '1', 11, "支出事项不列入信息化资金支持范围 (expense excluded by article 11)") \
-	X(BJ012, '0', '1', '2', 12, "预算执行: 超出安排预算或项目已推迟/终止 (budget execution)") \
+	X(BJ012, '0', '1', '2', 12, "预算执行: 超出合同金额或安排预算、早于合同拨付或项目已推迟/终止 (budget execution)") \
 	X(BJ013, '0', '1', '3', 13, "服务方案不完整 (service plan incomplete)") \
-	X(BJ014, '0', '1', '4', 14, "采购金额超过经评审的招标控制价 (procurement above the control price)") \
+	X(BJ014, '0', '1', '4', 14, "招标控制价超过预算或采购金额超过招标控制价 (control price above the budget, or procurement above the control price)") \
 	X(BJ015, '0', '1', '5', 15, "采购利益冲突: 服务单位为本项目评审或设计单位 (procurement conflict of interest)") \
-	X(BJ016, '0', '1', '6', 16, "合同未由三方签订 (contract without all three parties)") \
+	X(BJ016, '0', '1', '6', 16, "合同未由三方签订, 或金额、日期与采购不符 (contract without all three parties, or above or before the procurement)") \
 	X(BJ019, '0', '1', '9', 19, "内容调整缺少允许的情形或专家意见 (adjustment not allowed)") \
 	X(BJ020, '0', '2', '0', 20, "验收签署重复或签署方不符 (acceptance signed twice or by the wrong parties)") \
 	X(BJ022, '0', '2', '2', 22, "数据资源目录未经审核审定即上架 (catalogue entry listed before approval)") \

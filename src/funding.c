@@ -2,8 +2,10 @@
  * funding.c — 第三章 资金管理, 第十条–第十二条.
  *
  *   第十条   arrange_budget: finance's, or the unit's own for self-raised
- *            funds; no new money under a 第三十一条 hold; 第三十二条
- *            targets and 事前绩效评估 (supervision.c)
+ *            funds (a 市属国企's only); on the project's line items, at
+ *            most their sum and the reviewed estimate; no new money under
+ *            a 第三十一条 hold; 第三十二条 targets and 事前绩效评估
+ *            (supervision.c)
  *   第十一条 支持范围: what city IT money may not pay for.  A line item is
  *            refused (BJ011) when its category is excluded, or when its
  *            name or description contains an expense phrase of the
@@ -12,8 +14,9 @@
  *            add_line_item, bjxm.check (expense_check included) and the C
  *            trigger on bjxm.line_items, so it holds for every write path
  *            (a direct INSERT by the owner, COPY).
- *   第十二条 record_disbursement within the budget; postpone, terminate
- *            and resume (推迟或终止实施).
+ *   第十二条 record_disbursement within the contract and the budget,
+ *            dated from the contract to today; postpone, terminate and
+ *            resume (推迟或终止实施); bjxm.inspect's chain of amounts.
  *
  * The dictionary and the categories are compiled once per backend into an
  * Aho–Corasick matcher (src/core/matcher.c) and a category table; a
@@ -75,12 +78,77 @@ bjxm_arrange_budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 	*mask = strcmp(fund, "self_raised") == 0 ? BJ_DUTY_USER_UNIT : BJ_DUTY_FINANCE;
 }
 
-/* arrange_budget: 第三十一条 hold; 第三十二条 targets and ex-ante assessment. */
+/* The sum of the project's line items (0 when it has none). */
+static Numeric
+line_items_total(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	bool		isnull;
+
+	bjxm_exec(&plan, "SELECT COALESCE(pg_catalog.sum(l.amount), 0) FROM bjxm.line_items l "
+			  "WHERE l.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
+	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/*
+ * 第十条: 自筹 is how a 市属国企 funds its project; a government project is
+ * funded by 财政部门 (本级财政) or from superior funds (BJ010).
+ */
+void
+bjxm_rule_fund_source(BjxmCtx *ctx, const char *fund)
+{
+	if (fund != NULL && strcmp(fund, "self_raised") == 0 && ctx->unit_kind != NULL &&
+		strcmp(ctx->unit_kind, "soe") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("单位 %s 的类别为 %s, 资金来源为 self_raised (自筹)。", ctx->unit_code, ctx->unit_kind),
+					   "政府投资项目由财政部门安排市级预算资金 (municipal_fiscal) 或使用上级资金 (superior); 自筹仅限市属国企。",
+					   "自行筹措建设资金仅适用于市属国企项目 (self-raised funds are for SOE projects only)");
+}
+
+/*
+ * 第十条, 第十一条: the budget is arranged on the project's line items
+ * (the only place 第十一条's scope can be checked) and within the
+ * reviewed estimate: at most their sum, at most the estimate (BJ010).
+ */
+static void
+rule_budget_chain(BjxmCtx *ctx, Numeric amount)
+{
+	Numeric		items = line_items_total(ctx);
+	Numeric		estimate = bjxm_col_num(ctx, "estimate");
+
+	if (amount == NULL)
+		return;
+	if (bjxm_numeric_cmp(items, int64_to_numeric(0)) <= 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("项目没有支出事项; 拟安排预算 %s 元。", bjxm_numeric_text(amount)),
+					   "先以 bjxm.add_line_item 逐项列出支出事项 (第十一条的支持范围按支出事项审核), 再安排预算。",
+					   "未列支出事项的项目不能安排预算 (no line items: budget cannot be arranged)");
+	else if (bjxm_numeric_cmp(amount, items) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("拟安排预算 %s 元, 支出事项合计 %s 元。", bjxm_numeric_text(amount), bjxm_numeric_text(items)),
+					   "预算不得超过已纳入的支出事项合计; 超出部分须先列为支出事项。",
+					   "预算 %s 元超过支出事项合计 %s 元 (budget above the sum of line items)",
+					   bjxm_numeric_text(amount), bjxm_numeric_text(items));
+	if (estimate != NULL && bjxm_numeric_cmp(amount, estimate) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("拟安排预算 %s 元, 经评审的估算 %s 元。", bjxm_numeric_text(amount), bjxm_numeric_text(estimate)),
+					   "预算不得超过经评审的估算; 确需增加的, 按第十九条申请调整, 经专家评审同意后由财政部门调整预算。",
+					   "预算 %s 元超过经评审的估算 %s 元 (budget above the reviewed estimate)",
+					   bjxm_numeric_text(amount), bjxm_numeric_text(estimate));
+}
+
+/* arrange_budget: 第十条 fund and amounts; 第三十一条 hold; 第三十二条 targets and ex-ante assessment. */
 void
 bjxm_arrange_budget_rules(BjxmCtx *ctx)
 {
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+
+	bjxm_rule_fund_source(ctx, bjxm_col_text(ctx, "fund"));
+	rule_budget_chain(ctx, amount);
 	bjxm_rule_rectification_hold(ctx, true);
-	bjxm_rule_performance(ctx, bjxm_arg_num(ctx, "amount"));
+	bjxm_rule_performance(ctx, amount);
 }
 
 /* Record the budget and move. */
@@ -650,7 +718,10 @@ paid_so_far(BjxmCtx *ctx)
 	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 }
 
-/* record_disbursement: dated by today at the latest; within the budget (BJ012); holds only warn. */
+/*
+ * record_disbursement: dated from the contract's signing to today; within
+ * the contract amount and the budget (BJ012); holds only warn.
+ */
 void
 bjxm_record_disbursement_rules(BjxmCtx *ctx)
 {
@@ -658,9 +729,19 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 	const BjxmArg *paid_on = bjxm_arg(ctx, "paid_on");
 	bool		isnull;
 	Datum		budget = bjxm_col(ctx, "budget", &isnull);
+	Numeric		contract = bjxm_col_num(ctx, "contract_amount");
+	bool		unsigned_contract;
+	Datum		signed_on = bjxm_col(ctx, "contract_signed_on", &unsigned_contract);
 
 	if (paid_on->present && paid_on->date > bjxm_today())
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "拨付日期 %s 晚于今天 (payment date in the future)", paid_on->text);
+	/* 第十二条: no payment dated before the contract it pays. */
+	if (paid_on->present && !unsigned_contract && paid_on->date < DatumGetDateADT(signed_on))
+		bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+					   psprintf("拨付日期 %s, 合同 %s 签订于 %s。", paid_on->text, bjxm_col_text(ctx, "contract_no"),
+								bjxm_date_text(DatumGetDateADT(signed_on))),
+					   "拨付依据已签订的三方服务合同, 日期不早于合同签订日期。",
+					   "拨付日期早于合同签订日期 (payment dated before the contract)");
 	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
 	bjxm_rule_rectification_hold(ctx, false);
 	if (amount != NULL && !isnull)
@@ -669,6 +750,14 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 		Numeric		total = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(paid),
 																 NumericGetDatum(amount)));
 
+		/* 第十二条, 第十六条: within the contract's amount */
+		if (contract != NULL && bjxm_numeric_cmp(total, contract) > 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+						   psprintf("已拨付 %s 元, 本次 %s 元, 合计 %s 元; 合同金额 %s 元。",
+									bjxm_numeric_text(paid), bjxm_numeric_text(amount),
+									bjxm_numeric_text(total), bjxm_numeric_text(contract)),
+						   "拨付不得超过三方服务合同金额。",
+						   "拨付合计超过合同金额 (disbursements above the contract amount)");
 		if (bjxm_numeric_cmp(total, DatumGetNumeric(budget)) > 0)
 			bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
 						   psprintf("已拨付 %s 元, 本次 %s 元, 合计 %s 元; 安排预算 %s 元。",
@@ -715,4 +804,86 @@ bjxm_resume_apply(BjxmCtx *ctx)
 	static SPIPlanPtr plan = NULL;
 
 	bjxm_move_set(ctx, &plan, "postponed_from = NULL", 0, NULL, NULL, NULL, bjxm_next_state(ctx), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* 第三十一条 监督检查: the chain of amounts as it stands              */
+/* ------------------------------------------------------------------ */
+
+/* Add a finding that a >= b is broken: a above b (both amounts named). */
+static void
+chain_finding(BjxmCtx *ctx, int sqlerrcode, int article, Numeric a, const char *a_label,
+			  Numeric b, const char *b_label, const char *hint)
+{
+	if (a == NULL || b == NULL || bjxm_numeric_cmp(a, b) <= 0)
+		return;
+	bjxm_violation(ctx, false, sqlerrcode, article, 0,
+				   psprintf("%s %s 元, %s %s 元。", a_label, bjxm_numeric_text(a), b_label, bjxm_numeric_text(b)),
+				   hint, "%s超过%s (amount chain broken)", a_label, b_label);
+}
+
+/*
+ * bjxm.inspect: every link of the chain line items ≥ budget ≥ 招标控制价
+ * ≥ procurement ≥ contract ≥ paid, and the estimate over the budget, for
+ * data the rules did not write (a 0.2.0 project upgraded, say): the
+ * actions refuse each broken link, so a project they wrote shows none.
+ */
+void
+bjxm_inspect_funding(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	HeapTuple	t;
+	TupleDesc	d;
+	bool		isnull;
+	Numeric		items;
+	Numeric		paid;
+	Numeric		budget = bjxm_col_num(ctx, "budget");
+	Numeric		control = bjxm_col_num(ctx, "control_price");
+	Numeric		procured = bjxm_col_num(ctx, "procurement_amount");
+	Numeric		contract = bjxm_col_num(ctx, "contract_amount");
+	bool		early_payment;
+	bool		unsigned_contract;
+	Datum		signed_on = bjxm_col(ctx, "contract_signed_on", &unsigned_contract);
+
+	bjxm_exec(&plan, "SELECT (SELECT COALESCE(pg_catalog.sum(l.amount), 0) FROM bjxm.line_items l "
+			  "         WHERE l.project_id OPERATOR(pg_catalog.=) $1), "
+			  "       (SELECT COALESCE(pg_catalog.sum(x.amount), 0) FROM bjxm.disbursements x "
+			  "         WHERE x.project_id OPERATOR(pg_catalog.=) $1), "
+			  "       EXISTS (SELECT 1 FROM bjxm.disbursements x JOIN bjxm.projects j USING (project_id) "
+			  "         WHERE x.project_id OPERATOR(pg_catalog.=) $1 "
+			  "           AND x.paid_on OPERATOR(pg_catalog.<) j.contract_signed_on)",
+			  1, types, values, NULL);
+	t = SPI_tuptable->vals[0];
+	d = SPI_tuptable->tupdesc;
+	items = DatumGetNumeric(SPI_getbinval(t, d, 1, &isnull));
+	paid = DatumGetNumeric(SPI_getbinval(t, d, 2, &isnull));
+	early_payment = DatumGetBool(SPI_getbinval(t, d, 3, &isnull));
+
+	if (budget != NULL && bjxm_numeric_cmp(items, int64_to_numeric(0)) <= 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("安排预算 %s 元, 项目没有支出事项。", bjxm_numeric_text(budget)),
+					   "补列支出事项 (第十一条) 或调整预算。",
+					   "已安排预算的项目没有支出事项 (budget without line items)");
+	else
+		chain_finding(ctx, ERRCODE_BJ010, BJ_ART_BUDGET, budget, "安排的预算", items, "支出事项合计",
+					  "补列支出事项 (第十一条) 或调减预算。");
+	chain_finding(ctx, ERRCODE_BJ010, BJ_ART_BUDGET, budget, "安排的预算", bjxm_col_num(ctx, "estimate"), "经评审的估算",
+				  "按第十九条申请调整并经专家评审, 或调减预算。");
+	chain_finding(ctx, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, control, "招标控制价", budget, "安排的预算",
+				  "重新评审招标控制价或调整预算。");
+	chain_finding(ctx, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, procured, "采购金额", control, "招标控制价", NULL);
+	chain_finding(ctx, ERRCODE_BJ016, BJ_ART_CONTRACT, contract, "合同金额", procured, "采购金额", NULL);
+	if (bjxm_col_text(ctx, "contract_no") != NULL && contract == NULL)
+		bjxm_violation(ctx, true, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("合同 %s 没有记录金额与签订日期 (0.3.0 以前签订)。", bjxm_col_text(ctx, "contract_no")),
+					   "核对合同并补记; 在此之前拨付只以预算为限。",
+					   "合同未记录金额与签订日期 (contract amount and date not recorded)");
+	chain_finding(ctx, ERRCODE_BJ012, BJ_ART_EXECUTION, paid, "已拨付合计", contract, "合同金额", NULL);
+	chain_finding(ctx, ERRCODE_BJ012, BJ_ART_EXECUTION, paid, "已拨付合计", budget, "安排的预算", NULL);
+	if (early_payment && !unsigned_contract)
+		bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+					   psprintf("有拨付日期早于合同签订日期 %s。", bjxm_date_text(DatumGetDateADT(signed_on))),
+					   "核对拨付记录。", "拨付早于合同签订 (payment before the contract)");
 }

@@ -36,7 +36,6 @@ bjxm_city_review_item(BjxmCtx *ctx)
 	Jsonb	   *facts = isnull ? NULL : DatumGetJsonbP(facts_d);
 	JsonbValue *third = bjxm_json_get(facts, "uses_third_party_system");
 	bool		city_unit = strcmp(ctx->unit_region, BJXM_CITY_REGION) == 0;
-	Datum		amount;
 
 	/* (一) a city unit doing its business on a third party's system */
 	if (city_unit && third && third->type == jbvBool && third->val.boolean)
@@ -45,15 +44,32 @@ bjxm_city_review_item(BjxmCtx *ctx)
 	if (strcmp(fund, "superior") == 0 || strcmp(fund, "self_raised") == 0)
 		return 2;
 	/* (三) a county project of county_review_threshold (100万) or more */
-	if (!city_unit)
-	{
-		amount = bjxm_col(ctx, "budget", &isnull);
-		if (isnull)
-			amount = bjxm_col(ctx, "estimate", &isnull);
-		if (bjxm_numeric_cmp(DatumGetNumeric(amount), bjxm_setting_numeric("county_review_threshold")) >= 0)
-			return 3;
-	}
+	if (!city_unit &&
+		bjxm_numeric_cmp(bjxm_project_amount(ctx), bjxm_setting_numeric("county_review_threshold")) >= 0)
+		return 3;
 	return 0;
+}
+
+/*
+ * 第三十四条(三): a project's amount is the largest it has had of its
+ * estimate, budget, 招标控制价 and procurement amount, so a budget
+ * arranged just under the threshold does not hide a control price or a
+ * procurement above it.
+ */
+Numeric
+bjxm_project_amount(BjxmCtx *ctx)
+{
+	static const char *const columns[] = {"estimate", "budget", "control_price", "procurement_amount"};
+	Numeric		largest = NULL;
+
+	for (size_t i = 0; i < lengthof(columns); i++)
+	{
+		Numeric		n = bjxm_col_num(ctx, columns[i]);
+
+		if (n != NULL && (largest == NULL || bjxm_numeric_cmp(n, largest) > 0))
+			largest = n;
+	}
+	return largest;
 }
 
 /* 第三十四条: a review required and not passed refuses (BJ034). */
@@ -71,7 +87,8 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
 					   item == 1 ? "市级单位采用第三方信息系统开展业务工作。"
 					   : item == 2 ? "项目使用上级资金或自行筹措资金。"
-					   : "县级项目预算(未安排时为估算)达到 county_review_threshold。",
+					   : psprintf("县级项目金额(估算、预算、招标控制价、采购金额中最大者) %s 元达到 county_review_threshold。",
+								bjxm_numeric_text(bjxm_project_amount(ctx))),
 					   "由市级大数据部门以 bjxm.record_city_review 评审服务方案。",
 					   "项目服务方案须经市级大数据部门评审而%s (city-level review required)",
 					   isnull ? "未评审" : "评审未通过");

@@ -25,6 +25,7 @@
 
 #include "action.h"
 #include "duties.h"
+#include "funding.h"
 #include "planning.h"
 #include "settings.h"
 #include "spi.h"
@@ -154,6 +155,7 @@ bjxm_create_project_rules(BjxmCtx *ctx)
 					   psprintf("单位 %s 为市属国企, 资金来源为“%s”。", ctx->unit_code, fund),
 					   "市属国企项目的资金来源应为 self_raised (自筹资金)。",
 					   "属市属国企项目的, 由企业自行筹措建设资金 (an SOE project must be self-raised)");
+	bjxm_rule_fund_source(ctx, fund);
 }
 
 /* Insert the project in draft and record its first event. */

@@ -24,6 +24,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 
 #include "action.h"
@@ -31,6 +32,7 @@
 #include "jurisdictions.h"
 #include "planning.h"
 #include "projects.h"
+#include "settings.h"
 #include "spi.h"
 #include "supervision.h"
 #include "uscc.h"
@@ -82,9 +84,19 @@ bjxm_submit_service_plan_apply(BjxmCtx *ctx)
 void
 bjxm_approve_service_plan_rules(BjxmCtx *ctx)
 {
+	Numeric		price = bjxm_arg_num(ctx, "tender_control_price");
+	Numeric		budget = bjxm_col_num(ctx, "budget");
+
 	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_SERVICE_REVIEW);
 	if (ctx->passed && !bjxm_arg_present(ctx, "tender_control_price"))
 		bjxm_arg_missing(ctx, "tender_control_price");
+	/* 第十条, 第十四条: the control price is priced within the budget. */
+	if (ctx->passed && price != NULL && budget != NULL && bjxm_numeric_cmp(price, budget) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, 0,
+					   psprintf("招标控制价 %s 元, 安排的预算 %s 元。", bjxm_numeric_text(price), bjxm_numeric_text(budget)),
+					   "招标控制价不得超过安排的预算; 确需增加的, 先按第十九条申请调整并由财政部门调整预算。",
+					   "招标控制价 %s 元超过安排的预算 %s 元 (control price above the budget)",
+					   bjxm_numeric_text(price), bjxm_numeric_text(budget));
 }
 
 /* Record the review (and the control price) and move, in one write of the row. */
@@ -234,7 +246,27 @@ contract_parties(BjxmCtx *ctx, Jsonb *terms, StringInfo wrong)
 	return nwrong;
 }
 
-/* sign_contract: 第十六条 three parties, 第二十八条 security obligations. */
+/* The business date procurement was recorded on; false if none was. */
+static bool
+procurement_date(BjxmCtx *ctx, DateADT *on)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	bool		isnull;
+	Datum		d;
+
+	bjxm_exec(&plan, "SELECT pg_catalog.max(e.effective_date) FROM bjxm.events e "
+			  "WHERE e.project_id OPERATOR(pg_catalog.=) $1 AND e.action OPERATOR(pg_catalog.=) 'record_procurement'",
+			  1, types, values, NULL);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		return false;
+	*on = DatumGetDateADT(d);
+	return true;
+}
+
+/* sign_contract: 第十六条 three parties, amount and date; 第二十八条 security obligations. */
 void
 bjxm_sign_contract_rules(BjxmCtx *ctx)
 {
@@ -243,10 +275,32 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 		{"crypto_assessment", "密码安全性评估"}, {"risk_assessment", "风险评估"},
 		{"report_results", "结果报送大数据部门、公安部门及密码管理部门"}};
 	Jsonb	   *terms = bjxm_arg_json(ctx, "terms");
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	Numeric		procured = bjxm_col_num(ctx, "procurement_amount");
+	const BjxmArg *signed_on = bjxm_arg(ctx, "signed_on");
 	StringInfoData wrong;
 	StringInfoData missing;
 	int			nmissing;
 
+	/* 第十六条: the contract records its amount, within what was procured. */
+	if (amount != NULL && procured != NULL && bjxm_numeric_cmp(amount, procured) > 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("合同金额 %s 元, 采购金额 %s 元。", bjxm_numeric_text(amount), bjxm_numeric_text(procured)),
+					   "合同金额不得超过政府采购确定的金额。",
+					   "合同金额 %s 元超过采购金额 %s 元 (contract above the procurement amount)",
+					   bjxm_numeric_text(amount), bjxm_numeric_text(procured));
+	if (signed_on->present && signed_on->date > bjxm_today())
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "合同签订日期 %s 晚于今天 (contract dated in the future)", signed_on->text);
+	else if (signed_on->present)
+	{
+		DateADT		procured_on;
+
+		if (procurement_date(ctx, &procured_on) && signed_on->date < procured_on)
+			bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+						   psprintf("合同签订日期 %s, 采购结果记录于 %s。", signed_on->text, bjxm_date_text(procured_on)),
+						   "合同依政府采购结果签订, 日期不早于采购结果。",
+						   "合同签订日期早于采购结果 (contract dated before the procurement)");
+	}
 	if (terms == NULL)
 		return;
 	initStringInfo(&wrong);
@@ -269,12 +323,26 @@ void
 bjxm_sign_contract_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {TEXTOID, JSONBOID};
-	Datum		values[2];
+	Oid			types[4] = {TEXTOID, JSONBOID, NUMERICOID, DATEOID};
+	Datum		values[4];
+	const BjxmArg *signed_on = bjxm_arg(ctx, "signed_on");
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
 
+	/* Not given (the three-argument form): the amount procured, signed today. */
+	if (amount == NULL)
+		amount = bjxm_col_num(ctx, "procurement_amount");
 	values[0] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
 	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "terms"));
-	bjxm_move_set(ctx, &plan, "contract_no = pg_catalog.btrim($2), contract_terms = $3", 2, types, values, NULL,
+	values[2] = NumericGetDatum(amount);
+	values[3] = DateADTGetDatum(signed_on->present ? signed_on->date : bjxm_today());
+	/* The event records the amount and date as recorded, given or not. */
+	ctx->details = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(ctx->args),
+													  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"amount\": %s, \"signed_on\": \"%s\"}",
+																						 amount ? bjxm_numeric_text(amount) : "null",
+																						 bjxm_date_text(DatumGetDateADT(values[3])))))));
+	bjxm_move_set(ctx, &plan, "contract_no = pg_catalog.btrim($2), contract_terms = $3, "
+				  "contract_amount = $4, contract_signed_on = $5", 4, types, values,
+				  amount == NULL ? "  n " : NULL,
 				  bjxm_next_state(ctx), bjxm_arg_text(ctx, "contract_no"));
 }
 

@@ -79,6 +79,7 @@ static const BjxmArgSpec record_procurement_args[] = {
 };
 static const BjxmArgSpec sign_contract_args[] = {
 	{"contract_no", BJXM_ARG_NONBLANK, true}, {"terms", BJXM_ARG_OBJECT, true},
+	{"amount", BJXM_ARG_AMOUNT}, {"signed_on", BJXM_ARG_DATE},
 };
 static const BjxmArgSpec sign_acceptance_args[] = {{"passed", BJXM_ARG_BOOL, true}, {"note", BJXM_ARG_TEXT}};
 static const BjxmArgSpec request_adjustment_args[] = {

@@ -34,6 +34,7 @@
 
 #include "action.h"
 #include "data.h"
+#include "funding.h"
 #include "security.h"
 #include "settings.h"
 #include "spi.h"
@@ -133,18 +134,6 @@ order_deadline(BjxmCtx *ctx)
 	return d->present ? d->date : bjxm_today() + bjxm_setting_int("rectification_days");
 }
 
-/* A date as YYYY-MM-DD, whatever the session's DateStyle. */
-static char *
-date_text(DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	return psprintf("%04d-%02d-%02d", y, m, day);
-}
-
 /* open_rectification: an item of 第三十一条, a finding, the unit's own project, a deadline to come. */
 void
 bjxm_open_rectification_rules(BjxmCtx *ctx)
@@ -176,7 +165,7 @@ bjxm_open_rectification_rules(BjxmCtx *ctx)
 	due = order_deadline(ctx);
 	if (due < bjxm_today())
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_RECTIFICATION, NULL, NULL,
-					"整改期限 %s 早于今天 %s (deadline in the past)", date_text(due), date_text(bjxm_today()));
+					"整改期限 %s 早于今天 %s (deadline in the past)", bjxm_date_text(due), bjxm_date_text(bjxm_today()));
 }
 
 /* Open the order (the unit serializes with funding), on its project if any. */
@@ -208,7 +197,7 @@ bjxm_open_rectification_apply(BjxmCtx *ctx)
 	ctx->clause_article = BJ_ART_RECTIFICATION;
 	ctx->clause_item = category;
 	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"deadline\": \"%s\"}",
-									   ctx->result, date_text(due)));
+									   ctx->result, bjxm_date_text(due)));
 	bjxm_done(ctx, TextDatumGetCString(DirectFunctionCall1(btrim1, values[2])));
 }
 
@@ -463,6 +452,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 	if (!bjxm_load_project(&ctx, PG_GETARG_INT64(0)))
 		bjxm_refuse_project(&ctx);
 	inspect_facts(&ctx);
+	bjxm_inspect_funding(&ctx);
 	bjxm_inspect_data(&ctx);
 	bjxm_inspect_security(&ctx);
 	found = bjxm_violations_copy(ctx.violations, rsinfo->econtext->ecxt_per_query_memory);

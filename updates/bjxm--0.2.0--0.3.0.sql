@@ -142,3 +142,24 @@ DROP FUNCTION bjxm._actor_is_superuser();
 -- 第三十一条's items counted from the text, not written as 9.
 ALTER TABLE bjxm.rectifications DROP CONSTRAINT rectifications_category_check,
     ADD CONSTRAINT rectifications_category_check CHECK (category BETWEEN 1 AND bjxm.item_count(31));
+
+------------------------------------------------------------------------------
+-- Issue 14 (the money chain).
+------------------------------------------------------------------------------
+
+-- 第十六条: the contract records its amount and date.  A contract signed
+-- under 0.2.0 has neither; bjxm.inspect reports it (its payments are held
+-- to the budget only).
+ALTER TABLE bjxm.projects
+    ADD COLUMN contract_amount numeric(14,2) CHECK (contract_amount > 0),
+    ADD COLUMN contract_signed_on date;
+COMMENT ON COLUMN bjxm.projects.contract_amount IS '合同金额(元), 不超过采购金额 (contract amount, at most the procurement amount, 第十六条)';
+COMMENT ON COLUMN bjxm.projects.contract_signed_on IS '合同签订日期, 拨付不早于此日 (date the contract was signed; no payment before it)';
+
+CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb, amount numeric, signed_on date) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'sign_contract', pg_catalog.jsonb_build_object('contract_no', $2, 'terms', $3,
+        'amount', $4, 'signed_on', $5)) $$;
+COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) IS '签订三方服务合同并记录合同金额与签订日期, 第十六条、第二十八条 (sign the three-party contract with its amount and date; bigdata or user unit)';
+REVOKE ALL ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) TO PUBLIC;

@@ -46,7 +46,7 @@ public class BjxmApp {
         // 用户单位: create the project, add a line item, fill in the demand plan, declare.
         long p = (Long) step("cl_unit", "SELECT bjxm.create_project(?::bjxm.uscc, ?, 'business_system', '{development}', ?, 600000)",
                              unit, "社会救助信息平台(Java)", year);
-        step("cl_unit", "SELECT bjxm.add_line_item(?, 'software_development', '救助对象管理系统开发', 400000)", p);
+        step("cl_unit", "SELECT bjxm.add_line_item(?, 'software_development', '救助对象管理系统开发', 560000)", p);
         showNotifications();
 
         // 第十一条: office computers are not IT-project money.  BJ011, nothing recorded.

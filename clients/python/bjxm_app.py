@@ -92,7 +92,7 @@ year = step("cl_unit", "SELECT extract(year FROM bjxm.today())::int + 1")  # 第
 # 用户单位: create the project, add a line item, fill in the demand plan, declare.
 p = step("cl_unit", "SELECT bjxm.create_project(%s, %s, 'business_system', '{development}', %s, 800000)",
          UNIT, "智慧校园平台(Python)", year)
-step("cl_unit", "SELECT bjxm.add_line_item(%s, 'software_development', '平台软件开发', 500000)", p)
+step("cl_unit", "SELECT bjxm.add_line_item(%s, 'software_development', '平台软件开发', 760000)", p)
 show_notifications()
 
 # 第十一条: office computers are not IT-project money.  BJ011, nothing recorded.

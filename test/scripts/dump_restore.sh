@@ -152,8 +152,6 @@ SELECT bjxm.postpone(:p2, '备份测试: 用户单位原因');
 -- P1 on to evaluated.
 SET ROLE mx_dr_unit;
 SELECT bjxm.record_ex_ante_assessment(:p1, true, 'SQPG-' || :p1);
-RESET ROLE;
-SELECT bjxm.arrange_budget(:p1, 780000);
 SET ROLE mx_dr_bigdata;
 SELECT pg_temp.waive_term(:p1, '短信费', '备份测试: 经评审的短信验证码服务');
 -- 第十一条: an item admitted under a waiver, and one that a later dictionary refuses.
@@ -162,6 +160,9 @@ SELECT bjxm.add_line_item(:p1, 'software_development', '短信验证码服务短
 SELECT bjxm.add_line_item(:p1, 'software_development', '移动端接入开发', 30000) > 0 AS later_refused_item;
 SET ROLE mx_dr_bigdata;
 SELECT bjxm.set_excluded_term('移动端接入', '第十一条第(二)项');
+-- 第十条: the budget within the items (640,000 + 20,000 + 30,000).
+RESET ROLE;
+SELECT bjxm.arrange_budget(:p1, 690000);
 SET ROLE mx_dr_unit;
 SELECT bjxm.submit_service_plan(:p1, '{"service_content": "平台开发", "budget": "78万元", "functions": "业务办理",
   "data_resources": "业务库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
@@ -169,14 +170,14 @@ SELECT bjxm.submit_service_plan(:p1, '{"service_content": "平台开发", "budge
 SET ROLE mx_dr_bigdata;
 SELECT bjxm.entrust_review(:p1, 'DR-R1');
 SET ROLE mx_dr_reviewer;
-SELECT bjxm.approve_service_plan(:p1, true, 760000, 'FW-' || :p1);
+SELECT bjxm.approve_service_plan(:p1, true, 680000, 'FW-' || :p1);
 SET ROLE mx_dr_unit;
-SELECT bjxm.record_procurement(:p1, 'DR-V1', 750000, 'open_tender');
+SELECT bjxm.record_procurement(:p1, 'DR-V1', 670000, 'open_tender');
 SELECT bjxm.sign_contract(:p1, 'DR-HT-' || :p1, jsonb_build_object('parties', jsonb_build_object(
   'bigdata', '毕节市大数据局', 'user_unit', '11520500MX0000001W', 'vendor', 'DR-V1'), 'emergency_response', true,
   'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
 RESET ROLE;
-SELECT bjxm.record_disbursement(:p1, 300000, '2026-11-20');
+SELECT bjxm.record_disbursement(:p1, 300000, '2026-11-27');
 SET ROLE mx_dr_unit;
 SELECT bjxm.start_implementation(:p1);
 -- 第十九条: one adjustment rejected, one approved and used.

@@ -43,6 +43,9 @@
 #   duplicate_transition  two consecutive state-changing events with the same
 #                      (action, from, to)
 #   paid_le_arranged   sum(disbursements) <= budget
+#   money_chain        rebuilt from each project's events: paid <= contract
+#                      <= procurement <= control price <= budget <= sum of
+#                      line items, and the table's amounts equal the events'
 #   budget_vs_events, disbursements_vs_events  the tables equal the events
 #   funding_under_hold no arrange_budget/propose_for_plan event of a unit
 #                      while one of its orders held, rebuilt from the events
@@ -216,6 +219,7 @@ BEGIN
                            '{development}', 2028, 900000);
   PERFORM bjxm.set_demand_plan(p, stress.demand_plan());
   PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
+  PERFORM bjxm.add_line_item(p, 'software_development', '压力测试软件开发', 900000);
   PERFORM bjxm.declare(p);
   PERFORM bjxm.preliminary_review(p, true);
   PERFORM bjxm.entrust_review(p, 'ST-R');
@@ -617,6 +621,36 @@ INSERT INTO violations
 SELECT 'paid_le_arranged', count(*), string_agg(format('project %s paid %s of %s', project_id, paid, budget), '; ')
   FROM (SELECT p.project_id, p.budget, sum(d.amount) AS paid FROM bjxm.projects p JOIN bjxm.disbursements d USING (project_id)
          GROUP BY 1, 2 HAVING p.budget IS NULL OR sum(d.amount) > p.budget LIMIT 20) v;
+-- The chain of amounts, rebuilt from the events of each project (第十条,
+-- 第十二条, 第十四条, 第十六条): paid ≤ contract ≤ procurement ≤ control
+-- price ≤ budget ≤ sum of line items, each the last recorded (the sums:
+-- every one), and the tables agree with the events.
+INSERT INTO violations
+SELECT 'money_chain', count(*), string_agg(format('project %s items %s budget %s control %s procured %s contract %s paid %s',
+         project_id, items, budget, control, procured, contract, paid), '; ')
+  FROM (SELECT c.* FROM (
+          SELECT p.project_id,
+                 (SELECT sum((e.details->>'amount')::numeric) FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'add_line_item') AS items,
+                 (SELECT (e.details->>'amount')::numeric FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'arrange_budget' ORDER BY e.event_id DESC LIMIT 1) AS budget,
+                 (SELECT (e.details->>'tender_control_price')::numeric FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'approve_service_plan'
+                     AND (e.details->>'passed')::boolean ORDER BY e.event_id DESC LIMIT 1) AS control,
+                 (SELECT (e.details->>'amount')::numeric FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'record_procurement' ORDER BY e.event_id DESC LIMIT 1) AS procured,
+                 (SELECT (e.details->>'amount')::numeric FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'sign_contract' ORDER BY e.event_id DESC LIMIT 1) AS contract,
+                 (SELECT coalesce(sum((e.details->>'amount')::numeric), 0) FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action = 'record_disbursement') AS paid,
+                 p.budget AS t_budget, p.control_price AS t_control, p.procurement_amount AS t_procured,
+                 p.contract_amount AS t_contract
+            FROM bjxm.projects p) c
+         WHERE c.paid > coalesce(c.contract, c.budget, 0) OR c.contract > c.procured OR c.procured > c.control
+            OR c.control > c.budget OR c.budget > coalesce(c.items, 0)
+            OR c.budget IS DISTINCT FROM c.t_budget OR c.control IS DISTINCT FROM c.t_control
+            OR c.procured IS DISTINCT FROM c.t_procured OR c.contract IS DISTINCT FROM c.t_contract
+         LIMIT 20) v;
 INSERT INTO violations
 SELECT 'budget_vs_events', count(*), string_agg(format('project %s budget %s, events %s', project_id, budget, ev), '; ')
   FROM (SELECT p.project_id, p.budget, l.amount AS ev FROM bjxm.projects p
