@@ -14,8 +14,6 @@ extern void bjxm_funding_init(void);
 /* The actions (src/registry.c). */
 extern void bjxm_arrange_budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region);
 extern void bjxm_arrange_budget_rules(BjxmCtx *ctx);
-/* bjxm.inspect: the chain line items ≥ budget ≥ control price ≥ procurement ≥ contract ≥ paid. */
-extern void bjxm_inspect_funding(BjxmCtx *ctx);
 /* 第十条: self-raised funds only for a 市属国企 (BJ010). */
 extern void bjxm_rule_fund_source(BjxmCtx *ctx, const char *fund);
 extern void bjxm_arrange_budget_apply(BjxmCtx *ctx);

@@ -4,7 +4,9 @@
  *   第三十条   rectification orders opened by 大数据部门 or 财政部门
  *   第三十一条 the order's life (open → reported → closed, or failed),
  *              the hold on a unit's new money, the facts 监督检查 reads,
- *              and bjxm.inspect (items (三)–(八))
+ *              and bjxm.inspect (items (三)–(八), and the chain of
+ *              amounts: items ≥ budget ≥ control price ≥ procurement ≥
+ *              contract ≥ paid)
  *   第三十二条 performance targets, 事前绩效评估, 绩效自评, 重点绩效评价
  *   第三十三条 the comprehensive evaluation and the vendor warning
  *
@@ -34,7 +36,6 @@
 
 #include "action.h"
 #include "data.h"
-#include "funding.h"
 #include "security.h"
 #include "settings.h"
 #include "spi.h"
@@ -433,6 +434,88 @@ inspect_facts(BjxmCtx *ctx)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* 第三十一条 监督检查: the chain of amounts as it stands              */
+/* ------------------------------------------------------------------ */
+
+/* Add a finding that a >= b is broken: a above b (both amounts named). */
+static void
+chain_finding(BjxmCtx *ctx, int sqlerrcode, int article, Numeric a, const char *a_label,
+			  Numeric b, const char *b_label, const char *hint)
+{
+	if (a == NULL || b == NULL || bjxm_numeric_cmp(a, b) <= 0)
+		return;
+	bjxm_violation(ctx, false, sqlerrcode, article, 0,
+				   psprintf("%s %s 元, %s %s 元。", a_label, bjxm_numeric_text(a), b_label, bjxm_numeric_text(b)),
+				   hint, "%s超过%s (amount chain broken)", a_label, b_label);
+}
+
+/*
+ * bjxm.inspect: every link of the chain line items ≥ budget ≥ 招标控制价
+ * ≥ procurement ≥ contract ≥ paid, and the estimate over the budget, for
+ * data the rules did not write (a 0.2.0 project upgraded, say): the
+ * actions refuse each broken link, so a project they wrote shows none.
+ */
+static void
+inspect_funding(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	HeapTuple	t;
+	TupleDesc	d;
+	bool		isnull;
+	Numeric		items;
+	Numeric		paid;
+	Numeric		budget = bjxm_col_num(ctx, "budget");
+	Numeric		control = bjxm_col_num(ctx, "control_price");
+	Numeric		procured = bjxm_col_num(ctx, "procurement_amount");
+	Numeric		contract = bjxm_col_num(ctx, "contract_amount");
+	bool		early_payment;
+	bool		unsigned_contract;
+	Datum		signed_on = bjxm_col(ctx, "contract_signed_on", &unsigned_contract);
+
+	bjxm_exec(&plan, "SELECT (SELECT COALESCE(pg_catalog.sum(l.amount), 0) FROM bjxm.line_items l "
+			  "         WHERE l.project_id OPERATOR(pg_catalog.=) $1), "
+			  "       (SELECT COALESCE(pg_catalog.sum(x.amount), 0) FROM bjxm.disbursements x "
+			  "         WHERE x.project_id OPERATOR(pg_catalog.=) $1), "
+			  "       EXISTS (SELECT 1 FROM bjxm.disbursements x JOIN bjxm.projects j USING (project_id) "
+			  "         WHERE x.project_id OPERATOR(pg_catalog.=) $1 "
+			  "           AND x.paid_on OPERATOR(pg_catalog.<) j.contract_signed_on)",
+			  1, types, values, NULL);
+	t = SPI_tuptable->vals[0];
+	d = SPI_tuptable->tupdesc;
+	items = DatumGetNumeric(SPI_getbinval(t, d, 1, &isnull));
+	paid = DatumGetNumeric(SPI_getbinval(t, d, 2, &isnull));
+	early_payment = DatumGetBool(SPI_getbinval(t, d, 3, &isnull));
+
+	if (budget != NULL && bjxm_numeric_cmp(items, int64_to_numeric(0)) <= 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("安排预算 %s 元, 项目没有支出事项。", bjxm_numeric_text(budget)),
+					   "补列支出事项 (第十一条) 或调整预算。",
+					   "已安排预算的项目没有支出事项 (budget without line items)");
+	else
+		chain_finding(ctx, ERRCODE_BJ010, BJ_ART_BUDGET, budget, "安排的预算", items, "支出事项合计",
+					  "补列支出事项 (第十一条) 或调减预算。");
+	chain_finding(ctx, ERRCODE_BJ010, BJ_ART_BUDGET, budget, "安排的预算", bjxm_col_num(ctx, "estimate"), "经评审的估算",
+				  "按第十九条申请调整并经专家评审, 或调减预算。");
+	chain_finding(ctx, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, control, "招标控制价", budget, "安排的预算",
+				  "重新评审招标控制价或调整预算。");
+	chain_finding(ctx, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, procured, "采购金额", control, "招标控制价", NULL);
+	chain_finding(ctx, ERRCODE_BJ016, BJ_ART_CONTRACT, contract, "合同金额", procured, "采购金额", NULL);
+	if (bjxm_col_text(ctx, "contract_no") != NULL && contract == NULL)
+		bjxm_violation(ctx, true, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("合同 %s 没有记录金额与签订日期 (0.3.0 以前签订)。", bjxm_col_text(ctx, "contract_no")),
+					   "核对合同并补记; 在此之前拨付只以预算为限。",
+					   "合同未记录金额与签订日期 (contract amount and date not recorded)");
+	chain_finding(ctx, ERRCODE_BJ012, BJ_ART_EXECUTION, paid, "已拨付合计", contract, "合同金额", NULL);
+	chain_finding(ctx, ERRCODE_BJ012, BJ_ART_EXECUTION, paid, "已拨付合计", budget, "安排的预算", NULL);
+	if (early_payment && !unsigned_contract)
+		bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+					   psprintf("有拨付日期早于合同签订日期 %s。", bjxm_date_text(DatumGetDateADT(signed_on))),
+					   "核对拨付记录。", "拨付早于合同签订 (payment before the contract)");
+}
+
 PG_FUNCTION_INFO_V1(bjxm_inspect);
 /* bjxm.inspect(project) → setof violation: 第三十一条 监督检查 findings; changes nothing. */
 Datum
@@ -452,7 +535,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 	if (!bjxm_load_project(&ctx, PG_GETARG_INT64(0)))
 		bjxm_refuse_project(&ctx);
 	inspect_facts(&ctx);
-	bjxm_inspect_funding(&ctx);
+	inspect_funding(&ctx);
 	bjxm_inspect_data(&ctx);
 	bjxm_inspect_security(&ctx);
 	found = bjxm_violations_copy(ctx.violations, rsinfo->econtext->ecxt_per_query_memory);
