@@ -5,7 +5,8 @@
  *              department when (一) a city unit uses a third-party system,
  *              (二) it is paid from superior or self-raised funds, or
  *              (三) it is a county project of 100万 or more (the setting
- *              county_review_threshold); record_city_review, and the rule
+ *              county_review_threshold), alone or as one of a split
+ *              group (src/splitting.c); record_city_review, and the rule
  *              procurement applies (BJ034)
  *   第三十五条 counties act by reference: a duty member's jurisdiction is
  *              a county or the city (set_jurisdiction); the duty check
@@ -25,6 +26,7 @@
 #include "planning.h"
 #include "settings.h"
 #include "spi.h"
+#include "splitting.h"
 
 /* 第三十四条: which of its items requires a city-level review (0 = none). */
 int
@@ -52,6 +54,9 @@ bjxm_city_review_item(BjxmCtx *ctx)
 			amount = bjxm_col(ctx, "estimate", &isnull);
 		if (bjxm_numeric_cmp(DatumGetNumeric(amount), bjxm_setting_numeric("county_review_threshold")) >= 0)
 			return 3;
+		/* … or one of a split group that reaches it together (src/splitting.c) */
+		if (bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, NULL, NULL))
+			return 3;
 	}
 	return 0;
 }
@@ -63,14 +68,22 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 	int			item = bjxm_city_review_item(ctx);
 	bool		isnull;
 	Datum		d;
+	StringInfoData members;
+	Numeric		sum;
+	const char *split = NULL;
 
 	if (item == 0)
 		return;
 	d = bjxm_col(ctx, "city_review_passed", &isnull);
+	initStringInfo(&members);
+	if ((isnull || !DatumGetBool(d)) && item == 3 &&
+		bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, &members, &sum))
+		split = bjxm_split_detail(members.data, sum, "county_review_threshold", bjxm_setting_numeric("county_review_threshold"));
 	if (isnull || !DatumGetBool(d))
 		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
 					   item == 1 ? "市级单位采用第三方信息系统开展业务工作。"
 					   : item == 2 ? "项目使用上级资金或自行筹措资金。"
+					   : split ? split
 					   : "县级项目预算(未安排时为估算)达到 county_review_threshold。",
 					   "由市级大数据部门以 bjxm.record_city_review 评审服务方案。",
 					   "项目服务方案须经市级大数据部门评审而%s (city-level review required)",

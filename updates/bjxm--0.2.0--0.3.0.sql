@@ -142,3 +142,11 @@ DROP FUNCTION bjxm._actor_is_superuser();
 -- 第三十一条's items counted from the text, not written as 9.
 ALTER TABLE bjxm.rectifications DROP CONSTRAINT rectifications_category_check,
     ADD CONSTRAINT rectifications_category_check CHECK (category BETWEEN 1 AND bjxm.item_count(31));
+
+-- Issue 14: one project split into several under a threshold (第三十四条第(三)项,
+-- 第三十二条): the name similarity that groups a unit's projects of one plan
+-- year, and the index the sibling lookup uses.
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('split_similarity', '0.6', 'rate', '第三十四条第(三)项', '0.6',
+     '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)');
+CREATE INDEX projects_unit_year_idx ON bjxm.projects (unit_id, plan_year);
