@@ -136,6 +136,12 @@ SELECT clause, severity, detail FROM pg_temp.split(:b1, 'declare');
 SELECT pg_temp.mk('12520525FG00000012', '纳雍县人民医院门户网站', 600000) AS c1 \gset
 SELECT pg_temp.mk('12520525FG00000012', '纳雍县疾控中心冷链监测系统', 600000) AS c2 \gset
 SELECT count(*) AS findings FROM pg_temp.split(:c1, 'declare');
+-- Nor are different systems of one domain whose names share the unit's
+-- 「县 + 领域」 prefix (0.64 alike; why the default is 0.8, not 0.6: the
+-- demo's 200 names have 27 such pairs at 0.6 or more, none at 0.8).
+SELECT pg_temp.mk('12520525FG00000012', '纳雍县智慧医院业务系统', 600000) AS c3 \gset
+SELECT pg_temp.mk('12520525FG00000012', '纳雍县智慧医院系统运维服务', 600000) AS c4 \gset
+SELECT count(*) AS findings FROM pg_temp.split(:c3, 'declare');
 
 -- Another unit's similar project is not grouped: the county education
 -- bureau's 「智慧医疗平台(四期)」 neither warns nor joins the group above.
@@ -172,9 +178,9 @@ SELECT pg_temp.mk('12520526FG0000005W', '威宁县 智慧教育云平台 第2期
 SELECT pg_temp.mk('12520526FG0000005W', '威宁县智慧教育云平台Phase 3', 300000) AS h3 \gset
 SELECT pg_temp.mk('12520526FG0000005W', '威宁县智慧教育云平台 四 期', 300000) AS h4 \gset
 SELECT clause, severity, detail FROM pg_temp.split(:h1, 'declare');
--- A near-copy of the name (one word changed) is still one project ...
-SELECT pg_temp.mk('12520526FG0000005W', '威宁县智慧教育云服务平台', 300000) AS h5 \gset
-SELECT position('威宁县智慧教育云服务平台' IN detail) > 0 AS grouped FROM pg_temp.split(:h1, 'declare');
+-- A near-copy of the name (a word added, 0.9 alike) is still one project ...
+SELECT pg_temp.mk('12520526FG0000005W', '威宁县智慧教育云平台建设', 300000) AS h5 \gset
+SELECT position('威宁县智慧教育云平台建设' IN detail) > 0 AS grouped FROM pg_temp.split(:h1, 'declare');
 -- ... and a rename after declaring is no way out: no action changes a
 -- project's name (the actions with a name argument name a new unit,
 -- party, project, data resource or line item).
@@ -218,8 +224,8 @@ SELECT bjxm.record_ex_ante_assessment(p, true, '事前绩效评估报告') FROM 
 SELECT bjxm.arrange_budget(p, 4000000) FROM unnest(ARRAY[:m1, :m2, :m3]::bigint[]) p;
 SELECT count(*) AS bj032 FROM bjxm.inspect(:m2) WHERE sqlstate = 'BJ032';
 
--- The setting is the city bigdata department's to tune: at 0.9 the
+-- The setting is the city bigdata department's to tune: at 0.95 the
 -- near-copy above no longer joins the group (phase markers still do).
-SELECT bjxm.set_setting('split_similarity', '0.9');
-SELECT position('威宁县智慧教育云服务平台' IN detail) > 0 AS grouped FROM pg_temp.split(:h1, 'declare');
-SELECT bjxm.set_setting('split_similarity', '0.6');
+SELECT bjxm.set_setting('split_similarity', '0.95');
+SELECT position('威宁县智慧教育云平台建设' IN detail) > 0 AS grouped FROM pg_temp.split(:h1, 'declare');
+SELECT bjxm.set_setting('split_similarity', '0.8');

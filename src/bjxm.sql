@@ -528,7 +528,7 @@ INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description)
      '县级项目预算达到此额(元)须经市级大数据部门评审 (county budget at or above which city-level review is needed)'),
     ('major_project_threshold', '10000000', 'amount', '第三十二条', '10000000',
      '新增重大项目标准(元), 本地政策, 原文未定 (local policy: new project with development services at or above this needs 事前绩效评估)'),
-    ('split_similarity', '0.6', 'rate', '第三十四条第(三)项', '0.6',
+    ('split_similarity', '0.8', 'rate', '第三十四条第(三)项', '0.8',
      '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)'),
     ('slow_execution_rate', '0.5', 'rate', '第十二条', '0.5',
      '预算执行率低于此值标记为执行缓慢 (execution rate below which a project is flagged slow)'),

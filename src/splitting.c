@@ -26,7 +26,7 @@
 #include "splitting.h"
 
 /* split_similarity where the setting is missing (its default in src/bjxm.sql). */
-#define BJXM_SPLIT_SIMILARITY_DEFAULT 0.6
+#define BJXM_SPLIT_SIMILARITY_DEFAULT 0.8
 
 /* Siblings named in a finding; the rest are counted. */
 #define BJXM_SPLIT_LIST_MAX 10

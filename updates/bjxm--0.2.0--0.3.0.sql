@@ -147,6 +147,6 @@ ALTER TABLE bjxm.rectifications DROP CONSTRAINT rectifications_category_check,
 -- 第三十二条): the name similarity that groups a unit's projects of one plan
 -- year, and the index the sibling lookup uses.
 INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
-    ('split_similarity', '0.6', 'rate', '第三十四条第(三)项', '0.6',
+    ('split_similarity', '0.8', 'rate', '第三十四条第(三)项', '0.8',
      '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)');
 CREATE INDEX projects_unit_year_idx ON bjxm.projects (unit_id, plan_year);
