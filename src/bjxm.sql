@@ -528,6 +528,8 @@ INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description)
      '县级项目预算达到此额(元)须经市级大数据部门评审 (county budget at or above which city-level review is needed)'),
     ('major_project_threshold', '10000000', 'amount', '第三十二条', '10000000',
      '新增重大项目标准(元), 本地政策, 原文未定 (local policy: new project with development services at or above this needs 事前绩效评估)'),
+    ('split_similarity', '0.8', 'rate', '第三十四条第(三)项', '0.8',
+     '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)'),
     ('slow_execution_rate', '0.5', 'rate', '第十二条', '0.5',
      '预算执行率低于此值标记为执行缓慢 (execution rate below which a project is flagged slow)'),
     ('assessment_period_months', '12', 'integer', '第二十八条', '12',
@@ -795,6 +797,7 @@ CREATE TABLE bjxm.projects (
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
 );
 CREATE INDEX projects_unit_idx ON bjxm.projects (unit_id, project_id);
+CREATE INDEX projects_unit_year_idx ON bjxm.projects (unit_id, plan_year);
 CREATE INDEX projects_plan_idx ON bjxm.projects (plan_year, state);
 CREATE INDEX projects_state_idx ON bjxm.projects (state);
 COMMENT ON TABLE bjxm.projects IS '市级信息化项目: 项目库与全生命周期 (IT projects: the library and their lifecycle)';

@@ -5,7 +5,8 @@
  *              department when (一) a city unit uses a third-party system,
  *              (二) it is paid from superior or self-raised funds, or
  *              (三) it is a county project of 100万 or more (the setting
- *              county_review_threshold); record_city_review, and the rule
+ *              county_review_threshold), alone or as one of a split
+ *              group (src/splitting.c); record_city_review, and the rule
  *              procurement applies (BJ034)
  *   第三十五条 counties act by reference: a duty member's jurisdiction is
  *              a county or the city (set_jurisdiction); the duty check
@@ -25,6 +26,7 @@
 #include "planning.h"
 #include "settings.h"
 #include "spi.h"
+#include "splitting.h"
 
 /* 第三十四条: which of its items requires a city-level review (0 = none). */
 int
@@ -44,32 +46,15 @@ bjxm_city_review_item(BjxmCtx *ctx)
 	if (strcmp(fund, "superior") == 0 || strcmp(fund, "self_raised") == 0)
 		return 2;
 	/* (三) a county project of county_review_threshold (100万) or more */
-	if (!city_unit &&
-		bjxm_numeric_cmp(bjxm_project_amount(ctx), bjxm_setting_numeric("county_review_threshold")) >= 0)
-		return 3;
-	return 0;
-}
-
-/*
- * 第三十四条(三): a project's amount is the largest it has had of its
- * estimate, budget, 招标控制价 and procurement amount, so a budget
- * arranged just under the threshold does not hide a control price or a
- * procurement above it.
- */
-Numeric
-bjxm_project_amount(BjxmCtx *ctx)
-{
-	static const char *const columns[] = {"estimate", "budget", "control_price", "procurement_amount"};
-	Numeric		largest = NULL;
-
-	for (size_t i = 0; i < lengthof(columns); i++)
+	if (!city_unit)
 	{
-		Numeric		n = bjxm_col_num(ctx, columns[i]);
-
-		if (n != NULL && (largest == NULL || bjxm_numeric_cmp(n, largest) > 0))
-			largest = n;
+		if (bjxm_numeric_cmp(bjxm_project_amount(ctx), bjxm_setting_numeric("county_review_threshold")) >= 0)
+			return 3;
+		/* … or one of a split group that reaches it together (src/splitting.c) */
+		if (bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, NULL, NULL))
+			return 3;
 	}
-	return largest;
+	return 0;
 }
 
 /* 第三十四条: a review required and not passed refuses (BJ034). */
@@ -79,14 +64,22 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 	int			item = bjxm_city_review_item(ctx);
 	bool		isnull;
 	Datum		d;
+	StringInfoData members;
+	Numeric		sum;
+	const char *split = NULL;
 
 	if (item == 0)
 		return;
 	d = bjxm_col(ctx, "city_review_passed", &isnull);
+	initStringInfo(&members);
+	if ((isnull || !DatumGetBool(d)) && item == 3 &&
+		bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, &members, &sum))
+		split = bjxm_split_detail(members.data, sum, "county_review_threshold", bjxm_setting_numeric("county_review_threshold"));
 	if (isnull || !DatumGetBool(d))
 		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
 					   item == 1 ? "市级单位采用第三方信息系统开展业务工作。"
 					   : item == 2 ? "项目使用上级资金或自行筹措资金。"
+					   : split ? split
 					   : psprintf("县级项目金额(估算、预算、招标控制价、采购金额中最大者) %s 元达到 county_review_threshold。",
 								bjxm_numeric_text(bjxm_project_amount(ctx))),
 					   "由市级大数据部门以 bjxm.record_city_review 评审服务方案。",

@@ -14,9 +14,6 @@
  */
 extern int	bjxm_city_review_item(BjxmCtx *ctx);
 
-/* 第三十四条(三): the largest of estimate, budget, control price and procurement amount. */
-extern Numeric bjxm_project_amount(BjxmCtx *ctx);
-
 /* 第三十四条: the city review a project needs and has not passed (BJ034). */
 extern void bjxm_rule_city_review(BjxmCtx *ctx);
 

@@ -29,6 +29,7 @@
 #include "planning.h"
 #include "settings.h"
 #include "spi.h"
+#include "splitting.h"
 #include "supervision.h"
 
 /* The plan years bjxm accepts. */
@@ -242,7 +243,7 @@ demand_plan_complete(BjxmCtx *ctx)
 	}
 }
 
-/* declare: 第五条 plan complete, 第六条 next year's window. */
+/* declare: 第五条 plan complete, 第六条 next year's window; a split project warns (第三十二条, 第三十四条). */
 void
 bjxm_declare_rules(BjxmCtx *ctx)
 {
@@ -253,6 +254,7 @@ bjxm_declare_rules(BjxmCtx *ctx)
 				d;
 
 	demand_plan_complete(ctx);
+	bjxm_rule_split_warnings(ctx);
 	j2date(bjxm_today() + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	if (year != y + 1)
 		bjxm_violation(ctx, false, ERRCODE_BJ006, BJ_ART_DECLARATION, 0,
@@ -333,11 +335,12 @@ bjxm_carry_over_apply(BjxmCtx *ctx)
 	bjxm_move_set(ctx, &plan, "plan_year = $2", 1, types, values, NULL, ctx->state, psprintf("%d", year));
 }
 
-/* propose_for_plan: no new money for a unit under a hold (第三十一条). */
+/* propose_for_plan: no new money for a unit under a hold (第三十一条); a split project warns. */
 void
 bjxm_propose_for_plan_rules(BjxmCtx *ctx)
 {
 	bjxm_rule_rectification_hold(ctx, true);
+	bjxm_rule_split_warnings(ctx);
 }
 
 /* ------------------------------------------------------------------ */

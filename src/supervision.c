@@ -39,6 +39,7 @@
 #include "security.h"
 #include "settings.h"
 #include "spi.h"
+#include "splitting.h"
 #include "supervision.h"
 #include "types.h"
 
@@ -538,6 +539,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 	inspect_funding(&ctx);
 	bjxm_inspect_data(&ctx);
 	bjxm_inspect_security(&ctx);
+	bjxm_inspect_split(&ctx);
 	found = bjxm_violations_copy(ctx.violations, rsinfo->econtext->ecxt_per_query_memory);
 	SPI_finish();
 	bjxm_violations_emit(rsinfo, found);
@@ -578,6 +580,21 @@ bjxm_rule_performance(BjxmCtx *ctx, Numeric amount)
 									isnull ? "未开展" : "未通过"),
 						   "由用户单位开展事前绩效评估并以 bjxm.record_ex_ante_assessment 记录通过的结论。",
 						   "新增重大项目须通过事前绩效评估 (major project without a passed ex-ante assessment)");
+	}
+	else if (amount != NULL && development)
+	{
+		/* … or one of a split group that reaches it together (src/splitting.c) */
+		Numeric		major = bjxm_setting_numeric("major_project_threshold");
+		StringInfoData members;
+		Numeric		sum;
+		Datum		passed = bjxm_col(ctx, "ex_ante_passed", &isnull);
+
+		initStringInfo(&members);
+		if ((isnull || !DatumGetBool(passed)) && bjxm_split_group(ctx, major, true, amount, &members, &sum))
+			bjxm_violation(ctx, false, ERRCODE_BJ032, BJ_ART_PERFORMANCE, 0,
+						   bjxm_split_detail(members.data, sum, "major_project_threshold", major),
+						   "由用户单位对每个项目开展事前绩效评估并以 bjxm.record_ex_ante_assessment 记录通过的结论, 或合并为一个项目。",
+						   "疑似拆分的新增重大项目, 每个项目均须通过事前绩效评估 (split major project without a passed ex-ante assessment)");
 	}
 }
 

@@ -163,3 +163,11 @@ CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb
 COMMENT ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) IS '签订三方服务合同并记录合同金额与签订日期, 第十六条、第二十八条 (sign the three-party contract with its amount and date; bigdata or user unit)';
 REVOKE ALL ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjxm.sign_contract(bigint, text, jsonb, numeric, date) TO PUBLIC;
+
+-- Issue 14: one project split into several under a threshold (第三十四条第(三)项,
+-- 第三十二条): the name similarity that groups a unit's projects of one plan
+-- year, and the index the sibling lookup uses.
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('split_similarity', '0.8', 'rate', '第三十四条第(三)项', '0.8',
+     '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)');
+CREATE INDEX projects_unit_year_idx ON bjxm.projects (unit_id, plan_year);

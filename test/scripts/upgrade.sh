@@ -49,6 +49,7 @@ r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('softw
 before=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
                       FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'")
 events_before=$(val "$OLD" "SELECT count(*) FROM bjxm.events")
+settings_before=$(val "$OLD" "SELECT string_agg(key, ',' ORDER BY key) FROM bjxm.settings")
 echo "  at $PREVIOUS: $events_before events"
 
 if ! psql_ "$OLD" -c "ALTER EXTENSION bjxm UPDATE" >/dev/null; then
@@ -59,7 +60,11 @@ got=$(val "$OLD" "SELECT extversion FROM pg_extension WHERE extname = 'bjxm'")
 after=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'
                        AND c.relname IN (SELECT x.relname FROM pg_class x WHERE x.relnamespace = 'bjxm'::regnamespace)")
-[ "$before" == "$after" ] && echo "  ok    every table keeps its rows" || fail "row counts changed: $before vs $after"
+# Rule parameters an upgrade script adds (split_similarity, 0.3.0) are
+# the only new rows: counted apart, and checked against a fresh install below.
+added=$(val "$OLD" "SELECT count(*) FROM bjxm.settings WHERE key <> ALL (string_to_array('$settings_before', ','))")
+after=$(awk -v n="$added" 'BEGIN { FS = OFS = "," } { for (i = 1; i <= NF; i++) if ($i ~ /^settings=/) { split($i, kv, "="); $i = "settings=" (kv[2] - n) } print }' <<<"$after")
+[ "$before" == "$after" ] && echo "  ok    every table keeps its rows ($added rule parameters added)" || fail "row counts changed: $before vs $after"
 v=$(val "$OLD" "SELECT checked || ' ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")
 [ "$v" == "$events_before none" ] && echo "  ok    events hashed by the upgrade, chain intact ($v)" || fail "verify_events after update: $v"
 
@@ -129,6 +134,10 @@ if diff -u "$TMP/fresh.shape" "$TMP/upgraded.shape" > "$TMP/shape.diff"; then
 else
   head -n 40 "$TMP/shape.diff"; fail "the upgraded schema differs from a fresh install"
 fi
+# The settings' keys too (rows, not schema): an upgrade adds what a fresh install has.
+k_old=$(val "$OLD" "SELECT string_agg(key || '/' || kind || '/' || default_value || '/' || coalesce(clause::text, ''), ',' ORDER BY key) FROM bjxm.settings")
+k_new=$(val "$NEW" "SELECT string_agg(key || '/' || kind || '/' || default_value || '/' || coalesce(clause::text, ''), ',' ORDER BY key) FROM bjxm.settings")
+[ "$k_old" == "$k_new" ] && echo "  ok    the upgraded settings equal a fresh install's" || fail "settings differ: $k_old vs $k_new"
 
 if [ "$FAILED" -ne 0 ]; then echo "upgrade: FAILED"; exit 1; fi
 echo "upgrade: ok"

@@ -1,0 +1,197 @@
+/*
+ * splitting.c — a project split into several that each stay under a
+ * threshold (第三十四条第(三)项, 第三十二条; issue 14): the split group of
+ * a project, the warnings declare and propose_for_plan give, and what
+ * bjxm.inspect reports.  jurisdictions.c (the city review) and
+ * supervision.c (the ex-ante assessment) make the review or assessment
+ * required for each member of a group that reaches the threshold.
+ *
+ * Similarity is the backend-free core's (src/core/similar.h); the
+ * siblings come from one index lookup (projects_unit_year_idx).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "action.h"
+#include "duties.h"
+#include "settings.h"
+#include "similar.h"
+#include "spi.h"
+#include "splitting.h"
+
+/* split_similarity where the setting is missing (its default in src/bjxm.sql). */
+#define BJXM_SPLIT_SIMILARITY_DEFAULT 0.8
+
+/* Siblings named in a finding; the rest are counted. */
+#define BJXM_SPLIT_LIST_MAX 10
+
+/*
+ * The setting split_similarity; its default where the row is missing: a
+ * database at an earlier release runs this library until ALTER EXTENSION
+ * UPDATE adds it.
+ */
+static double
+split_similarity(void)
+{
+	static SPIPlanPtr plan = NULL;
+	bool		isnull;
+
+	if (bjxm_exec(&plan, "SELECT s.value::pg_catalog.float8 FROM bjxm.settings s "
+				  "WHERE s.key OPERATOR(pg_catalog.=) 'split_similarity'", 0, NULL, NULL, NULL) != 1)
+		return BJXM_SPLIT_SIMILARITY_DEFAULT;
+	return DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* The largest of the amount columns that is not NULL (estimate never is). */
+Numeric
+bjxm_project_amount(BjxmCtx *ctx)
+{
+	static const char *const cols[] = {"estimate", "budget", "control_price", "procurement_amount"};
+	Numeric		best = NULL;
+
+	for (size_t i = 0; i < lengthof(cols); i++)
+	{
+		bool		isnull;
+		Datum		d = bjxm_col(ctx, cols[i], &isnull);
+
+		if (!isnull && (best == NULL || bjxm_numeric_cmp(DatumGetNumeric(d), best) > 0))
+			best = DatumGetNumeric(d);
+	}
+	return best;
+}
+
+/* Whether the project's services include development. */
+bool
+bjxm_project_development(BjxmCtx *ctx)
+{
+	const char *s = bjxm_col_text(ctx, "services");
+
+	return s != NULL && strstr(s, "development") != NULL;
+}
+
+bool
+bjxm_split_group(BjxmCtx *ctx, Numeric threshold, bool development, Numeric self,
+				 StringInfo members, Numeric *sum)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {INT8OID, INT4OID, INT8OID, BOOLOID};
+	Datum		values[4];
+	bool		isnull;
+	const char *name = bjxm_col_text(ctx, "name");
+	double		min_sim = split_similarity();
+	Numeric		total = bjxm_project_amount(ctx);
+	SPITupleTable *rows;
+	uint64		n;
+	int			found = 0;
+
+	if (ctx->row == NULL || name == NULL)
+		return false;
+	if (self != NULL && bjxm_numeric_cmp(self, total) > 0)
+		total = self;
+	values[0] = Int64GetDatum(ctx->unit_id);
+	values[1] = bjxm_col(ctx, "plan_year", &isnull);
+	values[2] = Int64GetDatum(ctx->project_id);
+	values[3] = BoolGetDatum(development);
+	n = bjxm_exec(&plan,
+				  "SELECT p.project_id, p.name, "
+				  "  GREATEST(p.estimate, p.budget, p.control_price, p.procurement_amount) "
+				  "FROM bjxm.projects p "
+				  "WHERE p.unit_id OPERATOR(pg_catalog.=) $1 AND p.plan_year OPERATOR(pg_catalog.=) $2 "
+				  "  AND p.project_id OPERATOR(pg_catalog.<>) $3 "
+				  "  AND p.state OPERATOR(pg_catalog.<>) ALL ('{withdrawn,terminated}'::bjxm.project_state[]) "
+				  "  AND (NOT $4 OR 'development'::bjxm.service_kind OPERATOR(pg_catalog.=) ANY (p.services)) "
+				  "ORDER BY p.project_id",
+				  4, types, values, NULL);
+	rows = SPI_tuptable;
+	for (uint64 i = 0; i < n; i++)
+	{
+		const char *other = SPI_getvalue(rows->vals[i], rows->tupdesc, 2);
+		double		sim = bj_similarity(name, strlen(name), other, strlen(other));
+		Numeric		amount;
+
+		if (sim < min_sim)		/* a negative status too: not comparable */
+			continue;
+		amount = DatumGetNumeric(SPI_getbinval(rows->vals[i], rows->tupdesc, 3, &isnull));
+		total = DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(total), NumericGetDatum(amount)));
+		if (members != NULL && found < BJXM_SPLIT_LIST_MAX)
+			appendStringInfo(members, "%s「%s」(编号 %s, %s 元)", found ? "、" : "", other,
+							 SPI_getvalue(rows->vals[i], rows->tupdesc, 1), bjxm_numeric_text(amount));
+		found++;
+	}
+	if (members != NULL && found > BJXM_SPLIT_LIST_MAX)
+		appendStringInfo(members, " 等 %d 个", found);
+	if (sum != NULL)
+		*sum = total;
+	return found > 0 && bjxm_numeric_cmp(total, threshold) >= 0;
+}
+
+char *
+bjxm_split_detail(const char *members, Numeric sum, const char *setting, Numeric threshold)
+{
+	return psprintf("同一单位同一计划年度名称相似的项目 %s 与本项目合计 %s 元, 达到 %s %s 元, 视为一个项目拆分。",
+					members, bjxm_numeric_text(sum), setting, bjxm_numeric_text(threshold));
+}
+
+/* One finding for a group that reaches threshold while the project alone stays under. */
+static void
+split_finding(BjxmCtx *ctx, bool warning, int sqlerrcode, int article, int item, const char *setting,
+			  bool development, const char *hint, const char *what)
+{
+	Numeric		threshold = bjxm_setting_numeric(setting);
+	StringInfoData members;
+	Numeric		sum;
+
+	if (bjxm_numeric_cmp(bjxm_project_amount(ctx), threshold) >= 0)
+		return;					/* the project alone reaches it: the rule itself applies */
+	initStringInfo(&members);
+	if (!bjxm_split_group(ctx, threshold, development, NULL, &members, &sum))
+		return;
+	bjxm_violation(ctx, warning, sqlerrcode, article, item, bjxm_split_detail(members.data, sum, setting, threshold),
+				   hint, "疑似拆分项目, 合计金额达到标准, 每个项目均须%s (split project: %s)", what,
+				   article == BJ_ART_CITY_REVIEW ? "city-level review required for each part"
+				   : "ex-ante assessment required for each part");
+}
+
+/* Whether the boolean column is true. */
+static bool
+col_true(BjxmCtx *ctx, const char *col)
+{
+	bool		isnull;
+	Datum		d = bjxm_col(ctx, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
+static void
+split_findings(BjxmCtx *ctx, bool warning, bool unreviewed_only)
+{
+	if (ctx->row == NULL || ctx->state == BJ_S_WITHDRAWN || ctx->state == BJ_S_TERMINATED)
+		return;
+	if (ctx->unit_region != NULL && strcmp(ctx->unit_region, BJXM_CITY_REGION) != 0 &&
+		!(unreviewed_only && col_true(ctx, "city_review_passed")))
+		split_finding(ctx, warning, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, 3, "county_review_threshold", false,
+					  "合并为一个项目申报, 或在采购前由市级大数据部门以 bjxm.record_city_review 评审每个项目的服务方案。",
+					  "经市级大数据部门评审服务方案");
+	if (bjxm_project_development(ctx) && !(unreviewed_only && col_true(ctx, "ex_ante_passed")))
+		split_finding(ctx, warning, ERRCODE_BJ032, BJ_ART_PERFORMANCE, 0, "major_project_threshold", true,
+					  "合并为一个项目申报, 或在安排预算前对每个项目开展事前绩效评估 (bjxm.record_ex_ante_assessment)。",
+					  "通过事前绩效评估");
+}
+
+void
+bjxm_rule_split_warnings(BjxmCtx *ctx)
+{
+	split_findings(ctx, true, false);
+}
+
+void
+bjxm_inspect_split(BjxmCtx *ctx)
+{
+	split_findings(ctx, true, true);
+}
