@@ -36,6 +36,8 @@ SELECT a.action AS action_without_function FROM bjxm.actions() a
  WHERE a.kind <> 'dry_run' AND NOT EXISTS (SELECT 1 FROM en_functions f WHERE f.acts = a.action);
 SELECT fn AS dry_run_wrapper, checks FROM en_functions WHERE checks IS NOT NULL ORDER BY fn;
 SELECT fn AS reads_only, provolatile FROM en_functions WHERE acts IS NULL AND checks IS NULL ORDER BY fn;
+-- (record_procurement has two overloads, with and without the single-source
+-- ground of 政府采购法第三十一条: one function more than actions.)
 SELECT count(*) FILTER (WHERE acts IS NOT NULL) AS actions_by_function,
        (SELECT count(*) FROM bjxm.actions() WHERE kind <> 'dry_run') AS actions_in_registry
   FROM en_functions;
