@@ -194,6 +194,8 @@ CREATE FUNCTION bjxm.approve_procurement_exception(project bigint, method bjxm.p
 COMMENT ON FUNCTION bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text) IS '采购活动开始前批准公开招标以外的采购方式, 政府采购法第二十七条, 第十五条 (approve a method other than open tender before the procurement; finance)';
 
 -- As src/bjxm.sql's privileges, row-level security and pg_dump lists.
+REVOKE ALL ON bjxm.procurement_exceptions FROM PUBLIC;
+REVOKE ALL ON SEQUENCE bjxm.procurement_exceptions_exception_id_seq FROM PUBLIC;
 GRANT SELECT ON bjxm.procurement_exceptions
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 REVOKE ALL ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text),
