@@ -258,6 +258,7 @@ INSERT INTO mx_am_duties VALUES
     ('approve_service_plan', '{reviewer}'),
     ('record_city_review', '{bigdata}'),
     ('record_procurement', '{user_unit}'),
+    ('approve_procurement_exception', '{finance}'),   -- 第十五条 (政府采购法第二十七条)
     ('sign_contract', '{bigdata,user_unit}'),
     ('start_implementation', '{user_unit}'),
     ('sign_acceptance', '{user_unit,bigdata}'),

@@ -36,7 +36,7 @@ SELECT a.action AS action_without_function FROM bjxm.actions() a
  WHERE a.kind <> 'dry_run' AND NOT EXISTS (SELECT 1 FROM en_functions f WHERE f.acts = a.action);
 SELECT fn AS dry_run_wrapper, checks FROM en_functions WHERE checks IS NOT NULL ORDER BY fn;
 SELECT fn AS reads_only, provolatile FROM en_functions WHERE acts IS NULL AND checks IS NULL ORDER BY fn;
-SELECT count(DISTINCT acts) AS actions_by_function,   -- overloads (sign_contract) are one action
+SELECT count(DISTINCT acts) AS actions_by_function,   -- overloads (sign_contract, record_procurement) are one action
        (SELECT count(*) FROM bjxm.actions() WHERE kind <> 'dry_run') AS actions_in_registry
   FROM en_functions;
 -- No public function is written in PL/pgSQL any more but the readers.

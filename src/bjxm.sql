@@ -908,6 +908,39 @@ COMMENT ON COLUMN bjxm.adjustments.expert_opinion IS '专家评审意见 (expert
 COMMENT ON COLUMN bjxm.adjustments.requested_at IS '申请时间 (requested at)';
 COMMENT ON COLUMN bjxm.adjustments.decided_at IS '决定时间 (decided at)';
 
+------------------------------------------------------------------------------
+-- 第十五条 服务采购 by 政府采购法 (issue 14): the open-tender threshold,
+-- methods other than open tender approved beforehand by 财政部门 (第二十七条),
+-- single source on a ground of 第三十一条 (docs/reference.md §4)
+------------------------------------------------------------------------------
+
+ALTER TABLE bjxm.projects
+    ADD COLUMN procurement_ground text CHECK (procurement_ground IN ('unique_supplier', 'emergency', 'consistency')),
+    ADD COLUMN procurement_reason text;
+COMMENT ON COLUMN bjxm.projects.procurement_ground IS '单一来源采购情形, 政府采购法第三十一条: unique_supplier (一) 唯一供应商 | emergency (二) 不可预见的紧急情况 | consistency (三) 一致性或服务配套 (single-source ground)';
+COMMENT ON COLUMN bjxm.projects.procurement_reason IS '单一来源采购理由 (single-source reason)';
+
+CREATE TABLE bjxm.procurement_exceptions (
+    exception_id bigserial PRIMARY KEY,
+    project_id   bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    method       bjxm.procurement_method NOT NULL CHECK (method <> 'open_tender'),
+    reason       text NOT NULL CHECK (reason <> ''),
+    approved_by  name NOT NULL,
+    approved_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    UNIQUE (project_id, method)
+);
+COMMENT ON TABLE bjxm.procurement_exceptions IS '财政部门事先批准的公开招标以外的采购方式, 政府采购法第二十七条 (methods other than open tender approved by finance before the procurement, 第十五条)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.exception_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.method IS '批准的采购方式 (method approved)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.reason IS '特殊情况 (reason)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.approved_by IS '批准角色 (approved by)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.approved_at IS '批准时间 (approved at)';
+
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('open_tender_threshold', '2000000', 'amount', '第十五条', '2000000',
+     '货物、服务公开招标数额标准(元); 默认为国办发〔2019〕55号的下限200万元, 贵州省标准未核实 (open-tender threshold for goods and services: at or above it, a method other than open tender needs finance''s prior approval)');
+
 CREATE TABLE bjxm.evaluations (
     evaluation_id  bigserial PRIMARY KEY,
     project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
@@ -1092,6 +1125,18 @@ CREATE FUNCTION bjxm.record_procurement(project bigint, vendor text, amount nume
     RETURNS void LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'record_procurement', pg_catalog.jsonb_build_object('vendor', $2, 'amount', $3, 'method', $4)) $$;
 COMMENT ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method) IS '记录政府采购结果, 第十四条、第十五条、第三十四条 (record the procurement; user unit)';
+
+CREATE FUNCTION bjxm.record_procurement(project bigint, vendor text, amount numeric, method bjxm.procurement_method,
+        ground text, reason text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_procurement', pg_catalog.jsonb_build_object('vendor', $2, 'amount', $3, 'method', $4,
+        'ground', $5, 'reason', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text) IS '记录政府采购结果, 单一来源采购附政府采购法第三十一条情形及理由, 第十四条、第十五条、第三十四条 (record the procurement with the single-source ground and reason; user unit)';
+
+CREATE FUNCTION bjxm.approve_procurement_exception(project bigint, method bjxm.procurement_method, reason text) RETURNS bigint
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'approve_procurement_exception', pg_catalog.jsonb_build_object('method', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text) IS '采购活动开始前批准公开招标以外的采购方式, 政府采购法第二十七条, 第十五条 (approve a method other than open tender before the procurement; finance)';
 
 CREATE FUNCTION bjxm.sign_contract(project bigint, contract_no text, terms jsonb) RETURNS void
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -1879,7 +1924,7 @@ GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
 GRANT SELECT ON bjxm.regulation, bjxm.enum_labels, bjxm.expense_categories, bjxm.excluded_terms TO PUBLIC;
 GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
                 bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
-                bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.evaluations,
+                bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.procurement_exceptions, bjxm.evaluations,
                 bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
                 bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
                 bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers,
@@ -1923,7 +1968,9 @@ GRANT EXECUTE ON FUNCTION
     bjxm.arrange_budget(bigint, numeric), bjxm.set_performance_targets(bigint, jsonb),
     bjxm.record_ex_ante_assessment(bigint, boolean, text), bjxm.submit_service_plan(bigint, jsonb),
     bjxm.approve_service_plan(bigint, boolean, numeric, text), bjxm.record_city_review(bigint, boolean, text),
-    bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method), bjxm.sign_contract(bigint, text, jsonb),
+    bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method),
+    bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text),
+    bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text), bjxm.sign_contract(bigint, text, jsonb),
     bjxm.start_implementation(bigint), bjxm.sign_acceptance(bigint, boolean, text),
     bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
     bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
@@ -1980,7 +2027,8 @@ CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
 DO $bjxm$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments', 'evaluations',
+    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments',
+                             'procurement_exceptions', 'evaluations',
                              'disbursements', 'performance_evaluations', 'line_items', 'term_waivers',
                              'components', 'security_assessments'] LOOP
         EXECUTE pg_catalog.format('ALTER TABLE bjxm.%I ENABLE ROW LEVEL SECURITY', t);
@@ -2022,6 +2070,8 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews_review_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.acceptance_signatures', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments_adjustment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions_exception_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.evaluations_evaluation_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.rectifications', '');

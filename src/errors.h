@@ -27,7 +27,7 @@
 	X(BJ012, '0', '1', '2', 12, "预算执行: 超出合同金额或安排预算、早于合同拨付或项目已推迟/终止 (budget execution)") \
 	X(BJ013, '0', '1', '3', 13, "服务方案不完整 (service plan incomplete)") \
 	X(BJ014, '0', '1', '4', 14, "招标控制价超过预算或采购金额超过招标控制价 (control price above the budget, or procurement above the control price)") \
-	X(BJ015, '0', '1', '5', 15, "采购利益冲突: 服务单位为本项目评审或设计单位 (procurement conflict of interest)") \
+	X(BJ015, '0', '1', '5', 15, "政府采购不合规: 服务单位与评审或设计单位相同或无统一社会信用代码, 达到公开招标数额标准而未经批准采用其他方式, 单一来源无法定情形或理由 (procurement not as 政府采购法 requires)") \
 	X(BJ016, '0', '1', '6', 16, "合同未由三方签订, 或金额、日期与采购不符 (contract without all three parties, or above or before the procurement)") \
 	X(BJ019, '0', '1', '9', 19, "内容调整缺少允许的情形或专家意见 (adjustment not allowed)") \
 	X(BJ020, '0', '2', '0', 20, "验收签署重复或签署方不符 (acceptance signed twice or by the wrong parties)") \

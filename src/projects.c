@@ -4,8 +4,12 @@
  *   第十三条 submit_service_plan: the plan's sections (BJ013)
  *   第十四条 approve_service_plan by the entrusted institution, with the
  *            招标控制价; procurement above it is refused (BJ014)
- *   第十五条 record_procurement: no vendor that reviewed or designed the
- *            project (BJ015); the 第三十三条 warning and the 第三十四条
+ *   第十五条 record_procurement by 政府采购法: a vendor with a USCC, not
+ *            one that reviewed or designed the project; open tender at
+ *            or above setting open_tender_threshold unless 财政部门
+ *            approved the method beforehand (approve_procurement_exception,
+ *            第二十七条); single source on a ground of 第三十一条 with a
+ *            reason (BJ015); the 第三十三条 warning and the 第三十四条
  *            city review (jurisdictions.c) apply here
  *   第十六条 sign_contract by the three parties (BJ016), with the
  *            第二十八条 security obligations (BJ028)
@@ -142,12 +146,94 @@ conflicting_party(BjxmCtx *ctx, const char *vendor_uscc)
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
 
-/* record_procurement: 第十四条 control price, 第十五条 conflict, 第三十三条 warning, 第三十四条 city review. */
+/* 政府采购法第三十一条's grounds of single-source procurement, items (一)–(三). */
+static const char *const single_source_grounds[] = {"unique_supplier", "emergency", "consistency"};
+
+/* The Chinese name of a procurement method (bjxm.enum_labels), or the method. */
+static const char *
+method_label(const char *method)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+
+	values[0] = CStringGetTextDatum(method);
+	if (bjxm_exec(&plan, "SELECT l.label FROM bjxm.enum_labels l WHERE l.enum_type OPERATOR(pg_catalog.=) 'bjxm.procurement_method' "
+				  "AND l.value OPERATOR(pg_catalog.=) $1", 1, types, values, NULL) != 1)
+		return method;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+/* Whether 财政部门 approved method for this project (approve_procurement_exception). */
+static bool
+exception_approved(BjxmCtx *ctx, const char *method)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, TEXTOID};
+	Datum		values[2];
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(method);
+	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.procurement_exceptions x WHERE x.project_id OPERATOR(pg_catalog.=) $1 "
+					 "AND x.method OPERATOR(pg_catalog.=) $2::bjxm.procurement_method", 2, types, values, NULL) == 1;
+}
+
+/*
+ * 第十五条 by 政府采购法: open tender at or above the threshold unless an
+ * exception was approved for this method (第二十七条); single source only
+ * on a ground of 第三十一条, with a reason.
+ */
+static void
+procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
+{
+	const char *ground = bjxm_arg_text(ctx, "ground");
+	const char *reason = bjxm_arg_text(ctx, "reason");
+	bool		single = strcmp(method, "single_source") == 0;
+
+	/* A ground or reason given for another method would be recorded as if it applied. */
+	if (!single && (bjxm_arg(ctx, "ground")->given || bjxm_arg(ctx, "reason")->given))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "采购方式为%s, ground 与 reason 只用于单一来源采购 (ground and reason apply to single_source only)",
+					   method_label(method));
+
+	if (strcmp(method, "open_tender") != 0 && amount != NULL)
+	{
+		Numeric		threshold = bjxm_setting_numeric("open_tender_threshold");
+
+		if (bjxm_numeric_cmp(amount, threshold) >= 0 && !exception_approved(ctx, method))
+			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+						   psprintf("采购金额 %s 元, 公开招标数额标准 %s 元 (setting open_tender_threshold); "
+									"采购方式为%s (%s), 本项目没有财政部门批准的该方式。",
+									bjxm_numeric_text(amount), bjxm_numeric_text(threshold),
+									method_label(method), method),
+						   psprintf("依政府采购法第二十七条, 达到公开招标数额标准的应当公开招标; 因特殊情况采用其他方式的, "
+									"须在采购活动开始前经财政部门批准: bjxm.approve_procurement_exception(%lld, '%s', 理由)。",
+									(long long) ctx->project_id, method),
+						   "采购金额达到公开招标数额标准, 采用%s须事先经财政部门批准 (non-open method at or above the open-tender threshold without approval)",
+						   method_label(method));
+	}
+	if (single && (ground == NULL || !bjxm_one_of(ground, single_source_grounds, lengthof(single_source_grounds))))
+		bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+					   ground == NULL ? "未说明单一来源采购的情形 (no ground given)。"
+					   : psprintf("单一来源采购的情形为“%s”, 不是政府采购法第三十一条所列情形 (unknown ground)。", ground),
+					   "依政府采购法第三十一条, ground 为 unique_supplier (一) 只能从唯一供应商处采购、"
+					   "emergency (二) 发生了不可预见的紧急情况不能从其他供应商处采购, 或 consistency (三) "
+					   "须保证原有采购项目一致性或者服务配套, 添购资金总额不超过原合同采购金额百分之十; 并以 reason 说明。",
+					   "单一来源采购须符合政府采购法第三十一条所列情形之一 (single source needs a ground of 政府采购法第三十一条)");
+	if (single && bjxm_blank(reason))
+		bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+					   "未说明采用单一来源采购的理由 (no reason given)。",
+					   "以 reason 说明所依政府采购法第三十一条情形的具体事实。",
+					   "单一来源采购须说明理由 (single source needs a reason)");
+}
+
+/* record_procurement: 第十四条 control price, 第十五条 vendor and method, 第三十三条 warning, 第三十四条 city review. */
 void
 bjxm_record_procurement_rules(BjxmCtx *ctx)
 {
 	const BjxmArg *vendor = bjxm_arg(ctx, "vendor");
 	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	const char *method = bjxm_arg_text(ctx, "method");
 	bool		isnull;
 	Datum		cp = bjxm_col(ctx, "control_price", &isnull);
 
@@ -158,7 +244,12 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 					   "采购金额不得超过经第三方评审机构评审的招标控制价。",
 					   "采购金额 %s 元超过招标控制价 %s 元 (above the reviewed control price)",
 					   bjxm_numeric_text(amount), bjxm_numeric_text(DatumGetNumeric(cp)));
-	if (vendor->present && vendor->party.uscc != NULL)
+	if (vendor->present && vendor->party.uscc == NULL)
+		bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+					   psprintf("服务单位 %s 登记时没有统一社会信用代码, 无法与本项目的评审、咨询设计单位比对。", vendor->party.code),
+					   "由大数据部门以统一社会信用代码登记该服务单位 (bjxm.register_party(代号, 名称, 'vendor', 统一社会信用代码)), 再以该代号记录采购。",
+					   "服务单位 %s 未登记统一社会信用代码 (vendor %s has no USCC)", vendor->party.code, vendor->party.code);
+	else if (vendor->present)
 	{
 		const char *who = conflicting_party(ctx, vendor->party.uscc);
 
@@ -168,6 +259,8 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 						   "依政府采购法实施条例第十八条, 为项目提供评审或设计服务的单位不得参加该项目的采购。",
 						   "服务单位与本项目的评审或咨询设计单位为同一单位 (vendor reviewed or designed this project)");
 	}
+	if (method != NULL)
+		procurement_method_rules(ctx, amount, method);
 	if (vendor->present)
 		bjxm_rule_vendor_score(ctx, vendor->text);
 	bjxm_rule_city_review(ctx);
@@ -178,15 +271,62 @@ void
 bjxm_record_procurement_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, NUMERICOID, TEXTOID};
-	Datum		values[3];
+	Oid			types[5] = {INT8OID, NUMERICOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	const char *ground = bjxm_arg_text(ctx, "ground");
+	const char *reason = bjxm_arg_text(ctx, "reason");
 
 	values[0] = Int64GetDatum(bjxm_arg_id(ctx, "vendor"));
 	values[1] = NumericGetDatum(bjxm_arg_num(ctx, "amount"));
 	values[2] = CStringGetTextDatum(bjxm_arg_text(ctx, "method"));
+	values[3] = ground ? CStringGetTextDatum(ground) : (Datum) 0;
+	nulls[3] = ground ? ' ' : 'n';
+	values[4] = reason ? CStringGetTextDatum(reason) : (Datum) 0;
+	nulls[4] = reason ? ' ' : 'n';
 	bjxm_move_set(ctx, &plan, "vendor_party_id = $2, procurement_amount = $3, "
-				  "procurement_method = $4::bjxm.procurement_method", 3, types, values, NULL,
+				  "procurement_method = $4::bjxm.procurement_method, procurement_ground = $5, "
+				  "procurement_reason = $6", 5, types, values, nulls,
 				  bjxm_next_state(ctx), bjxm_arg_text(ctx, "vendor"));
+}
+
+/* approve_procurement_exception: a method other than open tender, once per method. */
+void
+bjxm_approve_procurement_exception_rules(BjxmCtx *ctx)
+{
+	const char *method = bjxm_arg_text(ctx, "method");
+
+	if (method == NULL)
+		return;
+	if (strcmp(method, "open_tender") == 0)
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "公开招标无须批准; 例外只批准公开招标以外的采购方式 (open_tender needs no exception)");
+	else if (exception_approved(ctx, method))
+		bjxm_violation(ctx, false, ERRCODE_UNIQUE_VIOLATION, BJ_ART_PROCUREMENT, 0,
+					   psprintf("项目 %lld 已有财政部门批准的%s (%s)。", (long long) ctx->project_id,
+								method_label(method), method),
+					   "每个项目每种采购方式只批准一次; 已批准的记录见 bjxm.procurement_exceptions。",
+					   "本项目已批准采用%s (exception already approved)", method_label(method));
+}
+
+/* Record the exception; its id is the result. */
+void
+bjxm_approve_procurement_exception_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	bool		isnull;
+	const char *method = bjxm_arg_text(ctx, "method");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(method);
+	values[2] = CStringGetTextDatum(ctx->note);
+	bjxm_exec(&plan, "INSERT INTO bjxm.procurement_exceptions (project_id, method, reason, approved_by) "
+			  "VALUES ($1, $2::bjxm.procurement_method, $3, bjxm.acting_role()) RETURNING exception_id",
+			  3, types, values, NULL);
+	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	bjxm_done(ctx, psprintf("批准采用%s (例外 %lld): %s", method_label(method), (long long) ctx->result, ctx->note));
 }
 
 /* ------------------------------------------------------------------ */

@@ -76,6 +76,11 @@ static const BjxmArgSpec record_procurement_args[] = {
 	{"vendor", BJXM_ARG_PARTY, true, "vendor"},
 	{"amount", BJXM_ARG_AMOUNT, true},
 	{"method", BJXM_ARG_ENUM, true, "procurement_method", "采购方式"},
+	{"ground", BJXM_ARG_TEXT}, {"reason", BJXM_ARG_TEXT},
+};
+static const BjxmArgSpec approve_procurement_exception_args[] = {
+	{"method", BJXM_ARG_ENUM, true, "procurement_method", "采购方式"},
+	{"reason", BJXM_ARG_NONBLANK, true},
 };
 static const BjxmArgSpec sign_contract_args[] = {
 	{"contract_no", BJXM_ARG_NONBLANK, true}, {"terms", BJXM_ARG_OBJECT, true},
@@ -215,6 +220,9 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	[BJ_A_RECORD_PROCUREMENT] = {ARGS(record_procurement_args), .rules = bjxm_record_procurement_rules,
 		.apply = bjxm_record_procurement_apply,
 	.articles = {BJ_ART_SERVICE_REVIEW, BJ_ART_PROCUREMENT, BJ_ART_EVALUATION, BJ_ART_CITY_REVIEW}},
+	[BJ_A_APPROVE_PROCUREMENT_EXCEPTION] = {ARGS(approve_procurement_exception_args), .note = "reason",
+		.rules = bjxm_approve_procurement_exception_rules, .apply = bjxm_approve_procurement_exception_apply,
+	.articles = {BJ_ART_PROCUREMENT}},
 	[BJ_A_SIGN_CONTRACT] = {ARGS(sign_contract_args), .rules = bjxm_sign_contract_rules,
 		.apply = bjxm_sign_contract_apply,
 	.articles = {BJ_ART_CONTRACT, BJ_ART_SERVICE_SECURITY}},

@@ -7,6 +7,11 @@
 -- lists the registry.  The PL/pgSQL helpers they used are gone.  Function
 -- bodies are copies of src/bjxm.sql; test/scripts/upgrade.sh compares the
 -- upgraded schema with a fresh install.
+--
+-- Issue 14 (第十五条 by 政府采购法): vendors need a USCC; setting
+-- open_tender_threshold; bjxm.approve_procurement_exception and table
+-- bjxm.procurement_exceptions (第二十七条); record_procurement with a
+-- single-source ground and reason (第三十一条), stored on bjxm.projects.
 \echo Use "ALTER EXTENSION bjxm UPDATE" to load this file. \quit
 
 -- The events policy no longer needs the SQL visibility helpers.
@@ -171,3 +176,63 @@ INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description)
     ('split_similarity', '0.8', 'rate', '第三十四条第(三)项', '0.8',
      '同一单位同一计划年度的项目名称相似度(去掉期次后)达到此值视为一个项目拆分, 合计金额适用 county_review_threshold 与 major_project_threshold (name similarity at or above which projects of one unit and plan year are one project split)');
 CREATE INDEX projects_unit_year_idx ON bjxm.projects (unit_id, plan_year);
+
+-- 第十五条 服务采购 by 政府采购法 (issue 14): the open-tender threshold,
+-- methods other than open tender approved beforehand by 财政部门 (第二十七条),
+-- single source on a ground of 第三十一条 (docs/reference.md §4)
+------------------------------------------------------------------------------
+
+ALTER TABLE bjxm.projects
+    ADD COLUMN procurement_ground text CHECK (procurement_ground IN ('unique_supplier', 'emergency', 'consistency')),
+    ADD COLUMN procurement_reason text;
+COMMENT ON COLUMN bjxm.projects.procurement_ground IS '单一来源采购情形, 政府采购法第三十一条: unique_supplier (一) 唯一供应商 | emergency (二) 不可预见的紧急情况 | consistency (三) 一致性或服务配套 (single-source ground)';
+COMMENT ON COLUMN bjxm.projects.procurement_reason IS '单一来源采购理由 (single-source reason)';
+
+CREATE TABLE bjxm.procurement_exceptions (
+    exception_id bigserial PRIMARY KEY,
+    project_id   bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    method       bjxm.procurement_method NOT NULL CHECK (method <> 'open_tender'),
+    reason       text NOT NULL CHECK (reason <> ''),
+    approved_by  name NOT NULL,
+    approved_at  timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    UNIQUE (project_id, method)
+);
+COMMENT ON TABLE bjxm.procurement_exceptions IS '财政部门事先批准的公开招标以外的采购方式, 政府采购法第二十七条 (methods other than open tender approved by finance before the procurement, 第十五条)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.exception_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.method IS '批准的采购方式 (method approved)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.reason IS '特殊情况 (reason)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.approved_by IS '批准角色 (approved by)';
+COMMENT ON COLUMN bjxm.procurement_exceptions.approved_at IS '批准时间 (approved at)';
+
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('open_tender_threshold', '2000000', 'amount', '第十五条', '2000000',
+     '货物、服务公开招标数额标准(元); 默认为国办发〔2019〕55号的下限200万元, 贵州省标准未核实 (open-tender threshold for goods and services: at or above it, a method other than open tender needs finance''s prior approval)');
+
+CREATE FUNCTION bjxm.record_procurement(project bigint, vendor text, amount numeric, method bjxm.procurement_method,
+        ground text, reason text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'record_procurement', pg_catalog.jsonb_build_object('vendor', $2, 'amount', $3, 'method', $4,
+        'ground', $5, 'reason', $6)) $$;
+COMMENT ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text) IS '记录政府采购结果, 单一来源采购附政府采购法第三十一条情形及理由, 第十四条、第十五条、第三十四条 (record the procurement with the single-source ground and reason; user unit)';
+
+CREATE FUNCTION bjxm.approve_procurement_exception(project bigint, method bjxm.procurement_method, reason text) RETURNS bigint
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'approve_procurement_exception', pg_catalog.jsonb_build_object('method', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text) IS '采购活动开始前批准公开招标以外的采购方式, 政府采购法第二十七条, 第十五条 (approve a method other than open tender before the procurement; finance)';
+
+-- As src/bjxm.sql's privileges, row-level security and pg_dump lists.
+REVOKE ALL ON bjxm.procurement_exceptions FROM PUBLIC;
+REVOKE ALL ON SEQUENCE bjxm.procurement_exceptions_exception_id_seq FROM PUBLIC;
+GRANT SELECT ON bjxm.procurement_exceptions
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+REVOKE ALL ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text),
+    bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.record_procurement(bigint, text, numeric, bjxm.procurement_method, text, text),
+    bjxm.approve_procurement_exception(bigint, bjxm.procurement_method, text) TO PUBLIC;
+ALTER TABLE bjxm.procurement_exceptions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.procurement_exceptions FORCE ROW LEVEL SECURITY;
+CREATE POLICY procurement_exceptions_visible ON bjxm.procurement_exceptions FOR SELECT
+    USING (project_id IN (SELECT p.project_id FROM bjxm.projects p));
+SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions_exception_id_seq', '');

@@ -128,6 +128,7 @@ static const char *const action_names[BJ_A_COUNT] = {
 	[BJ_A_APPROVE_SERVICE_PLAN] = "approve_service_plan",
 	[BJ_A_RECORD_CITY_REVIEW] = "record_city_review",
 	[BJ_A_RECORD_PROCUREMENT] = "record_procurement",
+	[BJ_A_APPROVE_PROCUREMENT_EXCEPTION] = "approve_procurement_exception",
 	[BJ_A_SIGN_CONTRACT] = "sign_contract",
 	[BJ_A_START_IMPLEMENTATION] = "start_implementation",
 	[BJ_A_SIGN_ACCEPTANCE] = "sign_acceptance",
@@ -317,6 +318,15 @@ static const bj_transition table[BJ_A_COUNT][BJ_S_COUNT] = {
 	/* 第十五条 服务采购. */
 	[BJ_A_RECORD_PROCUREMENT] = {
 		MOVE(SERVICE_PLAN_APPROVED, PROCURED, PROCURED, UU, BJ_ART_PROCUREMENT),
+	},
+
+	/*
+	 * 第十五条 (政府采购法第二十七条): 财政部门 approves, before the
+	 * procurement, a method other than open tender at or above the
+	 * open-tender threshold; the state is kept.
+	 */
+	[BJ_A_APPROVE_PROCUREMENT_EXCEPTION] = {
+		KEEP(SERVICE_PLAN_APPROVED, FI, BJ_ART_PROCUREMENT),
 	},
 
 	/* 第十六条 合同签订: 大数据部门、用户单位 and the vendor. */

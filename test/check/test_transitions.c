@@ -102,6 +102,7 @@ static const struct
 	{"record_city_review", "service_plan_submitted service_plan_approved",
 	"same", "budgeted", "bigdata", "第三十四条"},
 	{"record_procurement", "service_plan_approved", "procured", NULL, "user_unit", "第十五条"},
+	{"approve_procurement_exception", "service_plan_approved", "same", NULL, "finance", "第十五条"},
 	{"sign_contract", "procured", "contracted", NULL, "bigdata|user_unit", "第十六条"},
 	{"start_implementation", "contracted", "implementing", NULL, "user_unit", "第十七条"},
 	{"sign_acceptance", "implementing", "accepted", "same", "user_unit|bigdata", "第二十条"},
@@ -149,8 +150,8 @@ static const struct
 };
 
 /* The first stateless action, and the dry run, by their place above. */
-#define FIRST_STATELESS 37
-#define DRY_RUN 52
+#define FIRST_STATELESS 38
+#define DRY_RUN 53
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */

@@ -171,6 +171,10 @@ SET ROLE mx_dr_bigdata;
 SELECT bjxm.entrust_review(:p1, 'DR-R1');
 SET ROLE mx_dr_reviewer;
 SELECT bjxm.approve_service_plan(:p1, true, 680000, 'FW-' || :p1);
+-- 第十五条 (政府采购法第二十七条): finance's exception for another method,
+-- approved before the procurement (kept in bjxm.procurement_exceptions).
+RESET ROLE;
+SELECT bjxm.approve_procurement_exception(:p1, 'competitive_consultation', '备份测试: 技术复杂') > 0 AS exception;
 SET ROLE mx_dr_unit;
 SELECT bjxm.record_procurement(:p1, 'DR-V1', 670000, 'open_tender');
 SELECT bjxm.sign_contract(:p1, 'DR-HT-' || :p1, jsonb_build_object('parties', jsonb_build_object(
