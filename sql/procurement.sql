@@ -217,6 +217,51 @@ SELECT state, procurement_amount, procurement_method FROM bjxm.projects WHERE pr
 RESET ROLE;
 SELECT value, revision FROM bjxm.settings WHERE key = 'open_tender_threshold';
 
+------------------------------------------------------------------------
+-- 第三十四条(一) after the fact: a fact that brought the project under the
+-- city review cannot be turned off to procure, and one turned on after
+-- the procurement shuts the next gates until the city reviews
+------------------------------------------------------------------------
+SELECT pg_temp.walk('第三方系统事实测试平台', 'service_plan_approved') AS f1 \gset
+SELECT pg_temp.walk('事后登记第三方系统的项目', 'service_plan_approved') AS f2 \gset
+SELECT pg_temp.walk('申报阶段更正事实的项目', 'budgeted') AS f3 \gset
+SET ROLE pc_unit;
+SELECT bjxm.set_project_facts(:f1, '{"uses_third_party_system": true}');
+SELECT bjxm.set_project_facts(:f1, '{"uses_third_party_system": false}');
+SELECT clause, sqlstate, detail FROM bjxm.check(:f1, 'record_procurement', '{"vendor": "PC-V1", "amount": 4000000, "method": "open_tender"}');
+SELECT bjxm.record_procurement(:f1, 'PC-V1', 4000000, 'open_tender');
+\echo :SQLSTATE
+SET ROLE pc_bigdata;
+SELECT bjxm.record_city_review(:f1, true, '同意');
+SET ROLE pc_unit;
+SELECT bjxm.record_procurement(:f1, 'PC-V1', 4000000, 'open_tender');
+-- The issue's path: false, procured, then true.
+SELECT bjxm.set_project_facts(:f2, '{"uses_third_party_system": false}');
+SELECT bjxm.record_procurement(:f2, 'PC-V1', 4000000, 'open_tender');
+SELECT bjxm.set_project_facts(:f2, '{"uses_third_party_system": true}');
+SELECT bjxm.sign_contract(:f2, 'HT-F2', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+\echo :SQLSTATE
+-- Reviewed where it stands; not passed, the state stays and the gate stays shut.
+SET ROLE pc_bigdata;
+SELECT bjxm.record_city_review(:f2, false, '第三方系统须整改');
+SELECT state, city_review_passed, city_review_item FROM bjxm.projects WHERE project_id = :f2;
+SET ROLE pc_unit;
+SELECT sqlstate, message FROM bjxm.check(:f2, 'sign_contract', '{"contract_no": "HT-F2", "terms": {}}') WHERE sqlstate = 'BJ034';
+SET ROLE pc_bigdata;
+SELECT bjxm.record_city_review(:f2, true, '同意');
+SET ROLE pc_unit;
+SELECT bjxm.sign_contract(:f2, 'HT-F2', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+SELECT state FROM bjxm.projects WHERE project_id = :f2;
+-- Before the service plan rests on the facts, a wrong fact is corrected freely.
+SELECT bjxm.set_project_facts(:f3, '{"uses_third_party_system": true}');
+SELECT bjxm.set_project_facts(:f3, '{"uses_third_party_system": false}');
+SELECT city_review_item FROM bjxm.projects WHERE project_id = :f3;
+RESET ROLE;
+
 -- The refusals above were logged and recorded nothing on the projects.
 SELECT p.name, count(e.*) AS events_since_approval
   FROM bjxm.projects p LEFT JOIN bjxm.events e ON e.project_id = p.project_id

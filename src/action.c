@@ -684,12 +684,28 @@ bjxm_date_text(DateADT d)
 	return psprintf("%04d-%02d-%02d", y, m, day);
 }
 
-/* A numeric column of the project row (NULL if null). */
+/*
+ * A column of the project row that a schema not yet updated (the library
+ * of this release on an earlier release's tables, until ALTER EXTENSION
+ * UPDATE) may lack: null when absent.
+ */
+Datum
+bjxm_col_opt(BjxmCtx *ctx, const char *name, bool *isnull)
+{
+	if (ctx->row == NULL || SPI_fnumber(ctx->desc, name) <= 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return row_col(ctx->row, ctx->desc, name, isnull);
+}
+
+/* A numeric column of the project row (NULL if null or absent). */
 Numeric
 bjxm_col_num(BjxmCtx *ctx, const char *name)
 {
 	bool		isnull;
-	Datum		d = row_col(ctx->row, ctx->desc, name, &isnull);
+	Datum		d = bjxm_col_opt(ctx, name, &isnull);
 
 	return isnull ? NULL : DatumGetNumeric(d);
 }
@@ -1140,4 +1156,24 @@ bjxm_enum_has(const char *type, const char *label)
 	if (!OidIsValid(typid) || label == NULL)
 		return false;
 	return SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typid), CStringGetDatum(label));
+}
+
+/* Record a review row. */
+void
+bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[5] = {INT8OID, INT8OID, TEXTOID, BOOLOID, TEXTOID};
+	Datum		values[5];
+	char		nulls[6] = "     ";
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int64GetDatum(party_id);
+	nulls[1] = party_id ? ' ' : 'n';
+	values[2] = CStringGetTextDatum(kind);
+	values[3] = BoolGetDatum(ctx->passed);
+	values[4] = report_ref ? CStringGetTextDatum(report_ref) : (Datum) 0;
+	nulls[4] = report_ref ? ' ' : 'n';
+	bjxm_exec(&plan, "INSERT INTO bjxm.reviews (project_id, party_id, kind, passed, report_ref, reviewer) "
+			  "VALUES ($1, $2, $3, $4, $5, bjxm.acting_role())", 5, types, values, nulls);
 }

@@ -233,8 +233,10 @@ extern void bjxm_violations_emit(ReturnSetInfo *rsinfo, List *found);
 /* A column of the project row (elog if there is none). */
 extern Datum bjxm_col(BjxmCtx *ctx, const char *name, bool *isnull);
 extern const char *bjxm_col_text(BjxmCtx *ctx, const char *name);
-/* A numeric column of the project row, NULL if null. */
+/* A numeric column of the project row, NULL if null or absent. */
 extern Numeric bjxm_col_num(BjxmCtx *ctx, const char *name);
+/* A column an earlier release's schema may lack: null when absent. */
+extern Datum bjxm_col_opt(BjxmCtx *ctx, const char *name, bool *isnull);
 
 /* A column of the other object's row. */
 extern Datum bjxm_object_col(BjxmCtx *ctx, const char *name, bool *isnull);
@@ -302,6 +304,9 @@ extern int64 bjxm_move_json(BjxmCtx *ctx, SPIPlanPtr *slot, const char *set, con
  * project) returns one text row, or none when nothing is found (NULL).
  */
 extern char *bjxm_project_list(BjxmCtx *ctx, SPIPlanPtr *slot, const char *sql);
+
+/* Record a review row (bjxm.reviews) of ctx's project by the acting role. */
+extern void bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref);
 
 /* The event of an action that leaves the state (if any) as it is. */
 extern int64 bjxm_done(BjxmCtx *ctx, const char *note);

@@ -786,6 +786,7 @@ CREATE TABLE bjxm.projects (
     budget              numeric(14,2) CHECK (budget > 0),
     control_price       numeric(14,2) CHECK (control_price > 0),
     city_review_passed  boolean,
+    city_review_item    integer CHECK (city_review_item BETWEEN 1 AND 3),
     vendor_party_id     bigint REFERENCES bjxm.parties (party_id),
     procurement_amount  numeric(14,2),
     procurement_method  bjxm.procurement_method,
@@ -820,6 +821,7 @@ COMMENT ON COLUMN bjxm.projects.ex_ante_ref IS '事前绩效评估报告 (ex-ant
 COMMENT ON COLUMN bjxm.projects.budget IS '安排的预算(元) (arranged budget, yuan)';
 COMMENT ON COLUMN bjxm.projects.control_price IS '经评审的招标控制价(元) (reviewed tender control price, 第十四条)';
 COMMENT ON COLUMN bjxm.projects.city_review_passed IS '市级大数据部门评审结论 (city-level review, 第三十四条)';
+COMMENT ON COLUMN bjxm.projects.city_review_item IS '第三十四条曾适用的项, 事实事后更改也不解除市级评审 (the item of 第三十四条 that once applied; a fact turned off later does not lift the review)';
 COMMENT ON COLUMN bjxm.projects.vendor_party_id IS '项目服务单位 (procured vendor)';
 COMMENT ON COLUMN bjxm.projects.procurement_amount IS '采购金额(元) (procurement amount)';
 COMMENT ON COLUMN bjxm.projects.procurement_method IS '采购方式 (procurement method)';

@@ -52,6 +52,7 @@
 
 #include "action.h"
 #include "funding.h"
+#include "jurisdictions.h"
 #include "matcher.h"
 #include "settings.h"
 #include "spi.h"
@@ -731,7 +732,7 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 	Datum		budget = bjxm_col(ctx, "budget", &isnull);
 	Numeric		contract = bjxm_col_num(ctx, "contract_amount");
 	bool		unsigned_contract;
-	Datum		signed_on = bjxm_col(ctx, "contract_signed_on", &unsigned_contract);
+	Datum		signed_on = bjxm_col_opt(ctx, "contract_signed_on", &unsigned_contract);
 
 	if (paid_on->present && paid_on->date > bjxm_today())
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "拨付日期 %s 晚于今天 (payment date in the future)", paid_on->text);
@@ -744,6 +745,8 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 					   "拨付日期早于合同签订日期 (payment dated before the contract)");
 	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
 	bjxm_rule_rectification_hold(ctx, false);
+	/* 第三十四条: no payment while a required city review has not passed. */
+	bjxm_rule_city_review(ctx);
 	if (amount != NULL && !isnull)
 	{
 		Numeric		paid = paid_so_far(ctx);

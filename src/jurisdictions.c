@@ -23,7 +23,6 @@
 #include "action.h"
 #include "duties.h"
 #include "jurisdictions.h"
-#include "planning.h"
 #include "settings.h"
 #include "spi.h"
 #include "splitting.h"
@@ -54,6 +53,17 @@ bjxm_city_review_item(BjxmCtx *ctx)
 		if (bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, NULL, NULL))
 			return 3;
 	}
+	/*
+	 * An item that applied once still applies: a fact turned off after
+	 * the fact (uses_third_party_system false, then procured, then true
+	 * again) does not lift the review (set_project_facts records it).
+	 */
+	{
+		Datum		once = bjxm_col_opt(ctx, "city_review_item", &isnull);
+
+		if (!isnull && DatumGetInt32(once) > 0)
+			return DatumGetInt32(once);
+	}
 	return 0;
 }
 
@@ -77,7 +87,7 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 		split = bjxm_split_detail(members.data, sum, "county_review_threshold", bjxm_setting_numeric("county_review_threshold"));
 	if (isnull || !DatumGetBool(d))
 		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
-					   item == 1 ? "市级单位采用第三方信息系统开展业务工作。"
+					   item == 1 ? "市级单位采用第三方信息系统开展业务工作 (或曾登记为采用)。"
 					   : item == 2 ? "项目使用上级资金或自行筹措资金。"
 					   : split ? split
 					   : psprintf("县级项目金额(估算、预算、招标控制价、采购金额中最大者) %s 元达到 county_review_threshold。",

@@ -40,26 +40,6 @@
 /* Reviews and entrustments (第六条, 第七条; 第十四条 and 第三十四条 too) */
 /* ------------------------------------------------------------------ */
 
-/* Record a review row. */
-void
-bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			types[5] = {INT8OID, INT8OID, TEXTOID, BOOLOID, TEXTOID};
-	Datum		values[5];
-	char		nulls[6] = "     ";
-
-	values[0] = Int64GetDatum(ctx->project_id);
-	values[1] = Int64GetDatum(party_id);
-	nulls[1] = party_id ? ' ' : 'n';
-	values[2] = CStringGetTextDatum(kind);
-	values[3] = BoolGetDatum(ctx->passed);
-	values[4] = report_ref ? CStringGetTextDatum(report_ref) : (Datum) 0;
-	nulls[4] = report_ref ? ' ' : 'n';
-	bjxm_exec(&plan, "INSERT INTO bjxm.reviews (project_id, party_id, kind, passed, report_ref, reviewer) "
-			  "VALUES ($1, $2, $3, $4, $5, bjxm.acting_role())", 5, types, values, nulls);
-}
-
 /* The active entrusted institution for stage, or 0. */
 int64
 bjxm_entrusted_party(BjxmCtx *ctx, const char *stage)

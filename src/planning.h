@@ -17,8 +17,6 @@ extern int64 bjxm_entrusted_party(BjxmCtx *ctx, const char *stage);
  */
 extern int64 bjxm_require_entrusted(BjxmCtx *ctx, const char *stage, int article);
 
-/* Record a review row (party 0 = none) with ctx's outcome. */
-extern void bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref);
 
 /* The actions (src/registry.c). */
 extern void bjxm_create_project_load(BjxmCtx *ctx);

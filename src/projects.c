@@ -441,6 +441,8 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 						   "合同依政府采购结果签订, 日期不早于采购结果。",
 						   "合同签订日期早于采购结果 (contract dated before the procurement)");
 	}
+	/* 第三十四条: a review that became required after the procurement. */
+	bjxm_rule_city_review(ctx);
 	if (terms == NULL)
 		return;
 	initStringInfo(&wrong);
@@ -706,4 +708,11 @@ bjxm_amend_service_plan_apply(BjxmCtx *ctx)
 			  "AND project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
 	bjxm_move_set(ctx, &plan, "service_plan = $2", 1, plan_types, plan_values, NULL, ctx->state,
 				  psprintf("按调整申请 %lld 修改服务方案", (long long) id));
+}
+
+/* start_implementation: 第三十四条, a review that became required after the procurement. */
+void
+bjxm_start_implementation_rules(BjxmCtx *ctx)
+{
+	bjxm_rule_city_review(ctx);
 }

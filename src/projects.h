@@ -18,6 +18,7 @@ extern void bjxm_record_procurement_apply(BjxmCtx *ctx);
 extern void bjxm_approve_procurement_exception_rules(BjxmCtx *ctx);
 extern void bjxm_approve_procurement_exception_apply(BjxmCtx *ctx);
 extern void bjxm_sign_contract_rules(BjxmCtx *ctx);
+extern void bjxm_start_implementation_rules(BjxmCtx *ctx);
 extern void bjxm_sign_contract_apply(BjxmCtx *ctx);
 extern void bjxm_sign_acceptance_rules(BjxmCtx *ctx);
 extern void bjxm_sign_acceptance_apply(BjxmCtx *ctx);

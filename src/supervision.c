@@ -36,6 +36,7 @@
 
 #include "action.h"
 #include "data.h"
+#include "jurisdictions.h"
 #include "security.h"
 #include "settings.h"
 #include "spi.h"
@@ -367,8 +368,35 @@ void
 bjxm_set_project_facts_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {JSONBOID, INT4OID};
+	Datum		values[2];
+	int			item = 0;
 
-	bjxm_move_json(ctx, &plan, "facts = facts OPERATOR(pg_catalog.||) $2", "facts", ctx->state);
+	/* Once the service plan rests on the facts: before, they are freely corrected. */
+	switch (ctx->state)
+	{
+		case BJ_S_SERVICE_PLAN_SUBMITTED:
+		case BJ_S_SERVICE_PLAN_APPROVED:
+		case BJ_S_PROCURED:
+		case BJ_S_CONTRACTED:
+		case BJ_S_IMPLEMENTING:
+		case BJ_S_ACCEPTED:
+		case BJ_S_POSTPONED:
+			item = bjxm_city_review_item(ctx);
+			break;
+		default:
+			break;
+	}
+
+	/*
+	 * 第三十四条: the item the facts brought the project under, kept: a
+	 * fact turned off later does not lift the city review.
+	 */
+	values[0] = JsonbPGetDatum(bjxm_arg_json(ctx, "facts"));
+	values[1] = Int32GetDatum(item);
+	bjxm_move_set(ctx, &plan, "facts = facts OPERATOR(pg_catalog.||) $2, "
+				  "city_review_item = COALESCE(city_review_item, NULLIF($3, 0))", 2, types, values, NULL,
+				  ctx->state, NULL);
 }
 
 /* A boolean fact, with *known false when absent or not boolean. */
@@ -474,7 +502,7 @@ inspect_funding(BjxmCtx *ctx)
 	Numeric		contract = bjxm_col_num(ctx, "contract_amount");
 	bool		early_payment;
 	bool		unsigned_contract;
-	Datum		signed_on = bjxm_col(ctx, "contract_signed_on", &unsigned_contract);
+	Datum		signed_on = bjxm_col_opt(ctx, "contract_signed_on", &unsigned_contract);
 
 	bjxm_exec(&plan, "SELECT (SELECT COALESCE(pg_catalog.sum(l.amount), 0) FROM bjxm.line_items l "
 			  "         WHERE l.project_id OPERATOR(pg_catalog.=) $1), "

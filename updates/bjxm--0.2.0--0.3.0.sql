@@ -236,3 +236,8 @@ CREATE POLICY procurement_exceptions_visible ON bjxm.procurement_exceptions FOR 
     USING (project_id IN (SELECT p.project_id FROM bjxm.projects p));
 SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions_exception_id_seq', '');
+
+-- 第三十四条: the item that once applied, so a fact turned off after the
+-- service plan rests on it does not lift the city review.
+ALTER TABLE bjxm.projects ADD COLUMN city_review_item integer CHECK (city_review_item BETWEEN 1 AND 3);
+COMMENT ON COLUMN bjxm.projects.city_review_item IS '第三十四条曾适用的项, 事实事后更改也不解除市级评审 (the item of 第三十四条 that once applied; a fact turned off later does not lift the review)';

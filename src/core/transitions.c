@@ -313,6 +313,15 @@ static const bj_transition table[BJ_A_COUNT][BJ_S_COUNT] = {
 	[BJ_A_RECORD_CITY_REVIEW] = {
 		KEEP_OR(SERVICE_PLAN_SUBMITTED, BUDGETED, BD, BJ_ART_CITY_REVIEW),
 		KEEP_OR(SERVICE_PLAN_APPROVED, BUDGETED, BD, BJ_ART_CITY_REVIEW),
+		/*
+		 * When a fact or a higher amount brings the project under
+		 * 第三十四条 after the procurement: reviewed where it stands; not
+		 * passed, the next gate (contract, implementation, payment)
+		 * stays shut, and a procurement is not undone.
+		 */
+		KEEP(PROCURED, BD, BJ_ART_CITY_REVIEW),
+		KEEP(CONTRACTED, BD, BJ_ART_CITY_REVIEW),
+		KEEP(IMPLEMENTING, BD, BJ_ART_CITY_REVIEW),
 	},
 
 	/* 第十五条 服务采购. */
