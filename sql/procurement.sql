@@ -262,6 +262,19 @@ SELECT bjxm.set_project_facts(:f3, '{"uses_third_party_system": false}');
 SELECT city_review_item FROM bjxm.projects WHERE project_id = :f3;
 RESET ROLE;
 
+-- 第三条: a unit member later granted bjxm_finance does not approve its own
+-- unit's exception (nor fund or review it: the duty check refuses every
+-- oversight duty on the actor's own unit).
+SELECT pg_temp.walk('自批例外测试平台', 'service_plan_approved') AS s1 \gset
+GRANT bjxm_finance TO pc_unit;
+SET ROLE pc_unit;
+SELECT bjxm.approve_procurement_exception(:s1, 'single_source', '本单位自己批准');
+\echo :SQLSTATE
+SELECT sqlstate, message FROM bjxm.check(:s1, 'approve_procurement_exception', '{"method": "single_source", "reason": "r"}');
+RESET ROLE;
+REVOKE bjxm_finance FROM pc_unit;
+SELECT count(*) AS exceptions FROM bjxm.procurement_exceptions WHERE project_id = :s1;
+
 -- The refusals above were logged and recorded nothing on the projects.
 SELECT p.name, count(e.*) AS events_since_approval
   FROM bjxm.projects p LEFT JOIN bjxm.events e ON e.project_id = p.project_id

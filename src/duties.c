@@ -238,6 +238,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	char	   *jurisdiction = NULL;
 	bool		had_duty = false;
 	bool		out_of_jurisdiction = false;
+	bool		own_unit = false;
 	StringInfoData wanted;
 
 	if (superuser_arg(actor))
@@ -276,6 +277,17 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 				return i;
 			continue;
 		}
+		/*
+		 * 第三条: a member of the unit does not oversee it.  grant_unit_member
+		 * refuses an oversight role, but a duty granted to a member later
+		 * (GRANT bjxm_finance TO a unit member) must not let it approve,
+		 * fund or review its own unit's projects.
+		 */
+		if (!unit_null && is_unit_member(actor_name, unit_id))
+		{
+			own_unit = true;
+			continue;
+		}
 		if (strcmp(duty, "reviewer") == 0)
 			return i;			/* the entrusted party is checked by the caller */
 		if (jurisdiction == NULL)
@@ -285,7 +297,15 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 		out_of_jurisdiction = true;
 	}
 
-	if (out_of_jurisdiction)
+	if (own_unit)
+	{
+		why->article = BJ_ART_DUTIES;
+		why->message = psprintf("角色“%s”是该单位的成员, 不能以%s的职责对本单位执行“%s” (separation of duties: %s is a member of the unit)",
+								actor_name, wanted.data, action, actor_name);
+		why->detail = "第三条分别规定用户单位与大数据部门、财政部门等的职责; 单位成员不得监督、审批或拨付本单位的项目。";
+		why->hint = "由不属于该单位的职责角色执行; 为单位人员与监督人员使用不同的角色。";
+	}
+	else if (out_of_jurisdiction)
 	{
 		why->article = BJ_ART_COUNTIES;
 		why->message = psprintf("角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
