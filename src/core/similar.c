@@ -133,6 +133,19 @@ ignorable(uint32_t c)
 		return 1;
 	if (c >= 0x2000 && c <= 0x206F)
 		return 1;
+	/*
+	 * Default-ignorable code points that render as nothing: U+034F
+	 * combining grapheme joiner, U+115F U+1160 U+3164 U+FFA0 hangul
+	 * fillers, U+17B4 U+17B5, U+180B–U+180F Mongolian selectors,
+	 * variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF, tags
+	 * U+E0000–U+E007F.  Without them a name that looks the same as its
+	 * sibling compares as a different one.
+	 */
+	if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+		(c >= 0x180B && c <= 0x180F) || c == 0x3164 || c == 0xFFA0 ||
+		(c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0000 && c <= 0xE007F) ||
+		(c >= 0xE0100 && c <= 0xE01EF))
+		return 1;
 	if (c >= 0x3000 && c <= 0x303F)
 		/* keep the block's letters and numerals */
 		return !((c >= 0x3005 && c <= 0x3007) ||

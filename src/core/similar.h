@@ -23,7 +23,10 @@
  *    its letters and numerals U+3005–U+3007 (々〆〇), U+3021–U+3029,
  *    U+3031–U+3035, U+3038–U+303C, which are kept; full-width
  *    punctuation U+FF00–U+FF0F, U+FF1A–U+FF20, U+FF3B–U+FF40,
- *    U+FF5B–U+FF65; U+FEFF.
+ *    U+FF5B–U+FF65; U+FEFF; the default-ignorable code points that
+ *    render as nothing: U+034F, U+115F, U+1160, U+17B4, U+17B5,
+ *    U+180B–U+180F, U+3164, U+FFA0, variation selectors U+FE00–U+FE0F
+ *    and U+E0100–U+E01EF, tags U+E0000–U+E007F.
  *  - folded: A-Z to a-z; full-width ０-９ Ａ-Ｚ ａ-ｚ (U+FF10–U+FF19,
  *    U+FF21–U+FF3A, U+FF41–U+FF5A) to ASCII 0-9 a-z.  Nothing else
  *    (no Unicode case, no traditional/simplified mapping).

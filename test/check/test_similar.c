@@ -476,6 +476,23 @@ START_TEST(zero_width_ignored)
 }
 END_TEST
 
+START_TEST(invisible_selectors_ignored)
+{
+	/*
+	 * The red-team's split name: U+FE0F after every character scored 0
+	 * against its visible sibling.  Also U+E0100, U+034F, U+180B, U+3164
+	 * and a tag character U+E0041.
+	 */
+	const char *vs = "乡\xef\xb8\x8f村\xef\xb8\x8f振\xef\xb8\x8f兴\xef\xb8\x8f"
+		"数\xf3\xa0\x84\x80据\xcd\x8f平\xe1\xa0\x8b台\xe3\x85\xa4三期\xf3\xa0\x81\x81";
+
+	expect_norm(vs, "乡村振兴数据平台");
+	ck_assert(sim(vs, "乡村振兴数据平台一期") == 1.0);
+	/* a Hangul syllable or a CJK character is not dropped */
+	expect_norm("数\xea\xb0\x80据", "数\xea\xb0\x80据");
+}
+END_TEST
+
 START_TEST(empty_inputs)
 {
 	char		out[4] = "xyz";
@@ -650,6 +667,7 @@ similar_suite(void)
 	tcase_add_test(tc, symmetry_range_identity);
 	tcase_add_test(tc, fullwidth_equals_halfwidth);
 	tcase_add_test(tc, zero_width_ignored);
+	tcase_add_test(tc, invisible_selectors_ignored);
 	tcase_add_test(tc, empty_inputs);
 	tcase_add_test(tc, allocator);
 	suite_add_tcase(s, tc);
