@@ -25,7 +25,7 @@ SELECT bjxm.register_unit('11520500PC0000001G', '毕节市采购测试局', 'adm
        bjxm.register_party('PC-V2', '毕节某采购测试信息技术有限公司', 'vendor', '91520500PCW000002Q') > 0 AS vendor2;
 SELECT bjxm.grant_unit_member('pc_unit', '11520500PC0000001G'), bjxm.grant_unit_member('pc_unit2', '11520500PC0000002K');
 SELECT bjxm.set_jurisdiction('pc_county_finance', '520521');
-CREATE FUNCTION pg_temp.walk(name text, target text) RETURNS bigint LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.walk(name text, target text, control numeric DEFAULT 4800000) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p bigint;
 BEGIN
   p := bjxm.create_project('11520500PC0000001G', name, 'business_system', '{development}', 2035, 5000000);
@@ -44,12 +44,12 @@ BEGIN
     "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
     "service_guarantee": "g", "training_plan": "t"}');
   PERFORM bjxm.entrust_review(p, 'PC-R');
-  PERFORM bjxm.approve_service_plan(p, true, 4800000, 'r');
+  PERFORM bjxm.approve_service_plan(p, true, control, 'r');
   RETURN p;
 END $$;
 SELECT pg_temp.walk('政务云采购测试平台', 'service_plan_approved') AS p1 \gset
-SELECT pg_temp.walk('应急指挥单一来源测试系统', 'service_plan_approved') AS p2 \gset
-SELECT pg_temp.walk('数据中台门槛测试项目', 'service_plan_approved') AS p3 \gset
+SELECT pg_temp.walk('应急指挥单一来源测试系统', 'service_plan_approved', 1999999.99) AS p2 \gset
+SELECT pg_temp.walk('数据中台门槛测试项目', 'service_plan_approved', 1999999.99) AS p3 \gset
 SELECT pg_temp.walk('尚未评审服务方案的项目', 'budgeted') AS p4 \gset
 SELECT name, state, control_price FROM bjxm.projects WHERE project_id IN (:p1, :p2, :p3, :p4) ORDER BY project_id;
 -- The setting, as installed: the national floor of 国办发〔2019〕55号.
@@ -79,6 +79,17 @@ SELECT m.method, count(c.*) AS findings_below_threshold
        jsonb_build_object('vendor', 'PC-V1', 'amount', 1999999.99, 'method', m.method)) c ON true
  WHERE m.method <> 'single_source'
  GROUP BY m.method ORDER BY m.method;
+-- The method follows the 采购预算 (the control price), not the winning
+-- amount: on p1 (control price 4,800,000) a bid won at 1,999,999.99 is
+-- still one that needed open tender; on p3 (control price 1,999,999.99)
+-- every method is open.
+SELECT m.method, count(c.*) AS findings_below_threshold_on_p3
+  FROM unnest(enum_range(NULL::bjxm.procurement_method)) m(method)
+  LEFT JOIN LATERAL bjxm.check(:p3, 'record_procurement',
+       jsonb_build_object('vendor', 'PC-V1', 'amount', 1999999.99, 'method', m.method)) c ON true
+ WHERE m.method <> 'single_source'
+ GROUP BY m.method ORDER BY m.method;
+SELECT sqlstate, detail FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V1", "amount": 1999999.99, "method": "inquiry"}');
 -- Open tender needs nothing, whatever the amount.
 SELECT count(*) AS open_tender_findings FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V1", "amount": 2500000, "method": "open_tender"}');
 
@@ -203,7 +214,8 @@ SELECT bjxm.set_setting('open_tender_threshold', '4000000');
 SET ROLE pc_bigdata;
 SELECT bjxm.set_setting('open_tender_threshold', '4000000');
 SET ROLE pc_unit;
-SELECT count(*) AS findings_at_4000000 FROM bjxm.check(:p3, 'record_procurement', '{"vendor": "PC-V1", "amount": 2500000, "method": "competitive_negotiation"}');
+SELECT count(*) AS bj015_at_4000000 FROM bjxm.check(:p3, 'record_procurement', '{"vendor": "PC-V1", "amount": 2500000, "method": "competitive_negotiation"}')
+ WHERE sqlstate = 'BJ015';
 SET ROLE pc_bigdata;
 SELECT bjxm.set_setting('open_tender_threshold', '1000000');
 SET ROLE pc_unit;
@@ -280,5 +292,5 @@ SELECT p.name, count(e.*) AS events_since_approval
   FROM bjxm.projects p LEFT JOIN bjxm.events e ON e.project_id = p.project_id
    AND e.action IN ('record_procurement', 'approve_procurement_exception')
  WHERE p.project_id IN (:p1, :p2, :p3, :p4) GROUP BY p.project_id, p.name ORDER BY p.project_id;
-DROP FUNCTION pg_temp.walk(text, text);
+DROP FUNCTION pg_temp.walk(text, text, numeric);
 RESET bjxm.today;

@@ -199,13 +199,22 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 	if (strcmp(method, "open_tender") != 0 && amount != NULL)
 	{
 		Numeric		threshold = bjxm_setting_numeric("open_tender_threshold");
+		Numeric		budget = bjxm_col_num(ctx, "control_price");
+		Numeric		basis = amount;
 
-		if (bjxm_numeric_cmp(amount, threshold) >= 0 && !exception_approved(ctx, method))
+		/*
+		 * The method follows the 采购预算 (the reviewed 招标控制价), not the
+		 * winning amount: a 4.8M procurement won at 1,999,999.99 by
+		 * inquiry is still one that needed open tender.
+		 */
+		if (budget != NULL && bjxm_numeric_cmp(budget, basis) > 0)
+			basis = budget;
+		if (bjxm_numeric_cmp(basis, threshold) >= 0 && !exception_approved(ctx, method))
 			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
-						   psprintf("采购金额 %s 元, 公开招标数额标准 %s 元 (setting open_tender_threshold); "
+						   psprintf("采购金额 %s 元, 招标控制价 (采购预算) %s 元, 公开招标数额标准 %s 元 (setting open_tender_threshold); "
 									"采购方式为%s (%s), 本项目没有财政部门批准的该方式。",
-									bjxm_numeric_text(amount), bjxm_numeric_text(threshold),
-									method_label(method), method),
+									bjxm_numeric_text(amount), budget ? bjxm_numeric_text(budget) : "(无)",
+									bjxm_numeric_text(threshold), method_label(method), method),
 						   psprintf("依政府采购法第二十七条, 达到公开招标数额标准的应当公开招标; 因特殊情况采用其他方式的, "
 									"须在采购活动开始前经财政部门批准: bjxm.approve_procurement_exception(%lld, '%s', 理由)。",
 									(long long) ctx->project_id, method),
