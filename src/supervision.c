@@ -30,7 +30,6 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
-#include "utils/datetime.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
