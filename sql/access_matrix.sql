@@ -268,6 +268,7 @@ INSERT INTO mx_am_duties VALUES
     ('resume', '{bigdata,finance}'),
     ('withdraw', '{user_unit}'),
     ('request_adjustment', '{user_unit}'),
+    ('record_adjustment_opinion', '{reviewer}'),   -- 第十九条: the entrusted institution's experts
     ('decide_adjustment', '{bigdata}'),
     ('amend_service_plan', '{user_unit}'),
     -- docs/reference.md §5

@@ -71,20 +71,124 @@ SELECT bjxm.amend_service_plan(:p, 0, '{"service_content": "平台开发(含移�
   "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
 \echo :SQLSTATE
 SELECT sqlstate, message FROM bjxm.check(:p, 'amend_service_plan', '{"adjustment": 0, "plan": {}}');
-SELECT bjxm.request_adjustment(:p, 'optimization', '增加移动端') AS adj \gset
+-- Bad scopes: an unknown section, one listed twice, nothing to change, a negative increase.
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{service_content,预算}');
+\echo :SQLSTATE
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{functions,functions}');
+\echo :SQLSTATE
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{}');
+\echo :SQLSTATE
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{budget}', -1);
+\echo :SQLSTATE
+-- A request without a scope (the 0.2.0 form) can be decided but amends nothing.
+SELECT bjxm.request_adjustment(:p, 'optimization', '增加移动端') AS adj_legacy \gset
+-- The experts' opinion is the entrusted institution's: not bigdata's text, not the unit's.
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_legacy, true, '专家组同意增加移动端');
+\echo :SQLSTATE
+SET ROLE lc_unit;
+SELECT bjxm.record_adjustment_opinion(:adj_legacy, true, '我们自己同意');
+\echo :SQLSTATE
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_legacy, true, '专家组同意增加移动端', 'ZJ-2027-3');
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_legacy, true);
+SET ROLE lc_unit;
+SELECT bjxm.amend_service_plan(:p, :adj_legacy, '{"service_content": "平台开发(含移动端)", "budget": "115万元", "functions": "检索、直播、移动端",
+  "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
+\echo :SQLSTATE
+-- 「微调培训计划」: the scope is the training plan; the amendment may change only that.
+SELECT bjxm.request_adjustment(:p, 'optimization', '微调培训计划', '{training_plan}') AS adj \gset
+SELECT sections, budget_delta, status FROM bjxm.adjustments WHERE adjustment_id = :adj;
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj, true, '同意微调培训计划');
 SET ROLE lc_bigdata;
 SELECT bjxm.decide_adjustment(:adj, true);
-\echo :SQLSTATE
-SELECT bjxm.decide_adjustment(:adj, true, '专家组同意增加移动端');
+SELECT status, opinion_passed, opinion_by, expert_opinion FROM bjxm.adjustments WHERE adjustment_id = :adj;
 SET ROLE lc_unit;
-SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发(含移动端)", "budget": "115万元", "functions": "检索、直播、移动端",
+-- replacing the service content and writing 追加至500万 into the plan: refused, the sections named
+SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "采购第三方SaaS并对外运营", "budget": "追加至500万", "functions": "检索、直播",
   "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
-  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
--- An adjustment is used once.
-SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发(含移动端)", "budget": "115万元", "functions": "检索、直播、移动端",
-  "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
-  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
+  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "三期"}');
 \echo :SQLSTATE
+-- a section added or dropped is a change too
+SELECT sqlstate, message FROM bjxm.check(:p, 'amend_service_plan', jsonb_build_object('adjustment', :adj, 'plan',
+  '{"service_content": "平台开发", "budget": "115万元", "functions": "检索、直播", "data_resources": "课程库", "network": "政务外网",
+    "security": "等保三级", "technical_route": "微服务", "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月",
+    "service_guarantee": "7x24", "training_plan": "三期", "extra": "运营收费"}'::jsonb));
+SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发", "budget": "115万元", "functions": "检索、直播",
+  "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "三期"}');
+SELECT service_plan->>'training_plan' AS training_plan, service_plan->>'service_content' AS service_content
+  FROM bjxm.projects WHERE project_id = :p;
+-- An adjustment is used once.
+SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发", "budget": "115万元", "functions": "检索、直播",
+  "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "四期"}');
+\echo :SQLSTATE
+-- The experts disagree: bigdata cannot approve; it can reject.
+SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端', '{service_content,functions}') AS adj_no \gset
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_no, false, '不属于已批复框架');
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_no, true);
+\echo :SQLSTATE
+SELECT bjxm.decide_adjustment(:adj_no, false, '按专家意见不同意');
+-- An opinion binds the request it reviewed: a request edited after the
+-- opinion (here by the owner, directly) needs a new opinion.
+SET ROLE lc_unit;
+SELECT bjxm.request_adjustment(:p, 'mandated', '按省要求增加电子证照接口', '{functions}') AS adj_d \gset
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_d, true, '同意增加接口');
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+UPDATE bjxm.adjustments SET sections = '{functions,service_content}' WHERE adjustment_id = :adj_d;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_d, true);
+\echo :SQLSTATE
+-- The library ahead of its schema (before ALTER EXTENSION UPDATE): a clean
+-- refusal (0A000) that writes nothing, not a missing-column error.
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+BEGIN;
+ALTER TABLE bjxm.adjustments DROP COLUMN opinion_digest;
+SET LOCAL ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_d, true, '旧版本上的意见');
+\echo :SQLSTATE
+ROLLBACK;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_d, true, '重新评审: 同意增加接口及服务内容');
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_d, true);
+
+-- 第十条, 第十九条: once the budget rests on the line items they are
+-- frozen: a new one needs an approved adjustment that asked for more
+-- budget, within what it asked (the 5,000,000 item on an 800,000 budget).
+SET ROLE lc_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '移动端开发', 5000000);
+\echo :SQLSTATE
+SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端, 追加预算20万元', '{functions,budget}', 200000) AS adj_m \gset
+SELECT bjxm.add_line_item(:p, 'software_development', '移动端开发', 150000);
+\echo :SQLSTATE
+SET ROLE lc_reviewer2;
+SELECT bjxm.record_adjustment_opinion(:adj_m, true, '同意增加移动端及预算20万元');
+SET ROLE lc_bigdata;
+SELECT bjxm.decide_adjustment(:adj_m, true);
+SET ROLE lc_unit;
+SELECT bjxm.add_line_item(:p, 'software_development', '移动端开发', 150000) > 0 AS added;
+SELECT bjxm.add_line_item(:p, 'software_development', '移动端测试', 100000);
+\echo :SQLSTATE
+SELECT sqlstate, detail FROM bjxm.check(:p, 'add_line_item', '{"category": "software_development", "name": "移动端测试", "amount": 50000.01}');
+SELECT bjxm.add_line_item(:p, 'software_development', '移动端测试', 50000) > 0 AS added;
+SELECT name, amount, adjustment_id = :adj_m AS under_adjustment FROM bjxm.line_items
+ WHERE project_id = :p AND adjustment_id IS NOT NULL ORDER BY line_item_id;
+SELECT (details->>'adjustment')::bigint = :adj_m AS event_names_adjustment FROM bjxm.events
+ WHERE project_id = :p AND action = 'add_line_item' ORDER BY event_id DESC LIMIT 1;
 
 ------------------------------------------------------------------------
 -- 第二十条: acceptance by one user-unit and one bigdata actor

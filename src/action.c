@@ -700,6 +700,35 @@ bjxm_col_opt(BjxmCtx *ctx, const char *name, bool *isnull)
 	return row_col(ctx->row, ctx->desc, name, isnull);
 }
 
+/*
+ * Whether bjxm.<rel> has column col: false on a schema not yet updated to
+ * this library's release (a syscache lookup, no SPI).
+ */
+bool
+bjxm_has_column(const char *rel, const char *col)
+{
+	Oid			relid = get_relname_relid(rel, get_namespace_oid("bjxm", false));
+
+	return OidIsValid(relid) && get_attnum(relid, col) != InvalidAttrNumber;
+}
+
+/*
+ * Refuse an action this library offers that the installed schema cannot
+ * hold yet (0A000), before anything is written; false then (bjxm.check
+ * goes on, so the caller reads nothing of what is missing).
+ */
+bool
+bjxm_require_column(BjxmCtx *ctx, const char *rel, const char *col)
+{
+	if (bjxm_has_column(rel, col))
+		return true;
+	bjxm_reject(ctx, ERRCODE_FEATURE_NOT_SUPPORTED, 0,
+				psprintf("表 bjxm.%s 没有列 %s: 程序库已是新版本, 扩展的数据库对象尚未升级。", rel, col),
+				"由数据库管理员执行 ALTER EXTENSION bjxm UPDATE。",
+				"%s 需要升级后的扩展 (the extension's schema is older than its library)", ctx->action);
+	return false;
+}
+
 /* A numeric column of the project row (NULL if null or absent). */
 Numeric
 bjxm_col_num(BjxmCtx *ctx, const char *name)

@@ -897,7 +897,15 @@ CREATE TABLE bjxm.adjustments (
     status         text NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'approved', 'rejected', 'used')),
     expert_opinion text,
     requested_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
-    decided_at     timestamptz
+    decided_at     timestamptz,
+    sections       text[],
+    budget_delta   numeric(14,2) NOT NULL DEFAULT 0 CHECK (budget_delta >= 0),
+    opinion_passed boolean,
+    opinion        text,
+    opinion_party  bigint REFERENCES bjxm.parties (party_id),
+    opinion_by     name,
+    opinion_at     timestamptz,
+    opinion_digest text
 );
 CREATE INDEX adjustments_project_idx ON bjxm.adjustments (project_id);
 COMMENT ON TABLE bjxm.adjustments IS '内容调整申请 (service content adjustments, 第十九条)';
@@ -909,6 +917,14 @@ COMMENT ON COLUMN bjxm.adjustments.status IS 'requested 已申请 | approved 已
 COMMENT ON COLUMN bjxm.adjustments.expert_opinion IS '专家评审意见 (expert opinion)';
 COMMENT ON COLUMN bjxm.adjustments.requested_at IS '申请时间 (requested at)';
 COMMENT ON COLUMN bjxm.adjustments.decided_at IS '决定时间 (decided at)';
+COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 服务方案中可修改的部分 (the service-plan sections the amendment may change; NULL: not stated, no amendment)';
+COMMENT ON COLUMN bjxm.adjustments.budget_delta IS '申请增加的预算 (budget increase requested, yuan; 0: none)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_passed IS '专家评审意见是否同意 (whether the experts agreed)';
+COMMENT ON COLUMN bjxm.adjustments.opinion IS '受委托评审机构的专家评审意见 (the entrusted institution''s expert opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_party IS '出具意见的评审机构 (institution that gave the opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_by IS '记录意见的角色 (role that recorded the opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_at IS '意见时间 (opinion recorded at)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_digest IS '意见所评审的申请摘要 (digest of the request the opinion reviewed: reason, description, sections, budget delta)';
 
 ------------------------------------------------------------------------------
 -- 第十五条 服务采购 by 政府采购法 (issue 14): the open-tender threshold,
@@ -1191,7 +1207,22 @@ COMMENT ON FUNCTION bjxm.withdraw(bigint, text) IS '撤回未入库的项目, �
 CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text) RETURNS bigint
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3)) $$;
-COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整, 第十九条 (request a content adjustment; user unit)';
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整 (未载明范围, 不能据以修改方案), 第十九条 (request a content adjustment without a scope; user unit)';
+
+CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text,
+                                        sections text[], budget_delta numeric DEFAULT 0) RETURNS bigint
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3,
+        'sections', pg_catalog.to_jsonb($4), 'budget_delta', NULLIF($5, 0))) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric) IS '申请内容调整, 载明修改的服务方案部分和增加的预算, 第十九条 (request a scoped content adjustment: sections and budget increase; user unit)';
+
+CREATE FUNCTION bjxm.record_adjustment_opinion(adjustment bigint, passed boolean, opinion text, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(COALESCE((SELECT a.project_id FROM bjxm.adjustments a
+                                       WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1), 0),
+        'record_adjustment_opinion', pg_catalog.jsonb_build_object('adjustment', $1, 'passed', $2, 'opinion', $3,
+                                                                   'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_adjustment_opinion(bigint, boolean, text, text) IS '受委托评审机构出具内容调整的专家评审意见, 第十九条 (the entrusted institution''s expert opinion on an adjustment; reviewer)';
 
 CREATE FUNCTION bjxm.decide_adjustment(adjustment bigint, approved boolean, expert_opinion text DEFAULT NULL) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -1519,9 +1550,11 @@ CREATE TABLE bjxm.line_items (
     amount          numeric(14,2) NOT NULL CHECK (amount > 0),
     description     text NOT NULL DEFAULT '',
     admission_event bigint REFERENCES bjxm.events (event_id),
-    created_at      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    adjustment_id   bigint REFERENCES bjxm.adjustments (adjustment_id)
 );
 CREATE INDEX line_items_project_idx ON bjxm.line_items (project_id);
+CREATE INDEX line_items_adjustment_idx ON bjxm.line_items (adjustment_id) WHERE adjustment_id IS NOT NULL;
 COMMENT ON TABLE bjxm.line_items IS '项目支出事项 (line items of a project budget, checked against 第十一条)';
 COMMENT ON COLUMN bjxm.line_items.line_item_id IS '编号 (id)';
 COMMENT ON COLUMN bjxm.line_items.project_id IS '项目 (project)';
@@ -1531,6 +1564,7 @@ COMMENT ON COLUMN bjxm.line_items.amount IS '金额(元) (amount, yuan)';
 COMMENT ON COLUMN bjxm.line_items.description IS '说明 (description)';
 COMMENT ON COLUMN bjxm.line_items.admission_event IS '记录其纳入的事件, 恢复时据此放行 (the event that admitted it; restore relies on it)';
 COMMENT ON COLUMN bjxm.line_items.created_at IS '创建时间 (created at)';
+COMMENT ON COLUMN bjxm.line_items.adjustment_id IS '预算安排后据以新增的内容调整 (the approved 第十九条 adjustment a line item added after the budget rests on)';
 
 -- No SET search_path here: it would cost a GUC save and restore per row.
 -- Every statement the trigger runs names its schema, functions and operators.
@@ -1977,6 +2011,8 @@ GRANT EXECUTE ON FUNCTION
     bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
     bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
     bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
+    bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+    bjxm.record_adjustment_opinion(bigint, boolean, text, text),
     bjxm.amend_service_plan(bigint, bigint, jsonb),
     bjxm.sign_contract(bigint, text, jsonb, numeric, date),
     bjxm.record_disbursement(bigint, numeric, date), bjxm.record_self_evaluation(bigint, int, numeric, jsonb),

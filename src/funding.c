@@ -567,7 +567,58 @@ bjxm_expense_check_rules(BjxmCtx *ctx)
 					 bjxm_arg_text(ctx, "description"));
 }
 
-/* add_line_item: the name, and 第十一条. */
+/*
+ * 第十条, 第十九条: once the budget is arranged on the line items, a new
+ * one rests on an approved adjustment that asked for more budget, within
+ * what that increase has left (BJ019).  The adjustment it rests on is
+ * kept in ctx->object_id for the apply.
+ */
+static void
+rule_items_frozen(BjxmCtx *ctx, Numeric amount)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+	uint64		n = 0;
+	Numeric		room = int64_to_numeric(0);
+	bool		isnull;
+
+	if (ctx->state < BJ_S_BUDGETED || ctx->state > BJ_S_IMPLEMENTING || amount == NULL)
+		return;
+	values[0] = Int64GetDatum(ctx->project_id);
+	/*
+	 * Each approved increase and what its items have not yet used, oldest
+	 * first (a schema not yet updated has none: the items stay frozen).
+	 */
+	if (bjxm_has_column("adjustments", "budget_delta"))
+		n = bjxm_exec(&plan, "SELECT a.adjustment_id, a.budget_delta OPERATOR(pg_catalog.-) "
+				  "COALESCE((SELECT pg_catalog.sum(l.amount) FROM bjxm.line_items l "
+				  "          WHERE l.adjustment_id OPERATOR(pg_catalog.=) a.adjustment_id), 0) "
+				  "FROM bjxm.adjustments a WHERE a.project_id OPERATOR(pg_catalog.=) $1 "
+				  "AND a.status OPERATOR(pg_catalog.=) ANY ('{approved,used}') AND a.budget_delta OPERATOR(pg_catalog.>) 0 "
+				  "ORDER BY a.adjustment_id", 1, types, values, NULL);
+	for (uint64 i = 0; i < n; i++)
+	{
+		Numeric		left = DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+
+		if (bjxm_numeric_cmp(left, amount) >= 0)
+		{
+			ctx->object_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
+			return;
+		}
+		if (bjxm_numeric_cmp(left, room) > 0)
+			room = left;
+	}
+	bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+				   n == 0 ? psprintf("项目状态为 %s, 预算已按支出事项安排; 没有经同意的增加预算的调整; 新增 %s 元。",
+									 bj_state_name(ctx->state), bjxm_numeric_text(amount))
+				   : psprintf("项目状态为 %s; 经同意的调整尚余可新增 %s 元, 新增 %s 元。",
+							  bj_state_name(ctx->state), bjxm_numeric_text(room), bjxm_numeric_text(amount)),
+				   "预算安排后新增支出事项, 须以 request_adjustment 申请增加预算 (budget_delta), 经专家评审和大数据部门同意; 然后由财政部门 revise_budget。",
+				   "预算安排后新增支出事项须经同意的内容调整, 且不超过调整增加的预算 (line items are frozen once budgeted)");
+}
+
+/* add_line_item: the name, 第十一条, and 第十九条 once budgeted. */
 void
 bjxm_add_line_item_rules(BjxmCtx *ctx)
 {
@@ -576,6 +627,7 @@ bjxm_add_line_item_rules(BjxmCtx *ctx)
 	if (name != NULL && bjxm_blank(name))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "支出事项名称不能为空 (line item name must not be blank)");
 	rule_eligibility(ctx, ctx->project_id, bjxm_arg_text(ctx, "category"), name, bjxm_arg_text(ctx, "description"));
+	rule_items_frozen(ctx, bjxm_arg_num(ctx, "amount"));
 }
 
 /*
@@ -588,8 +640,10 @@ bjxm_add_line_item_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr next_id = NULL;
 	static SPIPlanPtr ins = NULL;
-	Oid			types[7] = {INT8OID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID, INT8OID, INT8OID};
-	Datum		values[7];
+	static SPIPlanPtr ins_under = NULL;
+	Oid			types[8] = {INT8OID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID, INT8OID, INT8OID, INT8OID};
+	Datum		values[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
 	const char *category = bjxm_arg_text(ctx, "category");
 	const char *name = bjxm_arg_text(ctx, "name");
 	const char *description = bjxm_arg_text(ctx, "description");
@@ -604,8 +658,9 @@ bjxm_add_line_item_apply(BjxmCtx *ctx)
 	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 
 	digest = line_item_digest(category, name, description, NumericGetDatum(amount));
-	ctx->details = bjxm_jsonb(psprintf("{\"line_item_id\": \"" INT64_FORMAT "\", \"digest\": \"%s\", \"category\": %s, \"amount\": %s}",
-									   ctx->result, digest, bjxm_json_quote(category), bjxm_numeric_text(amount)));
+	ctx->details = bjxm_jsonb(psprintf("{\"line_item_id\": \"" INT64_FORMAT "\", \"digest\": \"%s\", \"category\": %s, \"amount\": %s%s}",
+									   ctx->result, digest, bjxm_json_quote(category), bjxm_numeric_text(amount),
+									   ctx->object_id ? psprintf(", \"adjustment\": " INT64_FORMAT, ctx->object_id) : ""));
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(category);
@@ -614,8 +669,14 @@ bjxm_add_line_item_apply(BjxmCtx *ctx)
 	values[4] = CStringGetTextDatum(description);
 	values[5] = Int64GetDatum(bjxm_done(ctx, name));
 	values[6] = Int64GetDatum(ctx->result);
-	bjxm_exec(&ins, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description, admission_event, line_item_id) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, types, values, NULL);
+	values[7] = Int64GetDatum(ctx->object_id);
+	nulls[7] = ctx->object_id ? ' ' : 'n';
+	if (ctx->object_id)
+		bjxm_exec(&ins_under, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description, admission_event, "
+				  "line_item_id, adjustment_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8, types, values, nulls);
+	else
+		bjxm_exec(&ins, "INSERT INTO bjxm.line_items (project_id, category, name, amount, description, admission_event, "
+				  "line_item_id) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, types, values, nulls);
 }
 
 /* waive_term: a term of the dictionary and a reason. */

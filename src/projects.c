@@ -27,6 +27,8 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "nodes/pg_list.h"
+#include "nodes/value.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
@@ -600,7 +602,77 @@ bjxm_sign_acceptance_apply(BjxmCtx *ctx)
 /* 第十九条: adjustments                                              */
 /* ------------------------------------------------------------------ */
 
-/* request_adjustment: one of the three reasons, a description. */
+/* The sections of a service plan an adjustment may name (第十三条). */
+static const char *const plan_sections[] = {
+	"service_content", "budget", "functions", "data_resources", "network", "security",
+	"technical_route", "crypto_solution", "schedule", "service_guarantee", "training_plan"};
+
+/*
+ * The digest of a request as its opinion reviewed it: reason, description,
+ * sections and budget increase (SQL over the row aliased a).
+ */
+#define ADJUSTMENT_DIGEST \
+	"pg_catalog.md5(a.reason::text OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) a.description " \
+	"OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) COALESCE(a.sections::text, '') " \
+	"OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) a.budget_delta::text)"
+
+/*
+ * 第十九条: the scope of a request — the plan sections it names, each one
+ * of 第十三条's, none twice (22023).  Absent: an unscoped request, which no
+ * amendment can use.
+ */
+static void
+sections_rule(BjxmCtx *ctx)
+{
+	JsonbValue *list = bjxm_json_get(ctx->args, "sections");
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	List	   *seen = NIL;
+
+	if (list == NULL || list->type == jbvNull)
+		return;
+	if (list->type != jbvBinary || !JsonContainerIsArray(list->val.binary.data))
+	{
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围须为服务方案部分名称的数组 (sections must be an array of plan sections)");
+		return;
+	}
+	if (JsonContainerSize(list->val.binary.data) == 0 && !bjxm_arg_present(ctx, "budget_delta"))
+	{
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "调整范围为空且不增加预算: 没有可调整的内容 (an adjustment must name sections or a budget increase)");
+		return;
+	}
+	it = JsonbIteratorInit(list->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		char	   *name;
+
+		if (tok != WJB_ELEM)
+			continue;
+		if (v.type != jbvString)
+		{
+			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围须为服务方案部分名称的数组 (sections must be an array of plan sections)");
+			return;
+		}
+		name = pnstrdup(v.val.string.val, v.val.string.len);
+		if (!bjxm_one_of(name, plan_sections, lengthof(plan_sections)))
+		{
+			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+						   "“%s”不是服务方案的部分; 可为 service_content, budget, functions, data_resources, network, security, "
+						   "technical_route, crypto_solution, schedule, service_guarantee, training_plan (unknown plan section)", name);
+			return;
+		}
+		if (list_member(seen, makeString(name)))
+		{
+			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围重复列出“%s” (section listed twice)", name);
+			return;
+		}
+		seen = lappend(seen, makeString(name));
+	}
+}
+
+/* request_adjustment: one of the three reasons, a description, its scope. */
 void
 bjxm_request_adjustment_rules(BjxmCtx *ctx)
 {
@@ -610,58 +682,203 @@ bjxm_request_adjustment_rules(BjxmCtx *ctx)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("申请的情形为“%s”。", reason),
 					   "情形为 mandated (一)、optimization (二) 或 business_need (三)。",
 					   "内容调整须符合第十九条所列情形之一 (reason not allowed)");
+	sections_rule(ctx);
+	if (bjxm_json_get(ctx->args, "sections") != NULL || bjxm_arg_present(ctx, "budget_delta"))
+		bjxm_require_column(ctx, "adjustments", "sections");
 }
 
-/* Record the request; its id is the result. */
+/* Record the request with its scope; its id is the result. */
 void
 bjxm_request_adjustment_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[3] = {INT8OID, TEXTOID, TEXTOID};
-	Datum		values[3];
+	Oid			types[5] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, NUMERICOID};
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	JsonbValue *sections = bjxm_json_get(ctx->args, "sections");
+	Numeric		delta = bjxm_arg_num(ctx, "budget_delta");
 	bool		isnull;
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(bjxm_arg_text(ctx, "reason"));
 	values[2] = CStringGetTextDatum(ctx->note);
-	bjxm_exec(&plan, "INSERT INTO bjxm.adjustments (project_id, reason, description) "
-			  "VALUES ($1, $2::bjxm.adjustment_reason, $3) RETURNING adjustment_id", 3, types, values, NULL);
+	if (sections == NULL || sections->type == jbvNull)
+		nulls[3] = 'n';
+	else
+		values[3] = JsonbPGetDatum(JsonbValueToJsonb(sections));
+	values[4] = NumericGetDatum(delta != NULL ? delta : int64_to_numeric(0));
+	if (!bjxm_has_column("adjustments", "sections"))
+	{
+		/* the 0.2.0 schema, until ALTER EXTENSION UPDATE: an unscoped request */
+		static SPIPlanPtr old_plan = NULL;
+
+		bjxm_exec(&old_plan, "INSERT INTO bjxm.adjustments (project_id, reason, description) "
+				  "VALUES ($1, $2::bjxm.adjustment_reason, $3) RETURNING adjustment_id", 3, types, values, nulls);
+		ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		bjxm_done(ctx, psprintf("调整申请 %lld: %s", (long long) ctx->result, ctx->note));
+		return;
+	}
+	bjxm_exec(&plan, "INSERT INTO bjxm.adjustments (project_id, reason, description, sections, budget_delta) "
+			  "VALUES ($1, $2::bjxm.adjustment_reason, $3, "
+			  "(SELECT pg_catalog.array_agg(e.v) FROM pg_catalog.jsonb_array_elements_text($4) AS e(v)), $5) "
+			  "RETURNING adjustment_id, COALESCE(sections::text, 'null')", 5, types, values, nulls);
 	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->details = bjxm_jsonb(psprintf("{\"adjustment\": " INT64_FORMAT ", \"sections\": %s, \"budget_delta\": %s}",
+									   ctx->result, bjxm_json_quote(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2)),
+									   bjxm_numeric_text(DatumGetNumeric(values[4]))));
 	bjxm_done(ctx, psprintf("调整申请 %lld: %s", (long long) ctx->result, ctx->note));
 }
 
-/* The adjustment's status if it belongs to this project, else NULL. */
-static char *
-adjustment_status(BjxmCtx *ctx, int64 id)
+/* One adjustment of this project as the rules read it. */
+typedef struct Adjustment
+{
+	bool		found;
+	char	   *status;
+	char	   *sections;		/* text of the array, NULL if unscoped */
+	bool		opinion_given;
+	bool		opinion_passed;
+	bool		intact;			/* the request is what the opinion reviewed */
+	char	   *outside;		/* plan sections changed outside the scope, or NULL */
+	char	   *opinion_at;
+} Adjustment;
+
+/*
+ * Read adjustment id of this project; with new_plan, also the plan
+ * sections that differ from the stored plan and are not in its scope.
+ */
+static Adjustment
+adjustment_read(BjxmCtx *ctx, int64 id, Jsonb *new_plan)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, INT8OID};
-	Datum		values[2];
+	Oid			types[3] = {INT8OID, INT8OID, JSONBOID};
+	Datum		values[3];
+	char		nulls[3] = {' ', ' ', ' '};
+	Adjustment	a = {0};
+	HeapTuple	t;
+	TupleDesc	d;
+	bool		isnull;
+	Datum		v;
 
 	values[0] = Int64GetDatum(id);
 	values[1] = Int64GetDatum(ctx->project_id);
-	if (bjxm_exec(&plan, "SELECT a.status FROM bjxm.adjustments a WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1 "
-				  "AND a.project_id OPERATOR(pg_catalog.=) $2", 2, types, values, NULL) != 1)
-		return NULL;
-	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	values[2] = new_plan ? JsonbPGetDatum(new_plan) : (Datum) 0;
+	nulls[2] = new_plan ? ' ' : 'n';
+	if (bjxm_exec(&plan, "SELECT a.status, a.sections::text, a.opinion_passed, "
+				  "a.opinion_digest OPERATOR(pg_catalog.=) " ADJUSTMENT_DIGEST ", "
+				  "(SELECT pg_catalog.string_agg(k.k, ', ' ORDER BY k.k) FROM "
+				  "  (SELECT pg_catalog.jsonb_object_keys(COALESCE(p.service_plan, '{}')) "
+				  "   UNION SELECT pg_catalog.jsonb_object_keys(COALESCE($3, '{}'))) AS k(k) "
+				  "  WHERE (p.service_plan OPERATOR(pg_catalog.->) k.k) IS DISTINCT FROM ($3 OPERATOR(pg_catalog.->) k.k) "
+				  "    AND NOT k.k OPERATOR(pg_catalog.=) ANY (COALESCE(a.sections, '{}'))), "
+				  "a.opinion_by::text "
+				  "FROM bjxm.adjustments a JOIN bjxm.projects p ON p.project_id OPERATOR(pg_catalog.=) a.project_id "
+				  "WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1 AND a.project_id OPERATOR(pg_catalog.=) $2",
+				  3, types, values, nulls) != 1)
+		return a;
+	t = SPI_tuptable->vals[0];
+	d = SPI_tuptable->tupdesc;
+	a.found = true;
+	a.status = SPI_getvalue(t, d, 1);
+	a.sections = SPI_getvalue(t, d, 2);
+	v = SPI_getbinval(t, d, 3, &isnull);
+	a.opinion_given = !isnull;
+	a.opinion_passed = !isnull && DatumGetBool(v);
+	v = SPI_getbinval(t, d, 4, &isnull);
+	a.intact = !isnull && DatumGetBool(v);
+	a.outside = new_plan ? SPI_getvalue(t, d, 5) : NULL;
+	a.opinion_at = SPI_getvalue(t, d, 6);
+	return a;
 }
 
-/* decide_adjustment: a pending request; approval needs an expert opinion. */
+/* The adjustment named by the argument, or an argument error (22023). */
+static Adjustment
+adjustment_arg(BjxmCtx *ctx, Jsonb *new_plan)
+{
+	const BjxmArg *adj = bjxm_arg(ctx, "adjustment");
+	Adjustment	a = {0};
+
+	if (!bjxm_require_column(ctx, "adjustments", "opinion_digest"))
+		return a;
+	if (adj->present)
+		a = adjustment_read(ctx, adj->id, new_plan);
+	if (adj->present && !a.found)
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "本项目没有调整申请 %lld (no such adjustment)", (long long) adj->id);
+	return a;
+}
+
+/*
+ * record_adjustment_opinion (第十九条 「经专家评审同意」): the institution
+ * entrusted with the service plan's review gives it, on a pending request.
+ */
+void
+bjxm_record_adjustment_opinion_rules(BjxmCtx *ctx)
+{
+	Adjustment	a = adjustment_arg(ctx, NULL);
+
+	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_ADJUSTMENT);
+	if (a.found && strcmp(a.status, "requested") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 的状态为 %s。", (long long) bjxm_arg_id(ctx, "adjustment"), a.status),
+					   NULL, "调整申请已有决定, 不再出具评审意见 (the adjustment was decided already)");
+}
+
+/* Record the opinion with the digest of the request it reviewed. */
+void
+bjxm_record_adjustment_opinion_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[5] = {INT8OID, INT8OID, BOOLOID, TEXTOID, INT8OID};
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	int64		id = bjxm_arg_id(ctx, "adjustment");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int64GetDatum(id);
+	values[2] = BoolGetDatum(ctx->passed);
+	values[3] = CStringGetTextDatum(ctx->note);
+	values[4] = Int64GetDatum(ctx->object_id);
+	nulls[4] = ctx->object_id ? ' ' : 'n';
+	bjxm_exec(&plan, "UPDATE bjxm.adjustments a SET opinion_passed = $3, opinion = $4, opinion_party = $5, "
+			  "opinion_by = bjxm.acting_role(), opinion_at = pg_catalog.clock_timestamp(), "
+			  "opinion_digest = " ADJUSTMENT_DIGEST " "
+			  "WHERE a.adjustment_id OPERATOR(pg_catalog.=) $2 AND a.project_id OPERATOR(pg_catalog.=) $1 "
+			  "RETURNING a.opinion_digest", 5, types, values, nulls);
+	ctx->details = bjxm_jsonb(psprintf("{\"adjustment\": " INT64_FORMAT ", \"passed\": %s, \"digest\": \"%s\"}", id,
+									   ctx->passed ? "true" : "false",
+									   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)));
+	bjxm_done(ctx, psprintf("调整申请 %lld 专家评审意见: %s", (long long) id, ctx->note));
+}
+
+/*
+ * decide_adjustment: a pending request; approval needs the entrusted
+ * institution's favourable opinion on the request as it stands (第十九条).
+ */
 void
 bjxm_decide_adjustment_rules(BjxmCtx *ctx)
 {
-	const BjxmArg *adj = bjxm_arg(ctx, "adjustment");
-	char	   *status = adj->present ? adjustment_status(ctx, adj->id) : NULL;
+	Adjustment	a = adjustment_arg(ctx, NULL);
+	int64		id = bjxm_arg_id(ctx, "adjustment");
 
-	if (status == NULL)
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "本项目没有调整申请 %lld (no such adjustment)", (long long) adj->id);
-	else if (strcmp(status, "requested") != 0)
-		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("调整申请 %lld 的状态为 %s。", (long long) adj->id, status),
+	if (!a.found)
+		return;
+	if (strcmp(a.status, "requested") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("调整申请 %lld 的状态为 %s。", (long long) id, a.status),
 					   NULL, "调整申请已有决定 (the adjustment was decided already)");
-	if (ctx->passed && !bjxm_json_nonempty_text(ctx->args, "expert_opinion"))
-		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, "同意调整而没有专家评审意见。",
-					   "报大数据部门经专家评审同意后进行调整: 记入 expert_opinion。",
-					   "同意内容调整须有专家评审意见 (approval needs an expert opinion)");
+	else if (ctx->passed && !a.opinion_given)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 没有受委托评审机构的专家评审意见。", (long long) id),
+					   "由受委托评审服务方案的第三方机构以 bjxm.record_adjustment_opinion 出具意见后再决定。",
+					   "同意内容调整须有专家评审意见 (approval needs the entrusted experts' opinion)");
+	else if (ctx->passed && !a.intact)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 的专家评审意见 (%s) 所评审的申请内容已改变。", (long long) id, a.opinion_at),
+					   "专家评审意见已失效: 由受委托评审机构对现在的申请重新出具意见。",
+					   "专家评审意见与现在的调整申请不符 (the opinion reviewed another request)");
+	else if (ctx->passed && !a.opinion_passed)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 的专家评审意见 (%s) 为不同意。", (long long) id, a.opinion_at),
+					   "专家评审不同意的调整不能同意; 可修改后重新申请。",
+					   "专家评审未同意该调整 (the experts did not agree)");
 }
 
 /* Record the decision. */
@@ -679,26 +896,49 @@ bjxm_decide_adjustment_apply(BjxmCtx *ctx)
 	values[2] = CStringGetTextDatum(ctx->passed ? "approved" : "rejected");
 	values[3] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
 	nulls[3] = ctx->note ? ' ' : 'n';
-	bjxm_exec(&plan, "UPDATE bjxm.adjustments SET status = $3, expert_opinion = $4, decided_at = pg_catalog.clock_timestamp() "
+	bjxm_exec(&plan, "UPDATE bjxm.adjustments SET status = $3, expert_opinion = COALESCE(NULLIF(pg_catalog.btrim($4), ''), opinion), "
+			  "decided_at = pg_catalog.clock_timestamp() "
 			  "WHERE adjustment_id OPERATOR(pg_catalog.=) $2 AND project_id OPERATOR(pg_catalog.=) $1",
 			  4, types, values, nulls);
 	bjxm_done(ctx, psprintf("调整申请 %lld %s", (long long) id, ctx->passed ? "同意" : "不同意"));
 }
 
-/* amend_service_plan: an approved, unused adjustment; a complete plan. */
+/*
+ * amend_service_plan: an approved, unused adjustment whose scope names
+ * every section the new plan changes (第十九条); a complete plan (第十三条).
+ */
 void
 bjxm_amend_service_plan_rules(BjxmCtx *ctx)
 {
+	Jsonb	   *new_plan = bjxm_arg_json(ctx, "plan");
 	const BjxmArg *adj = bjxm_arg(ctx, "adjustment");
-	char	   *status = adj->present ? adjustment_status(ctx, adj->id) : NULL;
+	Adjustment	a = {0};
+	int64		id = adj->id;
 
-	if (status == NULL || strcmp(status, "approved") != 0)
+	/* another project's adjustment, or none: not an approved one of this project */
+	if (!adj->present)
+		return;
+	if (!bjxm_require_column(ctx, "adjustments", "opinion_digest"))
+		return;
+	a = adjustment_read(ctx, id, new_plan);
+
+	if (!a.found || strcmp(a.status, "approved") != 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
-					   status ? psprintf("调整申请 %lld 的状态为 %s。", (long long) adj->id, status)
-					   : psprintf("本项目没有调整申请 %lld。", (long long) adj->id),
-					   "先以 request_adjustment 申请, 经大数据部门组织专家评审同意 (decide_adjustment) 后修改。",
+					   a.found ? psprintf("调整申请 %lld 的状态为 %s。", (long long) id, a.status)
+					   : psprintf("本项目没有调整申请 %lld。", (long long) id),
+					   "先以 request_adjustment 申请, 经专家评审 (record_adjustment_opinion) 和大数据部门同意 (decide_adjustment) 后修改。",
 					   "修改已批复的服务方案须有经同意且未使用的内容调整 (no approved adjustment)");
-	service_plan_complete(ctx, bjxm_arg_json(ctx, "plan"));
+	else if (a.sections == NULL)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 未载明调整范围 (sections)。", (long long) id),
+					   "以 request_adjustment(project, reason, description, sections, budget_delta) 申请, 写明修改的服务方案部分。",
+					   "调整申请未载明修改哪些部分, 不能据以修改服务方案 (the adjustment states no scope)");
+	else if (a.outside != NULL)
+		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
+					   psprintf("调整申请 %lld 的范围为 %s; 修改后的方案还改变了: %s。", (long long) id, a.sections, a.outside),
+					   "只能修改申请并经专家评审同意的部分; 其他部分的修改另行申请调整。",
+					   "服务方案的修改超出了同意的调整范围: %s (amendment outside the approved scope)", a.outside);
+	service_plan_complete(ctx, new_plan);
 }
 
 /* Store the amended plan (one write of the row); the adjustment is used. */

@@ -24,6 +24,8 @@ extern void bjxm_sign_acceptance_rules(BjxmCtx *ctx);
 extern void bjxm_sign_acceptance_apply(BjxmCtx *ctx);
 extern void bjxm_request_adjustment_rules(BjxmCtx *ctx);
 extern void bjxm_request_adjustment_apply(BjxmCtx *ctx);
+extern void bjxm_record_adjustment_opinion_rules(BjxmCtx *ctx);
+extern void bjxm_record_adjustment_opinion_apply(BjxmCtx *ctx);
 extern void bjxm_decide_adjustment_rules(BjxmCtx *ctx);
 extern void bjxm_decide_adjustment_apply(BjxmCtx *ctx);
 extern void bjxm_amend_service_plan_rules(BjxmCtx *ctx);

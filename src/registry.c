@@ -89,6 +89,11 @@ static const BjxmArgSpec sign_contract_args[] = {
 static const BjxmArgSpec sign_acceptance_args[] = {{"passed", BJXM_ARG_BOOL, true}, {"note", BJXM_ARG_TEXT}};
 static const BjxmArgSpec request_adjustment_args[] = {
 	{"reason", BJXM_ARG_TEXT, true}, {"description", BJXM_ARG_NONBLANK, true},
+	{"sections", BJXM_ARG_ANY}, {"budget_delta", BJXM_ARG_AMOUNT},
+};
+static const BjxmArgSpec record_adjustment_opinion_args[] = {
+	{"adjustment", BJXM_ARG_ID, true}, {"passed", BJXM_ARG_BOOL, true}, {"opinion", BJXM_ARG_NONBLANK, true},
+	{"report_ref", BJXM_ARG_TEXT},
 };
 static const BjxmArgSpec decide_adjustment_args[] = {
 	{"adjustment", BJXM_ARG_ID, true}, {"passed", BJXM_ARG_BOOL, true}, {"expert_opinion", BJXM_ARG_TEXT},
@@ -230,6 +235,9 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	.articles = {BJ_ART_IMPLEMENTATION, BJ_ART_CITY_REVIEW}},
 	[BJ_A_REQUEST_ADJUSTMENT] = {ARGS(request_adjustment_args), .note = "description", .rules = bjxm_request_adjustment_rules,
 		.apply = bjxm_request_adjustment_apply,
+	.articles = {BJ_ART_ADJUSTMENT}},
+	[BJ_A_RECORD_ADJUSTMENT_OPINION] = {ARGS(record_adjustment_opinion_args), .note = "opinion",
+		.rules = bjxm_record_adjustment_opinion_rules, .apply = bjxm_record_adjustment_opinion_apply,
 	.articles = {BJ_ART_ADJUSTMENT}},
 	[BJ_A_DECIDE_ADJUSTMENT] = {ARGS(decide_adjustment_args), .note = "expert_opinion", .rules = bjxm_decide_adjustment_rules,
 		.apply = bjxm_decide_adjustment_apply,

@@ -241,3 +241,50 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions_exceptio
 -- service plan rests on it does not lift the city review.
 ALTER TABLE bjxm.projects ADD COLUMN city_review_item integer CHECK (city_review_item BETWEEN 1 AND 3);
 COMMENT ON COLUMN bjxm.projects.city_review_item IS '第三十四条曾适用的项, 事实事后更改也不解除市级评审 (the item of 第三十四条 that once applied; a fact turned off later does not lift the review)';
+
+-- 第十九条: scoped adjustments; the experts' opinion from the entrusted
+-- institution, bound to the request it reviewed; line items added after
+-- the budget rest on an approved increase.  Requests recorded before 0.3.0
+-- have no scope (sections NULL): they can still be decided, not used to
+-- amend a plan (docs/reference.md).
+ALTER TABLE bjxm.adjustments
+    ADD COLUMN sections       text[],
+    ADD COLUMN budget_delta   numeric(14,2) NOT NULL DEFAULT 0 CHECK (budget_delta >= 0),
+    ADD COLUMN opinion_passed boolean,
+    ADD COLUMN opinion        text,
+    ADD COLUMN opinion_party  bigint REFERENCES bjxm.parties (party_id),
+    ADD COLUMN opinion_by     name,
+    ADD COLUMN opinion_at     timestamptz,
+    ADD COLUMN opinion_digest text;
+ALTER TABLE bjxm.line_items ADD COLUMN adjustment_id bigint REFERENCES bjxm.adjustments (adjustment_id);
+CREATE INDEX line_items_adjustment_idx ON bjxm.line_items (adjustment_id) WHERE adjustment_id IS NOT NULL;
+COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 服务方案中可修改的部分 (the service-plan sections the amendment may change; NULL: not stated, no amendment)';
+COMMENT ON COLUMN bjxm.adjustments.budget_delta IS '申请增加的预算 (budget increase requested, yuan; 0: none)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_passed IS '专家评审意见是否同意 (whether the experts agreed)';
+COMMENT ON COLUMN bjxm.adjustments.opinion IS '受委托评审机构的专家评审意见 (the entrusted institution''s expert opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_party IS '出具意见的评审机构 (institution that gave the opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_by IS '记录意见的角色 (role that recorded the opinion)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_at IS '意见时间 (opinion recorded at)';
+COMMENT ON COLUMN bjxm.adjustments.opinion_digest IS '意见所评审的申请摘要 (digest of the request the opinion reviewed: reason, description, sections, budget delta)';
+COMMENT ON COLUMN bjxm.line_items.adjustment_id IS '预算安排后据以新增的内容调整 (the approved 第十九条 adjustment a line item added after the budget rests on)';
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整 (未载明范围, 不能据以修改方案), 第十九条 (request a content adjustment without a scope; user unit)';
+
+CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text,
+                                        sections text[], budget_delta numeric DEFAULT 0) RETURNS bigint
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3,
+        'sections', pg_catalog.to_jsonb($4), 'budget_delta', NULLIF($5, 0))) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric) IS '申请内容调整, 载明修改的服务方案部分和增加的预算, 第十九条 (request a scoped content adjustment: sections and budget increase; user unit)';
+
+CREATE FUNCTION bjxm.record_adjustment_opinion(adjustment bigint, passed boolean, opinion text, report_ref text DEFAULT NULL) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(COALESCE((SELECT a.project_id FROM bjxm.adjustments a
+                                       WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1), 0),
+        'record_adjustment_opinion', pg_catalog.jsonb_build_object('adjustment', $1, 'passed', $2, 'opinion', $3,
+                                                                   'report_ref', $4)) $$;
+COMMENT ON FUNCTION bjxm.record_adjustment_opinion(bigint, boolean, text, text) IS '受委托评审机构出具内容调整的专家评审意见, 第十九条 (the entrusted institution''s expert opinion on an adjustment; reviewer)';
+
+REVOKE ALL ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+    bjxm.record_adjustment_opinion(bigint, boolean, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+    bjxm.record_adjustment_opinion(bigint, boolean, text, text) TO PUBLIC;

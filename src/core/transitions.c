@@ -138,6 +138,7 @@ static const char *const action_names[BJ_A_COUNT] = {
 	[BJ_A_RESUME] = "resume",
 	[BJ_A_WITHDRAW] = "withdraw",
 	[BJ_A_REQUEST_ADJUSTMENT] = "request_adjustment",
+	[BJ_A_RECORD_ADJUSTMENT_OPINION] = "record_adjustment_opinion",
 	[BJ_A_DECIDE_ADJUSTMENT] = "decide_adjustment",
 	[BJ_A_AMEND_SERVICE_PLAN] = "amend_service_plan",
 	[BJ_A_ADD_LINE_ITEM] = "add_line_item",
@@ -390,6 +391,15 @@ static const bj_transition table[BJ_A_COUNT][BJ_S_COUNT] = {
 	/* 第十九条 内容调整: from service_plan_approved up to implementing. */
 	[BJ_A_REQUEST_ADJUSTMENT] = {
 		ADJUSTABLE(KEEP, UU, BJ_ART_ADJUSTMENT),
+	},
+
+	/*
+	 * 第十九条 「报大数据部门经专家评审同意」: the experts' opinion is the
+	 * entrusted institution's (the service plan's reviewers, 第十四条),
+	 * recorded before 大数据部门 decides; the state is kept.
+	 */
+	[BJ_A_RECORD_ADJUSTMENT_OPINION] = {
+		ADJUSTABLE(KEEP, RV, BJ_ART_ADJUSTMENT),
 	},
 
 	[BJ_A_DECIDE_ADJUSTMENT] = {

@@ -113,6 +113,7 @@ static const struct
 	{"withdraw", "draft returned declared shortlisted reviewed", "withdrawn", NULL,
 	"user_unit", "第六条"},
 	{"request_adjustment", ADJUSTABLE, "same", NULL, "user_unit", "第十九条"},
+	{"record_adjustment_opinion", ADJUSTABLE, "same", NULL, "reviewer", "第十九条"},
 	{"decide_adjustment", ADJUSTABLE, "same", NULL, "bigdata", "第十九条"},
 	{"amend_service_plan", ADJUSTABLE, "same", NULL, "user_unit", "第十九条"},
 	{"add_line_item", UP_TO_IMPLEMENTING, "same", NULL, "user_unit", "第十一条"},
@@ -174,8 +175,8 @@ keeps_state(const char *action, const char *state)
 }
 
 /* The first stateless action, and the dry run, by their place above. */
-#define FIRST_STATELESS 38
-#define DRY_RUN 53
+#define FIRST_STATELESS 39
+#define DRY_RUN 54
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */

@@ -186,11 +186,15 @@ SET ROLE mx_dr_unit;
 SELECT bjxm.start_implementation(:p1);
 -- 第十九条: one adjustment rejected, one approved and used.
 SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加大屏') AS adj_no \gset
-SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加移动端') AS adj \gset
+SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加移动端', '{service_content,functions}', 30000) AS adj \gset
+SET ROLE mx_dr_reviewer;
+SELECT bjxm.record_adjustment_opinion(:adj, true, '专家组同意增加移动端');
 SET ROLE mx_dr_bigdata;
 SELECT bjxm.decide_adjustment(:adj_no, false, '专家组不同意');
-SELECT bjxm.decide_adjustment(:adj, true, '专家组同意增加移动端');
+SELECT bjxm.decide_adjustment(:adj, true);
 SET ROLE mx_dr_unit;
+-- 第十九条: a line item added after the budget rests on the approved increase.
+SELECT bjxm.add_line_item(:p1, 'software_development', '移动端开发', 30000) > 0 AS item_under_adjustment;
 SELECT bjxm.amend_service_plan(:p1, :adj, '{"service_content": "平台开发(含移动端)", "budget": "78万元",
   "functions": "业务办理、移动端", "data_resources": "业务库", "network": "政务外网", "security": "等保三级",
   "technical_route": "微服务", "crypto_solution": "SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24",
@@ -276,6 +280,10 @@ check_eq "projects: evaluated, postponed from approved, in_library" \
                   FROM bjxm.projects")"
 check_eq "adjustments: one rejected, one used" "rejected,used" \
   "$(val "$SRC" "SELECT string_agg(status, ',' ORDER BY status) FROM bjxm.adjustments")"
+check_eq "adjustments: the used one has its opinion, digest and an item" "t|t|1" \
+  "$(val "$SRC" "SELECT a.opinion_passed, a.opinion_digest IS NOT NULL,
+                        (SELECT count(*) FROM bjxm.line_items l WHERE l.adjustment_id = a.adjustment_id)
+                   FROM bjxm.adjustments a WHERE a.status = 'used'")"
 check_eq "performance evaluations: key and self" "key,self" \
   "$(val "$SRC" "SELECT string_agg(kind, ',' ORDER BY kind) FROM bjxm.performance_evaluations")"
 check_eq "rectifications: closed, failed with a hold" "closed false,failed true" \
