@@ -29,7 +29,7 @@
 	X(BJ014, '0', '1', '4', 14, "招标控制价超过预算或采购金额超过招标控制价 (control price above the budget, or procurement above the control price)") \
 	X(BJ015, '0', '1', '5', 15, "政府采购不合规: 服务单位与评审或设计单位相同或无统一社会信用代码, 达到公开招标数额标准而未经批准采用其他方式, 单一来源无法定情形或理由 (procurement not as 政府采购法 requires)") \
 	X(BJ016, '0', '1', '6', 16, "合同未由三方签订, 或金额、日期与采购不符 (contract without all three parties, or above or before the procurement)") \
-	X(BJ019, '0', '1', '9', 19, "内容调整缺少允许的情形或专家意见 (adjustment not allowed)") \
+	X(BJ019, '0', '1', '9', 19, "内容调整不符合第十九条: 情形、专家意见、调整范围或增加的预算 (adjustment not allowed: reason, expert opinion, scope or budget increase)") \
 	X(BJ020, '0', '2', '0', 20, "验收签署重复或签署方不符 (acceptance signed twice or by the wrong parties)") \
 	X(BJ022, '0', '2', '2', 22, "数据资源目录未经审核审定即上架 (catalogue entry listed before approval)") \
 	X(BJ023, '0', '2', '3', 23, "上架缺少分类分级、共享开放类型或保密审查 (listing incomplete)") \
