@@ -314,7 +314,8 @@ SELECT bjxm.list_data_resource(:d3, desensitized => true);
 SET ROLE "赵磊_教育局";
 SELECT bjxm.declare(:h3);
 \echo '-- 第十一条: line items outside the support scope are refused, naming the item and the phrase or category found'
-\echo '--         (全民健康信息平台 by 孙丽_卫健局; a 纳雍县 platform by its unit member)'
+\echo '--         (全民健康信息平台 by 孙丽_卫健局; a 纳雍县 platform by its unit member); eligible ones are admitted'
+\echo '--         before the budget; 第十九条: once budgeted, a new item needs an approved increase (last row)'
 RESET ROLE;
 CREATE FUNCTION pg_temp.demo_try_line_item(p bigint, member text, category text, name text, amount numeric)
 RETURNS text LANGUAGE plpgsql AS $$
@@ -328,6 +329,11 @@ BEGIN
 END $$;
 SELECT p AS cp, member AS cm FROM pg_temp.demo_projects
  WHERE final = 'implementing' AND region <> '520500' ORDER BY i LIMIT 1 \gset
+-- (eligible items are admitted while the budget is still to be arranged: a
+-- project of the approved plan; once budgeted, a new item needs an approved
+-- 第十九条 increase)
+SELECT p AS ap, member AS am FROM pg_temp.demo_projects
+ WHERE final = 'approved' AND region <> '520500' ORDER BY i LIMIT 1 \gset
 CREATE TEMP TABLE demo_tries AS
 SELECT x.*, pg_temp.demo_try_line_item(x.p, x.member, x.category, x.name, x.amount) AS result
   FROM (VALUES (1, :h1, '孙丽_卫健局', 'software_development', '业务系统开发(含办公电脑采购)', 300000),
@@ -335,8 +341,9 @@ SELECT x.*, pg_temp.demo_try_line_item(x.p, x.member, x.category, x.name, x.amou
                (3, :cp, :'cm', 'system_integration', '办公楼装修弱电改造', 450000),
                (4, :cp, :'cm', 'operation_maintenance', '运维人员加班费', 60000),
                (5, :cp, :'cm', 'travel', '项目调研差旅费', 20000),
-               (6, :h1, '孙丽_卫健局', 'software_development', '手机APP开发', 120000),
-               (7, :cp, :'cm', 'security_service', '等级保护测评', 80000))
+               (6, :ap, :'am', 'software_development', '手机APP开发', 120000),
+               (7, :ap, :'am', 'security_service', '等级保护测评', 80000),
+               (8, :h1, '孙丽_卫健局', 'software_development', '手机APP开发', 120000))
        AS x(n, p, member, category, name, amount);
 GRANT SELECT ON demo_tries TO PUBLIC;
 SET ROLE "张伟_大数据局";
