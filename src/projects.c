@@ -174,6 +174,9 @@ exception_approved(BjxmCtx *ctx, const char *method)
 	Oid			types[2] = {INT8OID, TEXTOID};
 	Datum		values[2];
 
+	/* a schema not yet updated has no approvals: the method is refused */
+	if (!bjxm_has_column("procurement_exceptions", "method"))
+		return false;
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(method);
 	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.procurement_exceptions x WHERE x.project_id OPERATOR(pg_catalog.=) $1 "
@@ -272,6 +275,8 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 	}
 	if (method != NULL)
 		procurement_method_rules(ctx, amount, method);
+	if (bjxm_arg(ctx, "ground")->given || bjxm_arg(ctx, "reason")->given)
+		bjxm_require_column(ctx, "projects", "procurement_ground");
 	if (vendor->present)
 		bjxm_rule_vendor_score(ctx, vendor->text);
 	bjxm_rule_city_review(ctx);
@@ -295,6 +300,16 @@ bjxm_record_procurement_apply(BjxmCtx *ctx)
 	nulls[3] = ground ? ' ' : 'n';
 	values[4] = reason ? CStringGetTextDatum(reason) : (Datum) 0;
 	nulls[4] = reason ? ' ' : 'n';
+	if (!bjxm_has_column("projects", "procurement_ground"))
+	{
+		/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
+		static SPIPlanPtr earlier = NULL;
+
+		bjxm_move_set(ctx, &earlier, "vendor_party_id = $2, procurement_amount = $3, "
+					  "procurement_method = $4::bjxm.procurement_method", 3, types, values, nulls,
+					  bjxm_next_state(ctx), bjxm_arg_text(ctx, "method"));
+		return;
+	}
 	bjxm_move_set(ctx, &plan, "vendor_party_id = $2, procurement_amount = $3, "
 				  "procurement_method = $4::bjxm.procurement_method, procurement_ground = $5, "
 				  "procurement_reason = $6", 5, types, values, nulls,
@@ -454,6 +469,8 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 	}
 	/* 第三十四条: a review that became required after the procurement. */
 	bjxm_rule_city_review(ctx);
+	if (amount != NULL || signed_on->present)
+		bjxm_require_column(ctx, "projects", "contract_amount");
 	if (terms == NULL)
 		return;
 	initStringInfo(&wrong);
@@ -493,6 +510,15 @@ bjxm_sign_contract_apply(BjxmCtx *ctx)
 													  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"amount\": %s, \"signed_on\": \"%s\"}",
 																						 amount ? bjxm_numeric_text(amount) : "null",
 																						 bjxm_date_text(DatumGetDateADT(values[3])))))));
+	if (!bjxm_has_column("projects", "contract_amount"))
+	{
+		/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
+		static SPIPlanPtr earlier = NULL;
+
+		bjxm_move_set(ctx, &earlier, "contract_no = pg_catalog.btrim($2), contract_terms = $3", 2, types, values,
+					  NULL, bjxm_next_state(ctx), bjxm_arg_text(ctx, "contract_no"));
+		return;
+	}
 	bjxm_move_set(ctx, &plan, "contract_no = pg_catalog.btrim($2), contract_terms = $3, "
 				  "contract_amount = $4, contract_signed_on = $5", 4, types, values,
 				  amount == NULL ? "  n " : NULL,

@@ -105,6 +105,16 @@ bjxm_today_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_DATEADT(bjxm_today());
 }
 
+/*
+ * Settings added after the first release, with their defaults (as in
+ * src/bjxm.sql): a database at an earlier release runs this library until
+ * ALTER EXTENSION UPDATE adds the rows, and the rules then use these.
+ */
+static const char *const later_defaults[][2] = {
+	{"split_similarity", "0.8"},		/* 0.3.0 */
+	{"open_tender_threshold", "2000000"},	/* 0.3.0 */
+};
+
 /* A numeric rule parameter (bjxm.settings.value as numeric). */
 Numeric
 bjxm_setting_numeric(const char *key)
@@ -117,7 +127,13 @@ bjxm_setting_numeric(const char *key)
 	values[0] = CStringGetTextDatum(key);
 	if (bjxm_exec(&plan, "SELECT s.value::pg_catalog.numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) $1",
 				  1, types, values, NULL) != 1)
+	{
+		for (size_t i = 0; i < lengthof(later_defaults); i++)
+			if (strcmp(later_defaults[i][0], key) == 0)
+				return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(later_defaults[i][1]),
+														   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
 		elog(ERROR, "bjxm: setting %s missing", key);
+	}
 	return DatumGetNumeric(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 }
 

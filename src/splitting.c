@@ -25,27 +25,14 @@
 #include "spi.h"
 #include "splitting.h"
 
-/* split_similarity where the setting is missing (its default in src/bjxm.sql). */
-#define BJXM_SPLIT_SIMILARITY_DEFAULT 0.8
-
 /* Siblings named in a finding; the rest are counted. */
 #define BJXM_SPLIT_LIST_MAX 10
 
-/*
- * The setting split_similarity; its default where the row is missing: a
- * database at an earlier release runs this library until ALTER EXTENSION
- * UPDATE adds it.
- */
+/* The setting split_similarity (its default on a schema not yet updated: settings.c). */
 static double
 split_similarity(void)
 {
-	static SPIPlanPtr plan = NULL;
-	bool		isnull;
-
-	if (bjxm_exec(&plan, "SELECT s.value::pg_catalog.float8 FROM bjxm.settings s "
-				  "WHERE s.key OPERATOR(pg_catalog.=) 'split_similarity'", 0, NULL, NULL, NULL) != 1)
-		return BJXM_SPLIT_SIMILARITY_DEFAULT;
-	return DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(bjxm_setting_numeric("split_similarity"))));
 }
 
 /* The largest of the amount columns that is not NULL (estimate never is). */

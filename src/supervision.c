@@ -393,6 +393,15 @@ bjxm_set_project_facts_apply(BjxmCtx *ctx)
 	 */
 	values[0] = JsonbPGetDatum(bjxm_arg_json(ctx, "facts"));
 	values[1] = Int32GetDatum(item);
+	if (!bjxm_has_column("projects", "city_review_item"))
+	{
+		/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
+		static SPIPlanPtr earlier = NULL;
+
+		bjxm_move_set(ctx, &earlier, "facts = facts OPERATOR(pg_catalog.||) $2", 1, types, values, NULL,
+					  ctx->state, NULL);
+		return;
+	}
 	bjxm_move_set(ctx, &plan, "facts = facts OPERATOR(pg_catalog.||) $2, "
 				  "city_review_item = COALESCE(city_review_item, NULLIF($3, 0))", 2, types, values, NULL,
 				  ctx->state, NULL);

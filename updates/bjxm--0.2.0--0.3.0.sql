@@ -153,11 +153,22 @@ ALTER TABLE bjxm.rectifications DROP CONSTRAINT rectifications_category_check,
 ------------------------------------------------------------------------------
 
 -- 第十六条: the contract records its amount and date.  A contract signed
--- under 0.2.0 has neither; bjxm.inspect reports it (its payments are held
--- to the budget only).
+-- under an earlier release recorded neither: its date is the business date
+-- of its sign_contract event, its amount the procurement amount (the most
+-- 第十六条 allows it, and what the three-argument sign_contract records
+-- since 0.3.0), so payments are held to the contract from now on.  A
+-- payment already above it is a broken link bjxm.inspect reports (BJ012);
+-- nothing is refused after the fact.
 ALTER TABLE bjxm.projects
     ADD COLUMN contract_amount numeric(14,2) CHECK (contract_amount > 0),
     ADD COLUMN contract_signed_on date;
+UPDATE bjxm.projects p
+   SET contract_amount = p.procurement_amount,
+       contract_signed_on = (SELECT e.effective_date FROM bjxm.events e
+                              WHERE e.project_id OPERATOR(pg_catalog.=) p.project_id
+                                AND e.action OPERATOR(pg_catalog.=) 'sign_contract'
+                              ORDER BY e.event_id DESC LIMIT 1)
+ WHERE p.contract_no IS NOT NULL;
 COMMENT ON COLUMN bjxm.projects.contract_amount IS '合同金额(元), 不超过采购金额 (contract amount, at most the procurement amount, 第十六条)';
 COMMENT ON COLUMN bjxm.projects.contract_signed_on IS '合同签订日期, 拨付不早于此日 (date the contract was signed; no payment before it)';
 

@@ -42,6 +42,41 @@ SELECT bjxm.declare(1);
 SELECT bjxm.add_line_item(1, 'software_development', '升级测试软件开发', 100000);
 RESET ROLE;
 SQL
+# The window between installing this release's library and ALTER EXTENSION
+# UPDATE: a second project walks every gate on the old schema (functions
+# that write columns the old schema lacks fall back to what it has).
+psql_ "$OLD" >/dev/null <<SQL || { echo "MISMATCH: a walk at $PREVIOUS on today's library failed"; exit 1; }
+SET bjxm.today = '2026-11-27';
+SELECT bjxm.register_party('UP-R', '升级测试评审机构', 'reviewer', '91520500MA6DNNNL0U');
+SELECT bjxm.register_party('UP-V', '升级测试服务单位', 'vendor', '91520500MA6DNNNM9Q');
+SELECT bjxm.create_project('11520500MB1545443Y', '升级窗口项目', 'business_system', '{development}', 2027, 500000) AS w \gset
+SELECT bjxm.set_demand_plan(:w, '{"goals": "g", "service_content": "s", "functions": "f", "data_resources": "d",
+  "network": "n", "security": "s", "cost_estimate": "c", "crypto_plan": {"assessed_by": "expert", "passed": true, "ref": "r"}}');
+SELECT bjxm.add_line_item(:w, 'software_development', '升级窗口软件开发', 500000);
+SELECT bjxm.declare(:w);
+SELECT bjxm.preliminary_review(:w, true, '初审');
+SELECT bjxm.entrust_review(:w, 'UP-R');
+SELECT bjxm.record_review(:w, true, 'PS-1');
+SELECT bjxm.admit_to_library(:w);
+SELECT bjxm.propose_for_plan(:w);
+SELECT bjxm.approve_annual_plan(2027);
+SELECT bjxm.set_performance_targets(:w, '{"output": "o", "effect": "e"}');
+SELECT bjxm.arrange_budget(:w, 500000);
+SELECT bjxm.submit_service_plan(:w, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
+  "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
+  "service_guarantee": "g", "training_plan": "t"}');
+SELECT bjxm.entrust_review(:w, 'UP-R');
+SELECT bjxm.approve_service_plan(:w, true, 480000, 'FW-1');
+SELECT bjxm.set_project_facts(:w, '{"deployment_site": "city_data_center"}');
+SELECT bjxm.record_procurement(:w, 'UP-V', 470000, 'competitive_consultation');
+SELECT bjxm.sign_contract(:w, 'UP-HT-1', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500MB1545443Y",
+  "vendor": "UP-V"}, "emergency_response": true, "annual_security_test": true, "crypto_assessment": true,
+  "risk_assessment": true, "report_results": true}');
+SELECT bjxm.start_implementation(:w);
+SELECT bjxm.record_disbursement(:w, 100000, '2026-11-27');
+SQL
+w=$(val "$OLD" "SELECT project_id || ' ' || state FROM bjxm.projects WHERE name = '升级窗口项目'")
+[ "$w" == "2 implementing" ] && echo "  ok    every gate walked at $PREVIOUS on today's library ($w)" || fail "walk at $PREVIOUS: $w"
 # Before the update, today's library serves the old scripts' C entry
 # points (src/compat.c): the dry run of 第十一条 still refuses.
 r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
@@ -84,6 +119,14 @@ st=$(val "$OLD" "SELECT state FROM bjxm.projects WHERE project_id = 1")
 [ "$st" == "shortlisted" ] && echo "  ok    the lifecycle continues ($st)" || fail "state after update: $st"
 r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
 [ "$r" == "1" ] && echo "  ok    第十一条 still refuses" || fail "expense_check after update: $r"
+
+# 第十六条: the contract signed before the update gets its amount (the
+# procurement amount) and date (its event's) from the update.
+c=$(val "$OLD" "SELECT contract_amount || ' ' || contract_signed_on FROM bjxm.projects WHERE project_id = 2")
+[ "$c" == "470000.00 2026-11-27" ] && echo "  ok    the earlier contract's amount and date filled ($c)" || fail "contract after update: $c"
+r=$(val "$OLD" "SET bjxm.today = '2026-11-27'; SELECT string_agg(sqlstate, ',') FROM bjxm.check(2, 'record_disbursement',
+                '{\"amount\": 370000.01, \"paid_on\": \"2026-11-27\"}')" | tail -n 1)
+[ "$r" == "BJ012" ] && echo "  ok    payments now held to that contract ($r)" || fail "payment above the filled contract: $r"
 
 # The upgraded schema is the fresh install's.
 psql_ "$NEW" -c "CREATE EXTENSION bjxm" >/dev/null
