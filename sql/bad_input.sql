@@ -33,7 +33,7 @@ RESET client_min_messages;
 ------------------------------------------------------------------------------
 SELECT bjxm.register_unit('11520500BX0000001B', '坏输入测试单位甲 (bad input unit A)', 'admin_dept') > 0 AS unit_a,
        bjxm.register_unit('11520500BX0000002E', '坏输入测试单位乙 (bad input unit B)', 'admin_dept') > 0 AS unit_b,
-       bjxm.register_party('BI-R', '坏输入测试评审机构', 'reviewer') > 0 AS reviewer,
+       bjxm.register_party('BI-R', '坏输入测试评审机构', 'reviewer', '12520500260105602E') > 0 AS reviewer,
        bjxm.register_party('BI-V', '坏输入测试服务单位', 'vendor', '91520500BXW000001G') > 0 AS vendor,
        bjxm.register_party('BI-E', '坏输入测试评估机构', 'evaluator') > 0 AS evaluator;
 SELECT bjxm.grant_unit_member('bi_unit_a', '11520500BX0000001B'), bjxm.grant_unit_member('bi_unit_b', '11520500BX0000002E');

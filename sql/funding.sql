@@ -14,7 +14,7 @@ GRANT bjxm_city_gov TO mn_gov;
 -- 'contracted' and one to 'in_library' (the steps are tested in lifecycle).
 SELECT bjxm.register_unit('11520500MN00000198', '毕节市卫生健康局', 'admin_dept') > 0 AS ok,
        bjxm.register_unit('11520500MN00000273', '毕节市交通运输局', 'admin_dept') > 0 AS ok2,
-       bjxm.register_party('MN-R', '某评审机构', 'reviewer') > 0 AS r,
+       bjxm.register_party('MN-R', '某评审机构', 'reviewer', '125205002610635208') > 0 AS r,
        bjxm.register_party('MN-V', '某服务单位', 'vendor', '91520500MNW000001K') > 0 AS v;
 SELECT bjxm.grant_unit_member('mn_unit', '11520500MN00000198'), bjxm.grant_unit_member('mn_unit2', '11520500MN00000273');
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, name text, target text) RETURNS bigint LANGUAGE plpgsql AS $$

@@ -10,7 +10,7 @@ GRANT bjxm_user_unit TO jx_county_unit;
 GRANT bjxm_bigdata TO jx_city_bigdata, jx_county_bigdata;
 GRANT bjxm_city_gov TO jx_county_gov, jx_city_gov;
 SELECT bjxm.register_unit('12520525JX0000001Y', '纳雍县人民医院(辖区)', 'institution', '520525') > 0 AS ok,
-       bjxm.register_party('JX-R', '辖区测试评审机构', 'reviewer') > 0 AS r,
+       bjxm.register_party('JX-R', '辖区测试评审机构', 'reviewer', '125205007824815559') > 0 AS r,
        bjxm.register_party('JX-V', '辖区测试服务单位', 'vendor', '91520500JXW0000010') > 0 AS v;
 SELECT bjxm.grant_unit_member('jx_county_unit', '12520525JX0000001Y');
 SELECT bjxm.set_jurisdiction('jx_county_bigdata', '520525'), bjxm.set_jurisdiction('jx_county_gov', '520525');

@@ -19,7 +19,7 @@ GRANT bjxm_finance TO pc_finance, pc_county_finance;
 -- (the steps are tested in planning and projects).
 SELECT bjxm.register_unit('11520500PC0000001G', '毕节市采购测试局', 'admin_dept') > 0 AS unit_a,
        bjxm.register_unit('11520500PC0000002K', '毕节市采购测试乙局', 'admin_dept') > 0 AS unit_b,
-       bjxm.register_party('PC-R', '采购测试评审机构', 'reviewer') > 0 AS reviewer,
+       bjxm.register_party('PC-R', '采购测试评审机构', 'reviewer', '125205009623858847') > 0 AS reviewer,
        bjxm.register_party('PC-V0', '未登记信用代码的服务单位', 'vendor') > 0 AS vendor_without_uscc,
        bjxm.register_party('PC-V1', '贵州某采购测试软件有限公司', 'vendor', '91520500PCW000001M') > 0 AS vendor1,
        bjxm.register_party('PC-V2', '毕节某采购测试信息技术有限公司', 'vendor', '91520500PCW000002Q') > 0 AS vendor2;
@@ -64,6 +64,19 @@ SELECT bjxm.record_procurement(:p1, 'PC-V0', 900000, 'open_tender');
 SELECT clause, sqlstate, message, detail FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V0", "amount": 900000, "method": "open_tender"}');
 -- The same procurement with a registered USCC passes.
 SELECT count(*) AS findings FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V1", "amount": 900000, "method": "open_tender"}');
+-- So do the project's reviewers and designers: one without a USCC (a
+-- reviewer registered without one, a designer named in a plan that is no
+-- registered party) cannot be told apart from the vendor.
+RESET ROLE;
+BEGIN;
+UPDATE bjxm.parties SET uscc = NULL WHERE code = 'PC-R';
+SELECT sqlstate, message, detail FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V1", "amount": 900000, "method": "open_tender"}');
+ROLLBACK;
+BEGIN;
+UPDATE bjxm.projects SET demand_plan = demand_plan || '{"designed_by": "某未登记的设计院"}' WHERE project_id = :p1;
+SELECT sqlstate, detail FROM bjxm.check(:p1, 'record_procurement', '{"vendor": "PC-V1", "amount": 900000, "method": "open_tender"}');
+ROLLBACK;
+SET ROLE pc_unit;
 
 ------------------------------------------------------------------------
 -- 第十五条 (政府采购法第二十七条): open tender at or above the threshold

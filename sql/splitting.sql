@@ -24,7 +24,7 @@ SELECT bjxm.register_unit('12520525FG00000012', '纳雍县卫生健康局(拆分
        bjxm.register_unit('12520500FG00000031', '毕节市机关事务局(拆分)', 'admin_dept', '520500') > 0 AS city,
        bjxm.register_unit('12520500FG00000044', '毕节市大数据中心(拆分)', 'institution', '520500') > 0 AS city2,
        bjxm.register_unit('12520526FG0000005W', '威宁县教育局(拆分)', 'admin_dept', '520526') > 0 AS county3,
-       bjxm.register_party('SP-R', '拆分测试评审机构', 'reviewer') > 0 AS r,
+       bjxm.register_party('SP-R', '拆分测试评审机构', 'reviewer', '12520500911794828P') > 0 AS r,
        bjxm.register_party('SP-V', '拆分测试服务单位', 'vendor', '91520525MA6PL00010') > 0 AS v;
 SELECT bjxm.grant_unit_member('sp_county_unit', '12520525FG00000012');
 SELECT key, value, kind, clause FROM bjxm.settings WHERE key = 'split_similarity';

@@ -123,28 +123,38 @@ bjxm_approve_service_plan_apply(BjxmCtx *ctx)
 /* 第十四条, 第十五条, 第三十四条: procurement                          */
 /* ------------------------------------------------------------------ */
 
-/* The institution of this project the vendor's USCC belongs to (第十五条), or NULL. */
+/*
+ * The institution of this project the vendor's USCC belongs to (第十五条),
+ * or one whose USCC is unknown (*unidentified: a reviewer registered
+ * without one, or a designer named in a plan that is no registered party,
+ * cannot be told apart from the vendor); NULL when none.
+ */
 static const char *
-conflicting_party(BjxmCtx *ctx, const char *vendor_uscc)
+conflicting_party(BjxmCtx *ctx, const char *vendor_uscc, bool *unidentified)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			types[2] = {INT8OID, TEXTOID};
 	Datum		values[2];
+	bool		isnull;
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(vendor_uscc);
 	if (bjxm_exec(&plan,
-				  "SELECT p.code || ' (' || x.role || ')' FROM ("
-				  "  SELECT e.party_id, '受委托评审' AS role FROM bjxm.entrustments e WHERE e.project_id OPERATOR(pg_catalog.=) $1"
-				  "  UNION SELECT r.party_id, '评审' FROM bjxm.reviews r WHERE r.project_id OPERATOR(pg_catalog.=) $1 AND r.party_id IS NOT NULL"
-				  "  UNION SELECT d.party_id, '咨询设计' FROM bjxm.projects j"
+				  "SELECT COALESCE(p.code, x.code) || ' (' || x.role || ')', p.uscc IS NULL FROM ("
+				  "  SELECT e.party_id, NULL::text AS code, '受委托评审' AS role FROM bjxm.entrustments e "
+				  "   WHERE e.project_id OPERATOR(pg_catalog.=) $1"
+				  "  UNION SELECT r.party_id, NULL, '评审' FROM bjxm.reviews r WHERE r.project_id OPERATOR(pg_catalog.=) $1 "
+				  "   AND r.party_id IS NOT NULL"
+				  "  UNION SELECT d.party_id, v.code, '咨询设计' FROM bjxm.projects j"
 				  "        CROSS JOIN LATERAL (VALUES (j.demand_plan->>'designed_by'), (j.service_plan->>'designed_by')) v(code)"
-				  "        JOIN bjxm.parties d ON d.code OPERATOR(pg_catalog.=) v.code"
-				  "        WHERE j.project_id OPERATOR(pg_catalog.=) $1"
-				  ") x JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) x.party_id "
-				  "WHERE p.uscc::pg_catalog.text OPERATOR(pg_catalog.=) $2 ORDER BY 1 LIMIT 1",
+				  "        LEFT JOIN bjxm.parties d ON d.code OPERATOR(pg_catalog.=) v.code"
+				  "        WHERE j.project_id OPERATOR(pg_catalog.=) $1 AND NULLIF(pg_catalog.btrim(v.code), '') IS NOT NULL"
+				  ") x LEFT JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) x.party_id "
+				  "WHERE p.uscc IS NULL OR p.uscc::pg_catalog.text OPERATOR(pg_catalog.=) $2 "
+				  "ORDER BY p.uscc IS NULL, 1 LIMIT 1",
 				  2, types, values, NULL) != 1)
 		return NULL;
+	*unidentified = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
 
@@ -265,9 +275,15 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 					   "服务单位 %s 未登记统一社会信用代码 (vendor %s has no USCC)", vendor->party.code, vendor->party.code);
 	else if (vendor->present)
 	{
-		const char *who = conflicting_party(ctx, vendor->party.uscc);
+		bool		unidentified = false;
+		const char *who = conflicting_party(ctx, vendor->party.uscc, &unidentified);
 
-		if (who != NULL)
+		if (who != NULL && unidentified)
+			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+						   psprintf("本项目的 %s 没有登记统一社会信用代码, 无法确认服务单位 %s 与其不是同一单位。", who, vendor->party.code),
+						   "由大数据部门以统一社会信用代码登记该评审或咨询设计单位 (咨询设计单位以登记的代号写入方案的 designed_by), 再记录采购。",
+						   "本项目的评审或咨询设计单位未登记统一社会信用代码, 不能确认服务单位的独立性 (a reviewer or designer of this project has no USCC)");
+		else if (who != NULL)
 			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
 						   psprintf("服务单位的统一社会信用代码 %s 与本项目的 %s 相同。", vendor->party.uscc, who),
 						   "依政府采购法实施条例第十八条, 为项目提供评审或设计服务的单位不得参加该项目的采购。",

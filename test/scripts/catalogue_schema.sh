@@ -71,7 +71,7 @@ GRANT bjxm_bigdata TO ds_cat_bigdata;
 GRANT bjxm_city_gov TO ds_cat_gov;
 SET bjxm.today = '2026-11-27';
 SELECT bjxm.register_unit('$UNIT', '毕节市市场监督管理局', 'admin_dept');
-SELECT bjxm.register_party('CT-R', '某评审机构', 'reviewer');
+SELECT bjxm.register_party('CT-R', '某评审机构', 'reviewer', '12520500697515392P');
 SELECT bjxm.grant_unit_member('ds_cat_unit', '$UNIT');
 
 -- A project in the approved plan (the steps are tested in sql/lifecycle.sql).
