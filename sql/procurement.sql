@@ -25,10 +25,11 @@ SELECT bjxm.register_unit('11520500PC0000001G', '毕节市采购测试局', 'adm
        bjxm.register_party('PC-V2', '毕节某采购测试信息技术有限公司', 'vendor', '91520500PCW000002Q') > 0 AS vendor2;
 SELECT bjxm.grant_unit_member('pc_unit', '11520500PC0000001G'), bjxm.grant_unit_member('pc_unit2', '11520500PC0000002K');
 SELECT bjxm.set_jurisdiction('pc_county_finance', '520521');
-CREATE FUNCTION pg_temp.walk(name text, target text, control numeric DEFAULT 4800000) RETURNS bigint LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.walk(name text, target text, control numeric DEFAULT 4800000, est numeric DEFAULT 5000000)
+RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p bigint;
 BEGIN
-  p := bjxm.create_project('11520500PC0000001G', name, 'business_system', '{development}', 2035, 5000000);
+  p := bjxm.create_project('11520500PC0000001G', name, 'business_system', '{development}', 2035, est);
   PERFORM bjxm.set_demand_plan(p, '{"goals": "g", "service_content": "s", "functions": "f", "data_resources": "d",
     "network": "n", "security": "s", "cost_estimate": "c", "crypto_plan": {"assessed_by": "expert", "passed": true, "ref": "r"}}');
   PERFORM bjxm.declare(p); PERFORM bjxm.preliminary_review(p, true); PERFORM bjxm.entrust_review(p, 'PC-R');
@@ -37,8 +38,8 @@ BEGIN
   PERFORM bjxm.approve_annual_plan(2035, '520500',
     ARRAY(SELECT x.project_id FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p));
   PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
-  PERFORM bjxm.add_line_item(p, 'software_development', name || '软件开发', 5000000);
-  PERFORM bjxm.arrange_budget(p, 5000000);
+  PERFORM bjxm.add_line_item(p, 'software_development', name || '软件开发', est);
+  PERFORM bjxm.arrange_budget(p, est);
   IF target = 'budgeted' THEN RETURN p; END IF;
   PERFORM bjxm.submit_service_plan(p, '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d",
     "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s",
@@ -300,10 +301,29 @@ RESET ROLE;
 REVOKE bjxm_finance FROM pc_unit;
 SELECT count(*) AS exceptions FROM bjxm.procurement_exceptions WHERE project_id = :s1;
 
+-- 政府采购法实施条例第二十八条 化整为零: one platform procured in two
+-- phases of one plan year, each priced under the open-tender threshold
+-- (control price 1,200,000), the group over it: each phase by inquiry is
+-- refused, naming the other; by open tender, or with finance's prior
+-- approval of the method, it goes through.
+SELECT pg_temp.walk('城乡供水监测平台(一期)', 'service_plan_approved', 1200000, 1300000) AS s2 \gset
+SELECT pg_temp.walk('城乡供水监测平台(二期)', 'service_plan_approved', 1200000, 1300000) AS s3 \gset
+SET ROLE pc_unit;
+SELECT bjxm.record_procurement(:s2, 'PC-V1', 1200000, 'inquiry');
+\echo :SQLSTATE
+SELECT sqlstate, regexp_replace(detail, '编号 \d+', '编号 #', 'g') AS detail FROM bjxm.check(:s3, 'record_procurement', '{"vendor": "PC-V1", "amount": 1200000, "method": "inquiry"}');
+SELECT count(*) AS open_tender_findings FROM bjxm.check(:s3, 'record_procurement', '{"vendor": "PC-V1", "amount": 1200000, "method": "open_tender"}');
+SET ROLE pc_finance;
+SELECT bjxm.approve_procurement_exception(:s2, 'inquiry', '两期分属不同业务系统, 经论证分别采购') > 0 AS approved;
+SET ROLE pc_unit;
+SELECT bjxm.record_procurement(:s2, 'PC-V1', 1200000, 'inquiry');
+SELECT state FROM bjxm.projects WHERE project_id = :s2;
+RESET ROLE;
+
 -- The refusals above were logged and recorded nothing on the projects.
 SELECT p.name, count(e.*) AS events_since_approval
   FROM bjxm.projects p LEFT JOIN bjxm.events e ON e.project_id = p.project_id
    AND e.action IN ('record_procurement', 'approve_procurement_exception')
  WHERE p.project_id IN (:p1, :p2, :p3, :p4) GROUP BY p.project_id, p.name ORDER BY p.project_id;
-DROP FUNCTION pg_temp.walk(text, text, numeric);
+DROP FUNCTION pg_temp.walk(text, text, numeric, numeric);
 RESET bjxm.today;

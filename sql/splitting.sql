@@ -225,6 +225,13 @@ SELECT clause, severity, message FROM bjxm.inspect(:m2) WHERE sqlstate = 'BJ032'
 SELECT bjxm.record_ex_ante_assessment(p, true, '事前绩效评估报告') FROM unnest(ARRAY[:m1, :m2, :m3]::bigint[]) p;
 SELECT bjxm.arrange_budget(p, 4000000) FROM unnest(ARRAY[:m1, :m2, :m3]::bigint[]) p;
 SELECT count(*) AS bj032 FROM bjxm.inspect(:m2) WHERE sqlstate = 'BJ032';
+-- Declared services do not decide it, the money does: a sibling declared
+-- as operation-only that pays for software development is a new
+-- construction of the group (第三十二条 新增项目).
+SELECT pg_temp.mk('12520500FG00000044', '毕节市城市大脑数据中台(五期)', 4000000, 2027, '{operation}') AS m5 \gset
+SELECT count(*) AS before_item FROM pg_temp.split(:m5, 'declare');
+SELECT bjxm.add_line_item(:m5, 'software_development', '数据中台功能开发', 4000000) > 0 AS development_item;
+SELECT sqlstate, severity FROM pg_temp.split(:m5, 'declare');
 
 -- The setting is the city bigdata department's to tune: at 0.95 the
 -- near-copy above no longer joins the group (phase markers still do).

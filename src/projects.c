@@ -40,6 +40,7 @@
 #include "projects.h"
 #include "settings.h"
 #include "spi.h"
+#include "splitting.h"
 #include "supervision.h"
 #include "uscc.h"
 
@@ -216,6 +217,8 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 		Numeric		threshold = bjxm_setting_numeric("open_tender_threshold");
 		Numeric		budget = bjxm_col_num(ctx, "control_price");
 		Numeric		basis = amount;
+		StringInfoData members;
+		Numeric		sum;
 
 		/*
 		 * The method follows the 采购预算 (the reviewed 招标控制价), not the
@@ -224,7 +227,23 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 		 */
 		if (budget != NULL && bjxm_numeric_cmp(budget, basis) > 0)
 			basis = budget;
-		if (bjxm_numeric_cmp(basis, threshold) >= 0 && !exception_approved(ctx, method))
+		initStringInfo(&members);
+		if (bjxm_numeric_cmp(basis, threshold) < 0 && !exception_approved(ctx, method) &&
+			bjxm_split_group(ctx, threshold, false, basis, &members, &sum))
+		{
+			/*
+			 * 政府采购法实施条例第二十八条: 化整为零 — one budget bought in
+			 * parts by other methods whose sum passes the threshold.
+			 */
+			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+						   bjxm_split_detail(members.data, sum, "open_tender_threshold", threshold),
+						   psprintf("依政府采购法实施条例第二十八条, 化整为零规避公开招标的, 各部分均应公开招标; 确有特殊情况的, "
+									"须在采购活动开始前经财政部门批准: bjxm.approve_procurement_exception(%lld, '%s', 理由)。",
+									(long long) ctx->project_id, method),
+						   "疑似拆分的项目合计达到公开招标数额标准, 采用%s须事先经财政部门批准 (split project at or above the open-tender threshold without approval)",
+						   method_label(method));
+		}
+		else if (bjxm_numeric_cmp(basis, threshold) >= 0 && !exception_approved(ctx, method))
 			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
 						   psprintf("采购金额 %s 元, 招标控制价 (采购预算) %s 元, 公开招标数额标准 %s 元 (setting open_tender_threshold); "
 									"采购方式为%s (%s), 本项目没有财政部门批准的该方式。",

@@ -53,13 +53,33 @@ bjxm_project_amount(BjxmCtx *ctx)
 	return best;
 }
 
-/* Whether the project's services include development. */
+/*
+ * The money of a new construction (第三十二条 新增项目): line item
+ * categories that build a system, whatever services the unit declared.
+ */
+#define BJXM_BUILD_CATEGORIES "'{software_development,system_integration}'::text[]"
+
+/*
+ * Whether the project builds something new (第三十二条): development among
+ * its declared services, or a line item that pays for it — a project
+ * declared as {operation} with a software-development item is one.
+ */
 bool
 bjxm_project_development(BjxmCtx *ctx)
 {
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
 	const char *s = bjxm_col_text(ctx, "services");
 
-	return s != NULL && strstr(s, "development") != NULL;
+	if (s != NULL && strstr(s, "development") != NULL)
+		return true;
+	if (!ctx->has_project)
+		return false;
+	values[0] = Int64GetDatum(ctx->project_id);
+	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.line_items l WHERE l.project_id OPERATOR(pg_catalog.=) $1 "
+					 "AND l.category OPERATOR(pg_catalog.=) ANY (" BJXM_BUILD_CATEGORIES ") LIMIT 1",
+					 1, types, values, NULL) == 1;
 }
 
 bool
@@ -92,7 +112,9 @@ bjxm_split_group(BjxmCtx *ctx, Numeric threshold, bool development, Numeric self
 				  "WHERE p.unit_id OPERATOR(pg_catalog.=) $1 AND p.plan_year OPERATOR(pg_catalog.=) $2 "
 				  "  AND p.project_id OPERATOR(pg_catalog.<>) $3 "
 				  "  AND p.state OPERATOR(pg_catalog.<>) ALL ('{withdrawn,terminated}'::bjxm.project_state[]) "
-				  "  AND (NOT $4 OR 'development'::bjxm.service_kind OPERATOR(pg_catalog.=) ANY (p.services)) "
+				  "  AND (NOT $4 OR 'development'::bjxm.service_kind OPERATOR(pg_catalog.=) ANY (p.services) "
+				  "       OR EXISTS (SELECT 1 FROM bjxm.line_items l WHERE l.project_id OPERATOR(pg_catalog.=) p.project_id "
+				  "                  AND l.category OPERATOR(pg_catalog.=) ANY (" BJXM_BUILD_CATEGORIES "))) "
 				  "ORDER BY p.project_id",
 				  4, types, values, NULL);
 	rows = SPI_tuptable;

@@ -600,9 +600,7 @@ bjxm_rule_performance(BjxmCtx *ctx, Numeric amount)
 					   "按“谁申请资金、谁编报绩效目标”, 由用户单位以 bjxm.set_performance_targets 编报。",
 					   "预算须有绩效目标 (budget without performance targets)");
 
-	(void) bjxm_col(ctx, "services", &isnull);
-	if (!isnull)
-		development = strstr(bjxm_col_text(ctx, "services"), "development") != NULL;
+	development = bjxm_project_development(ctx);
 	if (amount != NULL && development &&
 		bjxm_numeric_cmp(amount, bjxm_setting_numeric("major_project_threshold")) >= 0)
 	{

@@ -71,7 +71,7 @@ SET ROLE mx_dr_bigdata;
 SELECT bjxm.register_unit('11520500MX0000001W', '备份测试单位甲 (dump unit A)', 'admin_dept');
 SELECT bjxm.register_unit('11520521MX0000002D', '备份测试单位乙 (dump unit B)', 'institution', '520521');
 SELECT bjxm.register_unit('11520502MX00000030', '备份测试单位丙 (dump unit C)', 'soe', '520502');
-SELECT bjxm.register_party('DR-R1', '备份测试评审机构 (dump reviewer)', 'reviewer');
+SELECT bjxm.register_party('DR-R1', '备份测试评审机构 (dump reviewer)', 'reviewer', '12520500DR0000001N');
 SELECT bjxm.register_party('DR-V1', '备份测试服务单位 (dump vendor)', 'vendor', '12520500MX00000043');
 SELECT bjxm.grant_unit_member('mx_dr_unit', '11520500MX0000001W');
 SELECT bjxm.grant_unit_member('mx_dr_unit2', '11520521MX0000002D');

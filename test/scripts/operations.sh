@@ -336,7 +336,7 @@ SET bjxm.today = '$TODAY';
 SET ROLE $BIGDATA_ROLE;
 SELECT bjxm.register_unit('11520500MX0000001W', '毕节市教育局 (ops unit A)', 'admin_dept');
 SELECT bjxm.register_unit('11520521MX0000002D', '大方县某单位 (ops unit B)', 'institution', '520521');
-SELECT bjxm.register_party('PS-01', '毕节市评审中心 (ops reviewer)', 'reviewer');
+SELECT bjxm.register_party('PS-01', '毕节市评审中心 (ops reviewer)', 'reviewer', '12520500PT00000093');
 -- regrole arguments: the role name written as an identifier.
 SELECT bjxm.grant_unit_member('$UNIT_ROLE', '11520500MX0000001W');
 SELECT bjxm.grant_party_member('$REVIEWER_ROLE', 'PS-01');
