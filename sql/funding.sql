@@ -136,3 +136,21 @@ SELECT bjxm.record_disbursement(:tp, 1000, '2027-02-15');
 SELECT bjxm.resume(:tp);
 SELECT bjxm.record_disbursement(:tp, 1000, '2027-02-15');
 
+-- 第十二条: nor backdated into a postponement: postponed on 03-05, resumed
+-- on 03-20, a payment dated 03-10 is refused; the days it was not
+-- postponed (its first day, the day it resumed) are not.
+RESET ROLE;
+SET bjxm.today = '2027-03-05';
+SET ROLE mn_finance;
+SELECT bjxm.postpone(:tp, '交通局原因, 再次推迟');
+RESET ROLE;
+SET bjxm.today = '2027-03-20';
+SET ROLE mn_finance;
+SELECT bjxm.resume(:tp);
+SELECT bjxm.record_disbursement(:tp, 1000, '2027-03-10');
+\echo :SQLSTATE
+SELECT sqlstate, detail FROM bjxm.check(:tp, 'record_disbursement', '{"amount": 1000, "paid_on": "2027-03-19"}');
+SELECT count(*) AS findings FROM bjxm.check(:tp, 'record_disbursement', '{"amount": 1000, "paid_on": "2027-03-05"}');
+SELECT bjxm.record_disbursement(:tp, 1000, '2027-03-20');
+RESET ROLE;
+SET bjxm.today = '2027-03-01';

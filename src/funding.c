@@ -781,8 +781,37 @@ paid_so_far(BjxmCtx *ctx)
 }
 
 /*
- * record_disbursement: dated from the contract's signing to today; within
- * the contract amount and the budget (BJ012); holds only warn.
+ * 第十二条: the postponement paid_on falls in, if any (the date it began,
+ * as text): after a postpone and before the resume that followed it.  A
+ * payment backdated into a postponement is one the project could not
+ * have received then.
+ */
+static char *
+postponed_on(BjxmCtx *ctx, DateADT paid_on)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, DATEOID};
+	Datum		values[2];
+	bool		isnull;
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = DateADTGetDatum(paid_on);
+	if (bjxm_exec(&plan, "SELECT p.effective_date FROM bjxm.events p "
+				  "WHERE p.project_id OPERATOR(pg_catalog.=) $1 AND p.action OPERATOR(pg_catalog.=) 'postpone' "
+				  "  AND p.effective_date OPERATOR(pg_catalog.<) $2 "
+				  "  AND NOT EXISTS (SELECT 1 FROM bjxm.events r WHERE r.project_id OPERATOR(pg_catalog.=) $1 "
+				  "                   AND r.action OPERATOR(pg_catalog.=) 'resume' "
+				  "                   AND r.event_id OPERATOR(pg_catalog.>) p.event_id "
+				  "                   AND r.effective_date OPERATOR(pg_catalog.<=) $2) "
+				  "ORDER BY p.event_id DESC LIMIT 1", 2, types, values, NULL) != 1)
+		return NULL;
+	return bjxm_date_text(DatumGetDateADT(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)));
+}
+
+/*
+ * record_disbursement: dated from the contract's signing to today, not
+ * inside a postponement; within the contract amount and the budget
+ * (BJ012); holds only warn.
  */
 void
 bjxm_record_disbursement_rules(BjxmCtx *ctx)
@@ -804,6 +833,16 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 								bjxm_date_text(DatumGetDateADT(signed_on))),
 					   "拨付依据已签订的三方服务合同, 日期不早于合同签订日期。",
 					   "拨付日期早于合同签订日期 (payment dated before the contract)");
+	if (paid_on->present)
+	{
+		char	   *since = postponed_on(ctx, paid_on->date);
+
+		if (since != NULL)
+			bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+						   psprintf("拨付日期 %s, 项目自 %s 起推迟实施, 至该日未恢复。", paid_on->text, since),
+						   "推迟实施期间不拨付资金; 拨付日期按实际拨付的日期记录。",
+						   "拨付日期在项目推迟实施期间 (payment dated inside a postponement)");
+	}
 	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
 	bjxm_rule_rectification_hold(ctx, false);
 	/* 第三十四条: no payment while a required city review has not passed. */
