@@ -1187,14 +1187,20 @@ bjxm_enum_has(const char *type, const char *label)
 	return SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typid), CStringGetDatum(label));
 }
 
-/* Record a review row. */
+/*
+ * Record a review of the project; inputs, when given, is what it reviewed
+ * (第十四条, 第三十四条: bound to its inputs, see bjxm_review_void), kept
+ * with its digest.  A schema not yet updated has no inputs column: the
+ * review is recorded without them.
+ */
 void
-bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref)
+bjxm_insert_review_inputs(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref, Jsonb *inputs)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[5] = {INT8OID, INT8OID, TEXTOID, BOOLOID, TEXTOID};
-	Datum		values[5];
-	char		nulls[6] = "     ";
+	static SPIPlanPtr earlier = NULL;
+	Oid			types[6] = {INT8OID, INT8OID, TEXTOID, BOOLOID, TEXTOID, JSONBOID};
+	Datum		values[6];
+	char		nulls[7] = "      ";
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = Int64GetDatum(party_id);
@@ -1203,6 +1209,83 @@ bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *r
 	values[3] = BoolGetDatum(ctx->passed);
 	values[4] = report_ref ? CStringGetTextDatum(report_ref) : (Datum) 0;
 	nulls[4] = report_ref ? ' ' : 'n';
-	bjxm_exec(&plan, "INSERT INTO bjxm.reviews (project_id, party_id, kind, passed, report_ref, reviewer) "
-			  "VALUES ($1, $2, $3, $4, $5, bjxm.acting_role())", 5, types, values, nulls);
+	values[5] = inputs ? JsonbPGetDatum(inputs) : (Datum) 0;
+	nulls[5] = inputs ? ' ' : 'n';
+	if (!bjxm_has_column("reviews", "inputs"))
+		bjxm_exec(&earlier, "INSERT INTO bjxm.reviews (project_id, party_id, kind, passed, report_ref, reviewer) "
+				  "VALUES ($1, $2, $3, $4, $5, bjxm.acting_role())", 5, types, values, nulls);
+	else
+		bjxm_exec(&plan, "INSERT INTO bjxm.reviews (project_id, party_id, kind, passed, report_ref, reviewer, inputs, digest) "
+				  "VALUES ($1, $2, $3, $4, $5, bjxm.acting_role(), $6, pg_catalog.md5($6::pg_catalog.text))",
+				  6, types, values, nulls);
+}
+
+/* Record a review of the project that is not bound to inputs. */
+void
+bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref)
+{
+	bjxm_insert_review_inputs(ctx, party_id, kind, report_ref, NULL);
+}
+
+/*
+ * Whether the project's latest passed review of kind still covers what it
+ * reviewed: NULL when it does (or there is none, or it predates inputs),
+ * else a description of the review and of what changed since.  current is
+ * the inputs as they stand now, keyed as the review's: "plan" (compared
+ * section by section), "amount" (only a higher amount is a change: a
+ * review of more covers less), any other key by value.  With
+ * amendments_rebind, a plan an approved 第十九条 adjustment produced after
+ * the review (its plan_digest) is the reviewed plan's lawful successor.
+ */
+char *
+bjxm_review_void(BjxmCtx *ctx, const char *kind, Jsonb *current, bool amendments_rebind)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {INT8OID, TEXTOID, JSONBOID, BOOLOID};
+	Datum		values[4];
+	HeapTuple	t;
+	TupleDesc	d;
+	char	   *changed;
+
+	if (!bjxm_has_column("reviews", "inputs") || !bjxm_has_column("adjustments", "plan_digest"))
+		return NULL;
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(kind);
+	values[2] = JsonbPGetDatum(current);
+	values[3] = BoolGetDatum(amendments_rebind);
+	if (bjxm_exec(&plan,
+				  "SELECT r.review_id, NULL, r.reviewer, pg_catalog.concat_ws('; ', "
+				  "   (SELECT '服务方案的 ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(k.k, ', ' ORDER BY k.k) "
+				  "      FROM (SELECT pg_catalog.jsonb_object_keys(COALESCE(r.inputs OPERATOR(pg_catalog.->) 'plan', '{}')) "
+				  "            UNION SELECT pg_catalog.jsonb_object_keys(COALESCE($3 OPERATOR(pg_catalog.->) 'plan', '{}'))) AS k(k) "
+				  "     WHERE (r.inputs OPERATOR(pg_catalog.->) 'plan' OPERATOR(pg_catalog.->) k.k) IS DISTINCT FROM "
+				  "           ($3 OPERATOR(pg_catalog.->) 'plan' OPERATOR(pg_catalog.->) k.k) "
+				  "       AND NOT ($4 AND EXISTS (SELECT 1 FROM bjxm.adjustments a "
+				  "             WHERE a.project_id OPERATOR(pg_catalog.=) $1 AND a.status OPERATOR(pg_catalog.=) 'used' "
+				  "               AND a.decided_at OPERATOR(pg_catalog.>) r.reviewed_at "
+				  "               AND a.plan_digest OPERATOR(pg_catalog.=) "
+				  "                   pg_catalog.md5(($3 OPERATOR(pg_catalog.->) 'plan')::pg_catalog.text)))), "
+				  "   (SELECT pg_catalog.string_agg(k.k OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) "
+				  "           COALESCE(r.inputs OPERATOR(pg_catalog.->>) k.k, 'null') OPERATOR(pg_catalog.||) ' → ' "
+				  "           OPERATOR(pg_catalog.||) COALESCE($3 OPERATOR(pg_catalog.->>) k.k, 'null'), '; ' ORDER BY k.k) "
+				  "      FROM pg_catalog.jsonb_object_keys($3) AS k(k) "
+				  "     WHERE k.k OPERATOR(pg_catalog.<>) ALL ('{plan,amount}') "
+				  "       AND (r.inputs OPERATOR(pg_catalog.->) k.k) IS DISTINCT FROM ($3 OPERATOR(pg_catalog.->) k.k)), "
+				  "   CASE WHEN ($3 OPERATOR(pg_catalog.->>) 'amount')::pg_catalog.numeric OPERATOR(pg_catalog.>) "
+				  "             (r.inputs OPERATOR(pg_catalog.->>) 'amount')::pg_catalog.numeric "
+				  "        THEN '金额 ' OPERATOR(pg_catalog.||) (r.inputs OPERATOR(pg_catalog.->>) 'amount') "
+				  "             OPERATOR(pg_catalog.||) ' → ' OPERATOR(pg_catalog.||) ($3 OPERATOR(pg_catalog.->>) 'amount') END) "
+				  "FROM bjxm.reviews r "
+				  "WHERE r.project_id OPERATOR(pg_catalog.=) $1 AND r.kind OPERATOR(pg_catalog.=) $2 AND r.passed "
+				  "  AND r.inputs IS NOT NULL "
+				  "  AND r.review_id OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(x.review_id) FROM bjxm.reviews x "
+				  "        WHERE x.project_id OPERATOR(pg_catalog.=) $1 AND x.kind OPERATOR(pg_catalog.=) $2)",
+				  4, types, values, NULL) != 1)
+		return NULL;
+	t = SPI_tuptable->vals[0];
+	d = SPI_tuptable->tupdesc;
+	changed = SPI_getvalue(t, d, 4);
+	if (changed == NULL || changed[0] == '\0')
+		return NULL;
+	return psprintf("评审记录 %s (%s 记录) 之后, %s 已改变。", SPI_getvalue(t, d, 1), SPI_getvalue(t, d, 3), changed);
 }

@@ -309,6 +309,9 @@ extern char *bjxm_project_list(BjxmCtx *ctx, SPIPlanPtr *slot, const char *sql);
 
 /* Record a review row (bjxm.reviews) of ctx's project by the acting role. */
 extern void bjxm_insert_review(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref);
+extern void bjxm_insert_review_inputs(BjxmCtx *ctx, int64 party_id, const char *kind, const char *report_ref,
+									  Jsonb *inputs);
+extern char *bjxm_review_void(BjxmCtx *ctx, const char *kind, Jsonb *current, bool amendments_rebind);
 
 /* The event of an action that leaves the state (if any) as it is. */
 extern int64 bjxm_done(BjxmCtx *ctx, const char *note);

@@ -858,7 +858,9 @@ CREATE TABLE bjxm.reviews (
     passed      boolean NOT NULL,
     report_ref  text,
     reviewer    name NOT NULL,
-    reviewed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+    reviewed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    inputs      jsonb,
+    digest      text
 );
 CREATE INDEX reviews_project_idx ON bjxm.reviews (project_id, kind);
 CREATE INDEX reviews_party_idx ON bjxm.reviews (party_id);
@@ -871,6 +873,8 @@ COMMENT ON COLUMN bjxm.reviews.passed IS '是否通过 (passed)';
 COMMENT ON COLUMN bjxm.reviews.report_ref IS '评审报告 (report reference)';
 COMMENT ON COLUMN bjxm.reviews.reviewer IS '记录角色 (role that recorded it)';
 COMMENT ON COLUMN bjxm.reviews.reviewed_at IS '评审时间 (reviewed at)';
+COMMENT ON COLUMN bjxm.reviews.inputs IS '所评审的内容: 服务方案、事实、金额、招标控制价 (what the review reviewed; a later change voids it, 第十四条, 第三十四条)';
+COMMENT ON COLUMN bjxm.reviews.digest IS '所评审内容的摘要 md5(inputs) (digest of the inputs)';
 
 CREATE TABLE bjxm.acceptance_signatures (
     project_id bigint NOT NULL REFERENCES bjxm.projects (project_id),
@@ -905,7 +909,8 @@ CREATE TABLE bjxm.adjustments (
     opinion_party  bigint REFERENCES bjxm.parties (party_id),
     opinion_by     name,
     opinion_at     timestamptz,
-    opinion_digest text
+    opinion_digest text,
+    plan_digest    text
 );
 CREATE INDEX adjustments_project_idx ON bjxm.adjustments (project_id);
 COMMENT ON TABLE bjxm.adjustments IS '内容调整申请 (service content adjustments, 第十九条)';
@@ -924,6 +929,7 @@ COMMENT ON COLUMN bjxm.adjustments.opinion IS '受委托评审机构的专家评
 COMMENT ON COLUMN bjxm.adjustments.opinion_party IS '出具意见的评审机构 (institution that gave the opinion)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_by IS '记录意见的角色 (role that recorded the opinion)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_at IS '意见时间 (opinion recorded at)';
+COMMENT ON COLUMN bjxm.adjustments.plan_digest IS '据此修改后的服务方案摘要, 服务方案评审的合法延续 (digest of the plan the amendment wrote: the reviewed plan''s lawful successor)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_digest IS '意见所评审的申请摘要 (digest of the request the opinion reviewed: reason, description, sections, budget delta)';
 
 ------------------------------------------------------------------------------

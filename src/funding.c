@@ -54,6 +54,7 @@
 #include "funding.h"
 #include "jurisdictions.h"
 #include "matcher.h"
+#include "reviews.h"
 #include "settings.h"
 #include "spi.h"
 #include "supervision.h"
@@ -847,6 +848,8 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 	bjxm_rule_rectification_hold(ctx, false);
 	/* 第三十四条: no payment while a required city review has not passed. */
 	bjxm_rule_city_review(ctx);
+	/* 第十四条: nor while the service-plan review no longer covers the plan. */
+	bjxm_rule_service_plan_review(ctx);
 	if (amount != NULL && !isnull)
 	{
 		Numeric		paid = paid_so_far(ctx);

@@ -23,6 +23,7 @@
 #include "action.h"
 #include "duties.h"
 #include "jurisdictions.h"
+#include "reviews.h"
 #include "settings.h"
 #include "spi.h"
 #include "splitting.h"
@@ -85,6 +86,12 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 	if ((isnull || !DatumGetBool(d)) && item == 3 &&
 		bjxm_split_group(ctx, bjxm_setting_numeric("county_review_threshold"), false, NULL, &members, &sum))
 		split = bjxm_split_detail(members.data, sum, "county_review_threshold", bjxm_setting_numeric("county_review_threshold"));
+	if (!isnull && DatumGetBool(d))
+	{
+		/* passed: it still covers the project as it stands (src/reviews.c) */
+		bjxm_rule_city_review_binding(ctx, item);
+		return;
+	}
 	if (isnull || !DatumGetBool(d))
 		bjxm_violation(ctx, false, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, item,
 					   item == 1 ? "市级单位采用第三方信息系统开展业务工作 (或曾登记为采用)。"
@@ -105,7 +112,7 @@ bjxm_record_city_review_apply(BjxmCtx *ctx)
 	Oid			types[1] = {BOOLOID};
 	Datum		values[1] = {BoolGetDatum(ctx->passed)};
 
-	bjxm_insert_review(ctx, 0, "city", ctx->note);
+	bjxm_insert_review_inputs(ctx, 0, "city", ctx->note, bjxm_city_review_inputs(ctx));
 	bjxm_move_set(ctx, &plan, "city_review_passed = $2", 1, types, values, NULL, bjxm_next_state(ctx), ctx->note);
 }
 

@@ -38,6 +38,7 @@
 #include "jurisdictions.h"
 #include "planning.h"
 #include "projects.h"
+#include "reviews.h"
 #include "settings.h"
 #include "spi.h"
 #include "splitting.h"
@@ -115,7 +116,8 @@ bjxm_approve_service_plan_apply(BjxmCtx *ctx)
 	Datum		values[1] = {NumericGetDatum(bjxm_arg_num(ctx, "tender_control_price"))};
 	char		nulls[1] = {ctx->passed ? ' ' : 'n'};
 
-	bjxm_insert_review(ctx, ctx->object_id, "service_plan", ctx->note);
+	bjxm_insert_review_inputs(ctx, ctx->object_id, "service_plan", ctx->note,
+							  bjxm_service_plan_review_inputs(ctx, bjxm_arg_num(ctx, "tender_control_price")));
 	bjxm_move_set(ctx, &plan, "control_price = COALESCE($2, control_price)", 1, types, values, nulls,
 				  bjxm_next_state(ctx), ctx->note);
 }
@@ -310,6 +312,8 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 	}
 	if (method != NULL)
 		procurement_method_rules(ctx, amount, method);
+	/* 第十四条: the review and its control price still cover the plan. */
+	bjxm_rule_service_plan_review(ctx);
 	if (bjxm_arg(ctx, "ground")->given || bjxm_arg(ctx, "reason")->given)
 		bjxm_require_column(ctx, "projects", "procurement_ground");
 	if (vendor->present)
@@ -504,6 +508,7 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 	}
 	/* 第三十四条: a review that became required after the procurement. */
 	bjxm_rule_city_review(ctx);
+	bjxm_rule_service_plan_review(ctx);
 	if (amount != NULL || signed_on->present)
 		bjxm_require_column(ctx, "projects", "contract_amount");
 	if (terms == NULL)
@@ -1008,14 +1013,17 @@ bjxm_amend_service_plan_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
 	static SPIPlanPtr used = NULL;
-	Oid			types[2] = {INT8OID, INT8OID};
+	Oid			types[3] = {INT8OID, INT8OID, JSONBOID};
 	int64		id = bjxm_arg_id(ctx, "adjustment");
-	Datum		values[2] = {Int64GetDatum(ctx->project_id), Int64GetDatum(id)};
+	Datum		values[3] = {Int64GetDatum(ctx->project_id), Int64GetDatum(id), JsonbPGetDatum(bjxm_arg_json(ctx, "plan"))};
 	Oid			plan_types[1] = {JSONBOID};
 	Datum		plan_values[1] = {JsonbPGetDatum(bjxm_arg_json(ctx, "plan"))};
 
-	bjxm_exec(&used, "UPDATE bjxm.adjustments SET status = 'used' WHERE adjustment_id OPERATOR(pg_catalog.=) $2 "
-			  "AND project_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
+	/* the digest of the plan it produced: the service-plan review's successor (src/reviews.c) */
+	bjxm_exec(&used, "UPDATE bjxm.adjustments SET status = 'used', "
+			  "plan_digest = pg_catalog.md5(($3::pg_catalog.jsonb)::pg_catalog.text) "
+			  "WHERE adjustment_id OPERATOR(pg_catalog.=) $2 AND project_id OPERATOR(pg_catalog.=) $1",
+			  3, types, values, NULL);
 	bjxm_move_set(ctx, &plan, "service_plan = $2", 1, plan_types, plan_values, NULL, ctx->state,
 				  psprintf("按调整申请 %lld 修改服务方案", (long long) id));
 }
@@ -1025,4 +1033,5 @@ void
 bjxm_start_implementation_rules(BjxmCtx *ctx)
 {
 	bjxm_rule_city_review(ctx);
+	bjxm_rule_service_plan_review(ctx);
 }

@@ -36,6 +36,7 @@
 #include "action.h"
 #include "data.h"
 #include "jurisdictions.h"
+#include "reviews.h"
 #include "security.h"
 #include "settings.h"
 #include "spi.h"
@@ -553,6 +554,50 @@ inspect_funding(BjxmCtx *ctx)
 					   "核对拨付记录。", "拨付早于合同签订 (payment before the contract)");
 }
 
+/*
+ * 第十四条, 第三十四条: past the procurement, the reviews the gates rest on
+ * still cover the project (src/reviews.c); a review recorded before 0.3.0
+ * kept no inputs and is listed as a warning.
+ */
+static void
+inspect_reviews(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	bool		isnull;
+	Datum		passed;
+	int			item;
+	uint64		n;
+
+	if (ctx->state < BJ_S_PROCURED || ctx->state > BJ_S_EVALUATED)
+		return;
+	bjxm_rule_service_plan_review(ctx);
+	item = bjxm_city_review_item(ctx);
+	passed = bjxm_col(ctx, "city_review_passed", &isnull);
+	if (item > 0 && !isnull && DatumGetBool(passed))
+		bjxm_rule_city_review_binding(ctx, item);
+	if (!bjxm_has_column("reviews", "inputs"))
+		return;
+	n = bjxm_exec(&plan, "SELECT r.review_id, r.kind FROM bjxm.reviews r "
+				  "WHERE r.project_id OPERATOR(pg_catalog.=) $1 AND r.passed AND r.inputs IS NULL "
+				  "  AND r.kind OPERATOR(pg_catalog.=) ANY ('{service_plan,city}') "
+				  "  AND r.review_id OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(x.review_id) FROM bjxm.reviews x "
+				  "      WHERE x.project_id OPERATOR(pg_catalog.=) $1 AND x.kind OPERATOR(pg_catalog.=) r.kind) "
+				  "ORDER BY r.review_id", 1, types, values, NULL);
+	for (uint64 i = 0; i < n; i++)
+	{
+		const char *kind = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+		bool		city = strcmp(kind, "city") == 0;
+
+		bjxm_violation(ctx, true, city ? ERRCODE_BJ034 : ERRCODE_BJ014, city ? BJ_ART_CITY_REVIEW : BJ_ART_SERVICE_REVIEW, 0,
+					   psprintf("评审记录 %s (%s) 早于 0.3.0, 没有记录所评审的方案与金额。",
+								SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1), kind),
+					   "无法确认评审之后方案或金额未改变; 如有疑问, 由评审方对现在的方案重新评审。",
+					   "评审未记录所评审的内容 (a review recorded before 0.3.0 kept no inputs)");
+	}
+}
+
 PG_FUNCTION_INFO_V1(bjxm_inspect);
 /* bjxm.inspect(project) → setof violation: 第三十一条 监督检查 findings; changes nothing. */
 Datum
@@ -573,6 +618,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 		bjxm_refuse_project(&ctx);
 	inspect_facts(&ctx);
 	inspect_funding(&ctx);
+	inspect_reviews(&ctx);
 	bjxm_inspect_data(&ctx);
 	bjxm_inspect_security(&ctx);
 	bjxm_inspect_split(&ctx);

@@ -266,7 +266,8 @@ ALTER TABLE bjxm.adjustments
     ADD COLUMN opinion_party  bigint REFERENCES bjxm.parties (party_id),
     ADD COLUMN opinion_by     name,
     ADD COLUMN opinion_at     timestamptz,
-    ADD COLUMN opinion_digest text;
+    ADD COLUMN opinion_digest text,
+    ADD COLUMN plan_digest    text;
 ALTER TABLE bjxm.line_items ADD COLUMN adjustment_id bigint REFERENCES bjxm.adjustments (adjustment_id);
 CREATE INDEX line_items_adjustment_idx ON bjxm.line_items (adjustment_id) WHERE adjustment_id IS NOT NULL;
 COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 服务方案中可修改的部分 (the service-plan sections the amendment may change; NULL: not stated, no amendment)';
@@ -299,3 +300,11 @@ REVOKE ALL ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, t
     bjxm.record_adjustment_opinion(bigint, boolean, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
     bjxm.record_adjustment_opinion(bigint, boolean, text, text) TO PUBLIC;
+COMMENT ON COLUMN bjxm.adjustments.plan_digest IS '据此修改后的服务方案摘要, 服务方案评审的合法延续 (digest of the plan the amendment wrote: the reviewed plan''s lawful successor)';
+
+-- 第十四条, 第三十四条: reviews bound to what they reviewed.  Reviews
+-- recorded before 0.3.0 have no inputs: they stand, and bjxm.inspect lists
+-- them (src/reviews.c).
+ALTER TABLE bjxm.reviews ADD COLUMN inputs jsonb, ADD COLUMN digest text;
+COMMENT ON COLUMN bjxm.reviews.inputs IS '所评审的内容: 服务方案、事实、金额、招标控制价 (what the review reviewed; a later change voids it, 第十四条, 第三十四条)';
+COMMENT ON COLUMN bjxm.reviews.digest IS '所评审内容的摘要 md5(inputs) (digest of the inputs)';

@@ -302,9 +302,15 @@ static const bj_transition table[BJ_A_COUNT][BJ_S_COUNT] = {
 		MOVE(BUDGETED, SERVICE_PLAN_SUBMITTED, SERVICE_PLAN_SUBMITTED, UU, BJ_ART_SERVICE_PLAN),
 	},
 
-	/* 第十四条 方案评审: not passed → back to budgeted to revise. */
+	/*
+	 * 第十四条 方案评审: not passed → back to budgeted to revise.  From
+	 * service_plan_approved, a re-review before the procurement (a review
+	 * that no longer covers the plan, src/reviews.c): passed keeps the
+	 * state, not passed sends the plan back.
+	 */
 	[BJ_A_APPROVE_SERVICE_PLAN] = {
 		MOVE(SERVICE_PLAN_SUBMITTED, SERVICE_PLAN_APPROVED, BUDGETED, RV, BJ_ART_SERVICE_REVIEW),
+		KEEP_OR(SERVICE_PLAN_APPROVED, BUDGETED, RV, BJ_ART_SERVICE_REVIEW),
 	},
 
 	/*

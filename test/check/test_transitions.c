@@ -97,7 +97,7 @@ static const struct
 	{"set_performance_targets", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
 	{"record_ex_ante_assessment", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
 	{"submit_service_plan", "budgeted", "service_plan_submitted", NULL, "user_unit", "第十三条"},
-	{"approve_service_plan", "service_plan_submitted", "service_plan_approved",
+	{"approve_service_plan", "service_plan_submitted service_plan_approved", "service_plan_approved",
 	"budgeted", "reviewer", "第十四条"},
 	{"record_city_review", "service_plan_submitted service_plan_approved procured contracted implementing",
 	"same", "budgeted", "bigdata", "第三十四条"},
