@@ -252,6 +252,7 @@ INSERT INTO mx_am_duties VALUES
     ('propose_for_plan', '{bigdata}'),
     ('approve_annual_plan', '{city_gov}'),
     ('arrange_budget', '{finance}'),          -- the unit itself only for self-raised funds
+    ('revise_budget', '{finance}'),           -- likewise (第十条)
     ('set_performance_targets', '{user_unit}'),
     ('record_ex_ante_assessment', '{user_unit}'),
     ('submit_service_plan', '{user_unit}'),
@@ -335,9 +336,9 @@ ORDER BY 1;
 
 -- The declared duties are the registry's (bjxm.actions(), from the core
 -- transition table): every action but the dry run is declared here with
--- the same duties.  arrange_budget's {finance} is the table's
--- {user_unit,finance} narrowed by the fund (第十条); verify_events is not
--- an action.
+-- the same duties.  arrange_budget's and revise_budget's {finance} is the
+-- table's {user_unit,finance} narrowed by the fund (第十条); verify_events
+-- is not an action.
 SELECT coalesce(a.action, d.fn::text) AS action, a.duties AS registry, d.duties AS declared
   FROM (SELECT * FROM bjxm.actions() WHERE kind <> 'dry_run') a FULL JOIN mx_am_duties d ON d.fn = a.action
  WHERE (SELECT array_agg(x ORDER BY x) FROM unnest(a.duties) x) IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(d.duties) x)
@@ -440,12 +441,15 @@ SELECT 'c-execute', p.oid::regprocedure::text, r.role, 'EXECUTE',
   FROM mx_am_public p CROSS JOIN mx_am_roles r;
 
 -- Internal functions: no role may execute them, but the RLS helpers
--- (granted to PUBLIC because policies run them as the querying role).
+-- (granted to PUBLIC because policies run them as the querying role) and
+-- _time_progress (the budget views, security_invoker, compute 序时进度 with
+-- it as the querying role; it reads only bjxm.today()).
 INSERT INTO mx_am_cells (part, object, role, what, outcome, ok)
 SELECT 'c-internal', p.oid::regprocedure::text, r.role, 'EXECUTE',
        has_function_privilege(r.role, p.oid, 'EXECUTE')::text,
        has_function_privilege(r.role, p.oid, 'EXECUTE') = (p.proname IN ('_sees_all_units', '_not_visible',
-                                                         '_visible_unit_ids', '_reviewer_unit_ids', '_reviewer_project_ids'))
+                                                         '_visible_unit_ids', '_reviewer_unit_ids', '_reviewer_project_ids',
+                                                         '_time_progress'))
   FROM pg_proc p CROSS JOIN mx_am_roles r
  WHERE p.pronamespace = 'bjxm'::regnamespace AND p.proname LIKE '\_%';
 

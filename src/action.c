@@ -429,10 +429,14 @@ parse_arg(BjxmCtx *ctx, const BjxmArgSpec *spec, BjxmArg *out)
 			}
 			break;
 		case BJXM_ARG_AMOUNT:
+		case BJXM_ARG_AMOUNT0:
 		case BJXM_ARG_SCORE:
 			if ((n = number_value(ctx, key, v)) == NULL)
 				return;
-			n = spec->type == BJXM_ARG_AMOUNT ? parse_amount(ctx, key, n) : parse_score(ctx, key, n);
+			if (spec->type == BJXM_ARG_AMOUNT0 && !numeric_is_nan(n) && bjxm_numeric_cmp(n, int64_to_numeric(0)) == 0)
+				;				/* zero: as given */
+			else
+				n = spec->type == BJXM_ARG_SCORE ? parse_score(ctx, key, n) : parse_amount(ctx, key, n);
 			if (n == NULL)
 				return;
 			out->num = n;

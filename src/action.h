@@ -50,6 +50,7 @@ typedef enum BjxmArgType
 	BJXM_ARG_INT,				/* int4 (ranges are the rules') */
 	BJXM_ARG_ID,				/* bigint id of a row */
 	BJXM_ARG_AMOUNT,			/* yuan: > 0, at most 2 decimals, below 10^12 */
+	BJXM_ARG_AMOUNT0,			/* yuan as AMOUNT, and 0 allowed (a budget taken away) */
 	BJXM_ARG_SCORE,				/* 0–100, at most 2 decimals */
 	BJXM_ARG_DATE,				/* YYYY-MM-DD */
 	BJXM_ARG_OBJECT,			/* a JSON object */

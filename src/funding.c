@@ -64,6 +64,8 @@
 #define BJXM_MATCHES_INLINE 16
 /* Longest dictionary term (a phrase, not a text). */
 #define BJXM_TERM_MAX_CHARS 64
+/* A budget year at most this many years after the plan year (multi-year, 运维 renewed). */
+#define BJXM_BUDGET_YEARS 10
 /* MD5 in hex, with its NUL. */
 #define BJXM_MD5_HEX_LEN 33
 
@@ -153,17 +155,197 @@ bjxm_arrange_budget_rules(BjxmCtx *ctx)
 	bjxm_rule_performance(ctx, amount);
 }
 
-/* Record the budget and move. */
+/*
+ * Record the budget — the plan year's, of the project's fund source, in
+ * bjxm.budgets (when the schema has it) — and move.
+ */
 void
 bjxm_arrange_budget_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr row = NULL;
 	Oid			types[1] = {NUMERICOID};
 	Numeric		amount = bjxm_arg_num(ctx, "amount");
 	Datum		values[1] = {NumericGetDatum(amount)};
 
+	if (bjxm_has_column("budgets", "amount"))
+	{
+		Oid			rtypes[2] = {INT8OID, NUMERICOID};
+		Datum		rvalues[2] = {Int64GetDatum(ctx->project_id), NumericGetDatum(amount)};
+
+		bjxm_exec(&row, "INSERT INTO bjxm.budgets (project_id, year, fund, amount, arranged_by) "
+				  "SELECT p.project_id, p.plan_year, p.fund, $2, bjxm.acting_role() FROM bjxm.projects p "
+				  "WHERE p.project_id OPERATOR(pg_catalog.=) $1", 2, rtypes, rvalues, NULL);
+	}
 	bjxm_move_set(ctx, &plan, "budget = $2", 1, types, values, NULL, bjxm_next_state(ctx),
 				  psprintf("%s 元", bjxm_numeric_text(amount)));
+}
+
+/* ------------------------------------------------------------------ */
+/* 第十条, 第十二条: revising a year's budget                          */
+/* ------------------------------------------------------------------ */
+
+/* The fund source a revision is of: the argument, else the project's. */
+static const char *
+revision_fund(BjxmCtx *ctx)
+{
+	const char *fund = bjxm_arg_text(ctx, "fund");
+
+	return fund != NULL ? fund : bjxm_col_text(ctx, "fund");
+}
+
+/* revise_budget: finance's, or the SOE's own for self-raised funds (第十条). */
+void
+bjxm_revise_budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
+{
+	*mask = strcmp(revision_fund(ctx), "self_raised") == 0 ? BJ_DUTY_USER_UNIT : BJ_DUTY_FINANCE;
+}
+
+/* A numeric SQL value of one row. */
+static Numeric
+one_numeric(SPITupleTable *tab, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tab->vals[0], tab->tupdesc, col, &isnull);
+
+	return isnull ? int64_to_numeric(0) : DatumGetNumeric(d);
+}
+
+/*
+ * revise_budget: 第十条 the fund source; an increase on line items, within
+ * the estimate and the approved 第十九条 increases, and re-running the
+ * hold (第三十一条), 第三十二条 and 第三十四条; a decrease never below
+ * what is paid or committed (第十二条, 第十四条, 第十六条).
+ */
+void
+bjxm_revise_budget_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[4] = {INT8OID, INT4OID, TEXTOID, NUMERICOID};
+	Datum		values[4];
+	const BjxmArg *year = bjxm_arg(ctx, "year");
+	Numeric		new_amount = bjxm_arg_num(ctx, "new_amount");
+	const char *fund = revision_fund(ctx);
+	bool		isnull;
+	int32		plan_year = DatumGetInt32(bjxm_col(ctx, "plan_year", &isnull));
+	Numeric		old_row, total, items, ceiling, paid;
+
+	if (year->present && (year->i < plan_year || year->i > plan_year + BJXM_BUDGET_YEARS))
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "预算年度 %d 须在计划年度 %d 与其后 %d 年之间 (budget year outside the project's years)",
+					   year->i, plan_year, BJXM_BUDGET_YEARS);
+	/* 第十条: 自筹 is a 市属国企's; a 市属国企's project is self-raised. */
+	bjxm_rule_fund_source(ctx, fund);
+	if (ctx->unit_kind != NULL && strcmp(ctx->unit_kind, "soe") == 0 && strcmp(fund, "self_raised") != 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+					   psprintf("单位 %s 为市属国企, 调整的资金来源为“%s”。", ctx->unit_code, fund),
+					   "市属国企项目的资金来源为 self_raised (自筹资金)。",
+					   "属市属国企项目的, 由企业自行筹措建设资金 (an SOE project must be self-raised)");
+	if (!year->present || new_amount == NULL || !bjxm_require_column(ctx, "budgets", "amount"))
+		return;
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int32GetDatum(year->i);
+	values[2] = CStringGetTextDatum(fund);
+	values[3] = NumericGetDatum(new_amount);
+	bjxm_exec(&plan,
+			  "SELECT COALESCE((SELECT b.amount FROM bjxm.budgets b WHERE b.project_id OPERATOR(pg_catalog.=) $1 "
+			  "                  AND b.year OPERATOR(pg_catalog.=) $2 AND b.fund OPERATOR(pg_catalog.=) $3::bjxm.fund_source), 0), "
+			  "  COALESCE((SELECT pg_catalog.sum(b.amount) FROM bjxm.budgets b WHERE b.project_id OPERATOR(pg_catalog.=) $1 "
+			  "             AND NOT (b.year OPERATOR(pg_catalog.=) $2 AND b.fund OPERATOR(pg_catalog.=) $3::bjxm.fund_source)), 0) "
+			  "    OPERATOR(pg_catalog.+) $4, "
+			  "  COALESCE((SELECT pg_catalog.sum(l.amount) FROM bjxm.line_items l WHERE l.project_id OPERATOR(pg_catalog.=) $1), 0), "
+			  "  p.estimate OPERATOR(pg_catalog.+) COALESCE((SELECT pg_catalog.sum(a.budget_delta) FROM bjxm.adjustments a "
+			  "     WHERE a.project_id OPERATOR(pg_catalog.=) $1 AND a.status OPERATOR(pg_catalog.=) ANY ('{approved,used}')), 0), "
+			  "  COALESCE((SELECT pg_catalog.sum(d.amount) FROM bjxm.disbursements d WHERE d.project_id OPERATOR(pg_catalog.=) $1), 0) "
+			  "FROM bjxm.projects p WHERE p.project_id OPERATOR(pg_catalog.=) $1", 4, types, values, NULL);
+	old_row = one_numeric(SPI_tuptable, 1);
+	total = one_numeric(SPI_tuptable, 2);
+	items = one_numeric(SPI_tuptable, 3);
+	ceiling = one_numeric(SPI_tuptable, 4);
+	paid = one_numeric(SPI_tuptable, 5);
+
+	if (bjxm_numeric_cmp(total, int64_to_numeric(0)) <= 0)
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "调整后项目预算合计为 0: 不再实施的项目由大数据部门或财政部门以 terminate 终止 (the budget would be zero)");
+	if (bjxm_numeric_cmp(new_amount, old_row) > 0)
+	{
+		/* 第十条, 第十一条: more money rests on line items, within the reviewed estimate */
+		if (bjxm_numeric_cmp(total, items) > 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+						   psprintf("调整后预算合计 %s 元, 支出事项合计 %s 元。", bjxm_numeric_text(total), bjxm_numeric_text(items)),
+						   "增加的预算须有支出事项; 预算安排后新增支出事项须经第十九条调整 (request_adjustment 的 budget_delta)。",
+						   "预算 %s 元超过支出事项合计 %s 元 (budget above the sum of line items)",
+						   bjxm_numeric_text(total), bjxm_numeric_text(items));
+		if (bjxm_numeric_cmp(total, ceiling) > 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ010, BJ_ART_BUDGET, 0,
+						   psprintf("调整后预算合计 %s 元; 经评审的估算加经同意的调整增加额为 %s 元。",
+									bjxm_numeric_text(total), bjxm_numeric_text(ceiling)),
+						   "超出估算的预算须先按第十九条申请增加 (budget_delta), 经专家评审和大数据部门同意。",
+						   "预算 %s 元超过经评审的估算及同意的增加额 %s 元 (budget above the reviewed estimate and approved increases)",
+						   bjxm_numeric_text(total), bjxm_numeric_text(ceiling));
+		/* 第三十一条: no new money under a hold; 第三十二条 at the new amount */
+		bjxm_rule_rectification_hold(ctx, true);
+		bjxm_rule_performance(ctx, total);
+		/* 第三十四条 at the new amount: the next gate will ask for the city review */
+		bjxm_rule_city_review_ahead(ctx, total);
+	}
+	else if (bjxm_numeric_cmp(new_amount, old_row) < 0)
+	{
+		static const char *const committed[][3] = {
+			{"control_price", "招标控制价", "第十四条"}, {"procurement_amount", "采购金额", "第十五条"},
+			{"contract_amount", "合同金额", "第十六条"}};
+
+		/* 第十二条: never below what is paid */
+		if (bjxm_numeric_cmp(total, paid) < 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ012, BJ_ART_EXECUTION, 0,
+						   psprintf("调整后预算合计 %s 元, 已拨付 %s 元。", bjxm_numeric_text(total), bjxm_numeric_text(paid)),
+						   "预算不得调减到已拨付的金额以下。",
+						   "调减后的预算 %s 元低于已拨付的 %s 元 (budget below what is paid)",
+						   bjxm_numeric_text(total), bjxm_numeric_text(paid));
+		/* nor below what the chain has committed on it */
+		for (int i = 0; i < (int) lengthof(committed); i++)
+		{
+			Numeric		c = bjxm_col_num(ctx, committed[i][0]);
+
+			if (c != NULL && bjxm_numeric_cmp(total, c) < 0)
+				bjxm_violation(ctx, false, i == 2 ? ERRCODE_BJ016 : ERRCODE_BJ014, BJ_ART_BUDGET, 0,
+							   psprintf("调整后预算合计 %s 元, %s %s 元 (%s)。", bjxm_numeric_text(total), committed[i][1],
+										bjxm_numeric_text(c), committed[i][2]),
+							   "预算不得调减到已确定的招标控制价、采购金额或合同金额以下。",
+							   "调减后的预算 %s 元低于%s %s 元 (budget below the %s)", bjxm_numeric_text(total),
+							   committed[i][1], bjxm_numeric_text(c), committed[i][0]);
+		}
+	}
+	ctx->details = bjxm_jsonb(psprintf("{\"year\": %d, \"fund\": %s, \"old_amount\": %s, \"new_amount\": %s, \"budget\": %s}",
+									   year->i, bjxm_json_quote(fund), bjxm_numeric_text(old_row),
+									   bjxm_numeric_text(new_amount), bjxm_numeric_text(total)));
+}
+
+/* Set the year's row and the project's total, in one write of the project row. */
+void
+bjxm_revise_budget_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr row = NULL;
+	static SPIPlanPtr plan = NULL;
+	Oid			types[5] = {INT8OID, INT4OID, TEXTOID, NUMERICOID, TEXTOID};
+	Datum		values[5];
+	const char *fund = revision_fund(ctx);
+	int32		year = bjxm_arg_int(ctx, "year");
+	Numeric		new_amount = bjxm_arg_num(ctx, "new_amount");
+
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = Int32GetDatum(year);
+	values[2] = CStringGetTextDatum(fund);
+	values[3] = NumericGetDatum(new_amount);
+	values[4] = CStringGetTextDatum(ctx->note);
+	bjxm_exec(&row, "INSERT INTO bjxm.budgets AS b (project_id, year, fund, amount, reason, arranged_by) "
+			  "VALUES ($1, $2, $3::bjxm.fund_source, $4, $5, bjxm.acting_role()) "
+			  "ON CONFLICT (project_id, year, fund) DO UPDATE SET amount = EXCLUDED.amount, reason = EXCLUDED.reason, "
+			  "arranged_by = EXCLUDED.arranged_by, arranged_at = pg_catalog.clock_timestamp()", 5, types, values, NULL);
+	bjxm_move_set(ctx, &plan, "budget = (SELECT pg_catalog.sum(b.amount) FROM bjxm.budgets b "
+				  "WHERE b.project_id OPERATOR(pg_catalog.=) $1)", 0, NULL, NULL, NULL, ctx->state,
+				  psprintf("%d 年 %s: %s 元 (%s)", year, fund, bjxm_numeric_text(new_amount), ctx->note));
 }
 
 /* ------------------------------------------------------------------ */

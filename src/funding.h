@@ -17,6 +17,9 @@ extern void bjxm_arrange_budget_rules(BjxmCtx *ctx);
 /* 第十条: self-raised funds only for a 市属国企 (BJ010). */
 extern void bjxm_rule_fund_source(BjxmCtx *ctx, const char *fund);
 extern void bjxm_arrange_budget_apply(BjxmCtx *ctx);
+extern void bjxm_revise_budget_duty(BjxmCtx *ctx, unsigned *mask, const char **region);
+extern void bjxm_revise_budget_rules(BjxmCtx *ctx);
+extern void bjxm_revise_budget_apply(BjxmCtx *ctx);
 extern void bjxm_add_line_item_rules(BjxmCtx *ctx);
 extern void bjxm_add_line_item_apply(BjxmCtx *ctx);
 extern void bjxm_waive_term_rules(BjxmCtx *ctx);

@@ -104,6 +104,45 @@ bjxm_rule_city_review(BjxmCtx *ctx)
 					   isnull ? "未评审" : "评审未通过");
 }
 
+/*
+ * 第三十四条第(三)项 ahead of the gates: a county project whose budget is
+ * raised to county_review_threshold or more, without a city review that
+ * covered that amount, is warned that contract, implementation and
+ * payment will ask for one (the gates refuse, src/reviews.c).
+ */
+void
+bjxm_rule_city_review_ahead(BjxmCtx *ctx, Numeric amount)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	Numeric		threshold;
+	bool		isnull;
+	Datum		passed;
+
+	if (amount == NULL || strcmp(ctx->unit_region, BJXM_CITY_REGION) == 0)
+		return;
+	threshold = bjxm_setting_numeric("county_review_threshold");
+	if (bjxm_numeric_cmp(amount, threshold) < 0)
+		return;
+	passed = bjxm_col(ctx, "city_review_passed", &isnull);
+	if (!isnull && DatumGetBool(passed) && bjxm_has_column("reviews", "inputs") &&
+		bjxm_exec(&plan, "SELECT (r.inputs OPERATOR(pg_catalog.->>) 'amount')::pg_catalog.numeric FROM bjxm.reviews r "
+				  "WHERE r.project_id OPERATOR(pg_catalog.=) $1 AND r.kind OPERATOR(pg_catalog.=) 'city' AND r.passed "
+				  "ORDER BY r.review_id DESC LIMIT 1", 1, types, values, NULL) == 1)
+	{
+		Datum		reviewed = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (isnull || bjxm_numeric_cmp(DatumGetNumeric(reviewed), amount) >= 0)
+			return;
+	}
+	bjxm_violation(ctx, true, ERRCODE_BJ034, BJ_ART_CITY_REVIEW, 3,
+				   psprintf("调整后项目预算 %s 元, 达到 county_review_threshold %s 元, 尚无覆盖该金额的市级评审。",
+							bjxm_numeric_text(amount), bjxm_numeric_text(threshold)),
+				   "合同签订、项目实施和拨付前须由市级大数据部门以 bjxm.record_city_review 评审。",
+				   "县级项目预算调增后须经市级大数据部门评审 (city-level review required at the new amount)");
+}
+
 /* Record the city review (in one write of the row with the state) and move. */
 void
 bjxm_record_city_review_apply(BjxmCtx *ctx)

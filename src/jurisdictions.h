@@ -17,6 +17,9 @@ extern int	bjxm_city_review_item(BjxmCtx *ctx);
 /* 第三十四条: the city review a project needs and has not passed (BJ034). */
 extern void bjxm_rule_city_review(BjxmCtx *ctx);
 
+/* 第三十四条(三): warn when a county budget raised to amount will need the city review. */
+extern void bjxm_rule_city_review_ahead(BjxmCtx *ctx, Numeric amount);
+
 /* The actions (src/registry.c). */
 extern void bjxm_record_city_review_apply(BjxmCtx *ctx);
 extern void bjxm_set_jurisdiction_rules(BjxmCtx *ctx);

@@ -53,6 +53,10 @@ static const BjxmArgSpec approve_annual_plan_args[] = {
 
 /* 第三章 资金管理 (funding.c) */
 static const BjxmArgSpec arrange_budget_args[] = {{"amount", BJXM_ARG_AMOUNT, true}};
+static const BjxmArgSpec revise_budget_args[] = {
+	{"year", BJXM_ARG_INT, true}, {"new_amount", BJXM_ARG_AMOUNT0, true}, {"reason", BJXM_ARG_NONBLANK, true},
+	{"fund", BJXM_ARG_ENUM, false, "fund_source", "资金来源"},
+};
 static const BjxmArgSpec add_line_item_args[] = {
 	{"category", BJXM_ARG_TEXT, true}, {"name", BJXM_ARG_TEXT, true},
 	{"amount", BJXM_ARG_AMOUNT, true}, {"description", BJXM_ARG_TEXT},
@@ -195,6 +199,9 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	[BJ_A_ARRANGE_BUDGET] = {ARGS(arrange_budget_args), .duty = bjxm_arrange_budget_duty,
 		.rules = bjxm_arrange_budget_rules, .apply = bjxm_arrange_budget_apply,
 	.articles = {BJ_ART_BUDGET, BJ_ART_RECTIFICATION, BJ_ART_PERFORMANCE}},
+	[BJ_A_REVISE_BUDGET] = {ARGS(revise_budget_args), .duty = bjxm_revise_budget_duty, .note = "reason",
+		.rules = bjxm_revise_budget_rules, .apply = bjxm_revise_budget_apply,
+	.articles = {BJ_ART_BUDGET, BJ_ART_EXECUTION, BJ_ART_RECTIFICATION, BJ_ART_PERFORMANCE, BJ_ART_CITY_REVIEW}},
 	[BJ_A_ADD_LINE_ITEM] = {ARGS(add_line_item_args), .rules = bjxm_add_line_item_rules,
 		.apply = bjxm_add_line_item_apply,
 	.articles = {BJ_ART_ELIGIBILITY}},
@@ -343,6 +350,7 @@ bjxm_arg_type_name(BjxmArgType type)
 		[BJXM_ARG_INT] = "integer",
 		[BJXM_ARG_ID] = "bigint",
 		[BJXM_ARG_AMOUNT] = "amount",
+		[BJXM_ARG_AMOUNT0] = "amount (or 0)",
 		[BJXM_ARG_SCORE] = "score",
 		[BJXM_ARG_DATE] = "date",
 		[BJXM_ARG_OBJECT] = "json object",

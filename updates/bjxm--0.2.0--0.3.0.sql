@@ -308,3 +308,112 @@ COMMENT ON COLUMN bjxm.adjustments.plan_digest IS '据此修改后的服务方�
 ALTER TABLE bjxm.reviews ADD COLUMN inputs jsonb, ADD COLUMN digest text;
 COMMENT ON COLUMN bjxm.reviews.inputs IS '所评审的内容: 服务方案、事实、金额、招标控制价 (what the review reviewed; a later change voids it, 第十四条, 第三十四条)';
 COMMENT ON COLUMN bjxm.reviews.digest IS '所评审内容的摘要 md5(inputs) (digest of the inputs)';
+
+-- 第十条, 第十二条: budgets per year and fund source.  A project budgeted
+-- before 0.3.0 gets one row: its plan year, its fund, its budget.
+CREATE TABLE bjxm.budgets (
+    project_id  bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    year        integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    fund        bjxm.fund_source NOT NULL,
+    amount      numeric(14,2) NOT NULL CHECK (amount >= 0),
+    reason      text,
+    arranged_by name NOT NULL,
+    arranged_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, year, fund)
+);
+COMMENT ON TABLE bjxm.budgets IS '分年度、分资金来源的项目预算; projects.budget 为其合计 (a project''s budget per year and fund source, 第十条, 第十二条)';
+COMMENT ON COLUMN bjxm.budgets.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.budgets.year IS '预算年度 (budget year)';
+COMMENT ON COLUMN bjxm.budgets.fund IS '资金来源: 本级财政、上级资金、自筹 (fund source)';
+COMMENT ON COLUMN bjxm.budgets.amount IS '该年度该来源的预算(元) (amount, yuan)';
+COMMENT ON COLUMN bjxm.budgets.reason IS '调整理由 (reason of the last revision; NULL when arranged)';
+COMMENT ON COLUMN bjxm.budgets.arranged_by IS '安排或调整的角色 (role that arranged or revised it)';
+COMMENT ON COLUMN bjxm.budgets.arranged_at IS '安排或调整时间 (arranged or revised at)';
+INSERT INTO bjxm.budgets (project_id, year, fund, amount, arranged_by)
+SELECT p.project_id, p.plan_year, p.fund, p.budget, CURRENT_USER FROM bjxm.projects p WHERE p.budget IS NOT NULL;
+REVOKE ALL ON bjxm.budgets FROM PUBLIC;
+ALTER TABLE bjxm.budgets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.budgets FORCE ROW LEVEL SECURITY;
+CREATE POLICY budgets_visible ON bjxm.budgets FOR SELECT USING (project_id IN (SELECT p.project_id FROM bjxm.projects p));
+SELECT pg_catalog.pg_extension_config_dump('bjxm.budgets', '');
+
+CREATE FUNCTION bjxm._time_progress(year integer) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT CASE WHEN $1 OPERATOR(pg_catalog.<) pg_catalog.date_part('year', bjxm.today())::integer THEN 1::numeric
+                      WHEN $1 OPERATOR(pg_catalog.>) pg_catalog.date_part('year', bjxm.today())::integer THEN 0::numeric
+                      ELSE pg_catalog.round(pg_catalog.date_part('month', bjxm.today())::numeric OPERATOR(pg_catalog./) 12, 4) END $$;
+COMMENT ON FUNCTION bjxm._time_progress(integer) IS '序时进度: 该年度按月已过去的份额 (share of the year gone by bjxm.today(), by month; internal)';
+
+CREATE OR REPLACE VIEW bjxm.budget_execution WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, l.plan_year, l.estimate,
+       l.budget AS arranged, COALESCE(d.paid, 0)::numeric(14,2) AS paid,
+       CASE WHEN l.budget OPERATOR(pg_catalog.>) 0 THEN pg_catalog.round(COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget, 4) END AS execution_rate,
+       (l.state IN ('contracted', 'implementing')
+        AND COALESCE(d.paid, 0) OPERATOR(pg_catalog./) l.budget OPERATOR(pg_catalog.<)
+            ((SELECT s.value::numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'slow_execution_rate')
+             OPERATOR(pg_catalog.*) bjxm._time_progress(pg_catalog.date_part('year', bjxm.today())::integer))) AS slow,
+       bjxm._time_progress(pg_catalog.date_part('year', bjxm.today())::integer) AS time_progress
+  FROM bjxm.project_library l
+  LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS paid FROM bjxm.disbursements x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id) d ON true
+ WHERE l.budget IS NOT NULL;
+COMMENT ON COLUMN bjxm.budget_execution.slow IS '执行缓慢: 实施阶段执行率低于 slow_execution_rate × 序时进度 (slow execution, against the share of the year gone)';
+COMMENT ON COLUMN bjxm.budget_execution.time_progress IS '序时进度: bjxm.today() 所在年度按月已过去的份额 (当月/12) (share of the current year gone, by month)';
+
+CREATE VIEW bjxm.budget_execution_by_year WITH (security_invoker = true) AS
+SELECT l.project_id, l.project_name, l.unit, l.unit_name, l.region, l.state, l.state_label, y.year,
+       COALESCE(b.arranged, 0)::numeric(14,2) AS arranged, b.funds,
+       COALESCE(d.paid, 0)::numeric(14,2) AS paid,
+       CASE WHEN b.arranged OPERATOR(pg_catalog.>) 0
+            THEN pg_catalog.round(COALESCE(d.paid, 0) OPERATOR(pg_catalog./) b.arranged, 4) END AS execution_rate,
+       bjxm._time_progress(y.year) AS time_progress,
+       (l.state IN ('contracted', 'implementing') AND b.arranged OPERATOR(pg_catalog.>) 0
+        AND COALESCE(d.paid, 0) OPERATOR(pg_catalog./) b.arranged OPERATOR(pg_catalog.<)
+            ((SELECT s.value::numeric FROM bjxm.settings s WHERE s.key OPERATOR(pg_catalog.=) 'slow_execution_rate')
+             OPERATOR(pg_catalog.*) bjxm._time_progress(y.year))) AS slow
+  FROM bjxm.project_library l
+  CROSS JOIN LATERAL (SELECT x.year FROM bjxm.budgets x WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id
+                      UNION
+                      SELECT pg_catalog.date_part('year', x.paid_on)::integer FROM bjxm.disbursements x
+                       WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id) y
+  LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS arranged,
+                            pg_catalog.jsonb_object_agg(x.fund, x.amount) AS funds
+                       FROM bjxm.budgets x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id AND x.year OPERATOR(pg_catalog.=) y.year) b ON true
+  LEFT JOIN LATERAL (SELECT pg_catalog.sum(x.amount) AS paid FROM bjxm.disbursements x
+                      WHERE x.project_id OPERATOR(pg_catalog.=) l.project_id
+                        AND x.paid_on OPERATOR(pg_catalog.>=) pg_catalog.make_date(y.year, 1, 1)
+                        AND x.paid_on OPERATOR(pg_catalog.<) pg_catalog.make_date(y.year OPERATOR(pg_catalog.+) 1, 1, 1)) d ON true;
+COMMENT ON VIEW bjxm.budget_execution_by_year IS '分年度预算执行: 安排(分资金来源)、当年拨付、执行率、序时进度、执行缓慢 (budget execution per year against 序时进度, 第十二条)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.project_id IS '项目编号 (project id)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.project_name IS '项目名称 (project name)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.unit IS '用户单位统一社会信用代码 (unit USCC)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.unit_name IS '用户单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.region IS '行政区划代码 (region)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.state IS '状态 (state)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.state_label IS '状态名称 (state, in Chinese)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.year IS '年度 (year: of a budget, or of a payment)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.arranged IS '该年度安排的预算合计(元) (arranged for the year, yuan)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.funds IS '该年度各资金来源的预算 {fund: amount} (the year''s budget per fund source)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.paid IS '该年度内拨付(元) (paid within the year, yuan)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.execution_rate IS '执行率 = 当年拨付 / 当年预算 (execution rate)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.time_progress IS '序时进度: 该年度已过去的月份 / 12 (bjxm.today() 所在年为当月/12, 以前年度为 1, 以后年度为 0) (share of the year gone, by month)';
+COMMENT ON COLUMN bjxm.budget_execution_by_year.slow IS '执行缓慢: 实施阶段执行率低于 slow_execution_rate × 序时进度 (slow against 序时进度)';
+
+CREATE FUNCTION bjxm.revise_budget(project bigint, year integer, new_amount numeric, reason text) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'revise_budget', pg_catalog.jsonb_build_object('year', $2, 'new_amount', $3, 'reason', $4)) $$;
+COMMENT ON FUNCTION bjxm.revise_budget(bigint, integer, numeric, text) IS '调整项目某一年度的预算(项目的资金来源), 第十条、第十二条 (revise a year''s budget of the project''s fund source; finance, or the SOE itself for self-raised funds)';
+
+CREATE FUNCTION bjxm.revise_budget(project bigint, year integer, new_amount numeric, reason text, fund bjxm.fund_source) RETURNS void
+    LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act($1, 'revise_budget', pg_catalog.jsonb_build_object('year', $2, 'new_amount', $3, 'reason', $4,
+                                                                               'fund', $5)) $$;
+COMMENT ON FUNCTION bjxm.revise_budget(bigint, integer, numeric, text, bjxm.fund_source) IS '调整项目某一年度、某一资金来源(本级财政、上级资金、自筹)的预算, 第十条、第十二条 (revise a year''s budget of one fund source; finance, or the SOE itself for self-raised funds)';
+
+REVOKE ALL ON FUNCTION bjxm._time_progress(integer), bjxm.revise_budget(bigint, integer, numeric, text),
+    bjxm.revise_budget(bigint, integer, numeric, text, bjxm.fund_source) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm._time_progress(integer), bjxm.revise_budget(bigint, integer, numeric, text),
+    bjxm.revise_budget(bigint, integer, numeric, text, bjxm.fund_source) TO PUBLIC;
+GRANT SELECT ON bjxm.budgets, bjxm.budget_execution_by_year
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;

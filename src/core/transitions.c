@@ -122,6 +122,7 @@ static const char *const action_names[BJ_A_COUNT] = {
 	[BJ_A_PROPOSE_FOR_PLAN] = "propose_for_plan",
 	[BJ_A_APPROVE_ANNUAL_PLAN] = "approve_annual_plan",
 	[BJ_A_ARRANGE_BUDGET] = "arrange_budget",
+	[BJ_A_REVISE_BUDGET] = "revise_budget",
 	[BJ_A_SET_PERFORMANCE_TARGETS] = "set_performance_targets",
 	[BJ_A_RECORD_EX_ANTE_ASSESSMENT] = "record_ex_ante_assessment",
 	[BJ_A_SUBMIT_SERVICE_PLAN] = "submit_service_plan",
@@ -283,6 +284,16 @@ static const bj_transition table[BJ_A_COUNT][BJ_S_COUNT] = {
 	 */
 	[BJ_A_ARRANGE_BUDGET] = {
 		MOVE(APPROVED, BUDGETED, BUDGETED, FI | UU, BJ_ART_BUDGET),
+	},
+
+	/*
+	 * 第十条, 第十二条 调整预算: a year's budget per fund source, from the
+	 * budget to implementation (a multi-year project, 运维 renewed yearly
+	 * while it runs); 财政部门, or the unit itself for self-raised funds.
+	 */
+	[BJ_A_REVISE_BUDGET] = {
+		BUDGET_STAGE(KEEP, FI | UU, BJ_ART_BUDGET),
+		ADJUSTABLE(KEEP, FI | UU, BJ_ART_BUDGET),
 	},
 
 	/* 第三十二条 绩效管理: targets before the budget is arranged. */

@@ -94,6 +94,8 @@ static const struct
 	{"propose_for_plan", "in_library", "planned", NULL, "bigdata", "第九条"},
 	{"approve_annual_plan", "planned", "approved", "in_library", "city_gov", "第九条"},
 	{"arrange_budget", "approved", "budgeted", NULL, "finance|user_unit", "第十条"},
+	{"revise_budget", "budgeted service_plan_submitted service_plan_approved procured contracted implementing",
+	"same", NULL, "finance|user_unit", "第十条"},
 	{"set_performance_targets", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
 	{"record_ex_ante_assessment", BEFORE_BUDGET, "same", NULL, "user_unit", "第三十二条"},
 	{"submit_service_plan", "budgeted", "service_plan_submitted", NULL, "user_unit", "第十三条"},
@@ -175,8 +177,8 @@ keeps_state(const char *action, const char *state)
 }
 
 /* The first stateless action, and the dry run, by their place above. */
-#define FIRST_STATELESS 39
-#define DRY_RUN 54
+#define FIRST_STATELESS 40
+#define DRY_RUN 55
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */

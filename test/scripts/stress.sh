@@ -47,7 +47,8 @@
 #                      <= procurement <= control price <= budget <= sum of
 #                      line items, and the table's amounts equal the events'
 #   budget_vs_events, disbursements_vs_events  the tables equal the events
-#   funding_under_hold no arrange_budget/propose_for_plan event of a unit
+#   funding_under_hold no arrange_budget/propose_for_plan/raising
+#                      revise_budget event of a unit
 #                      while one of its orders held, rebuilt from the events
 #                      in event_id order (ids are taken under the chain-head
 #                      lock, so they are the commit order): open(deadline) →
@@ -61,7 +62,9 @@
 #   acceptance         signatures rebuilt from the events: no actor or side
 #                      twice, accepted exactly when both sides signed passed,
 #                      a failed signature clears both
-#   bj031_scope        BJ031 only refuses funding, and never for units 5–6
+#   bj031_scope        BJ031 only refuses funding (arrange_budget,
+#                      propose_for_plan, a revise_budget increase), and never
+#                      for units 5–6
 #   event_ids_gapless  count = max - min + 1, starting at 1
 #   verify_events      bjxm.verify_events() finds no break (when present)
 #   unexpected_sqlstate, pgbench_aborted
@@ -334,7 +337,14 @@ BEGIN
     PERFORM stress.try('sign_contract', CASE WHEN random() < 0.5 THEN p.member ELSE stress.bd() END, p.project_id,
       format('SELECT bjxm.sign_contract(%s, %L, %L)', p.project_id, 'HT-' || p.project_id, stress.terms(p.code)));
   WHEN 'contracted' THEN
-    IF random() < 0.6 THEN
+    IF random() < 0.15 THEN
+      -- 第十条, 第十二条: a year's budget revised up or down (refused above
+      -- the items or the estimate, below what is paid or committed)
+      PERFORM stress.try('revise_budget', stress.fin(), p.project_id,
+        format('SELECT bjxm.revise_budget(%s, (SELECT x.plan_year FROM bjxm.projects x WHERE x.project_id = %s) + %s, %s, %L)',
+               p.project_id, p.project_id, (random() < 0.3)::int,
+               stress.amount(coalesce(p.budget, 100000) * 0.3, coalesce(p.budget, 100000) * 1.1), '压力测试调整'));
+    ELSIF random() < 0.6 THEN
       PERFORM stress.try('start_implementation', p.member, p.project_id, format('SELECT bjxm.start_implementation(%s)', p.project_id));
     ELSE
       PERFORM stress.do_disburse();
@@ -632,8 +642,9 @@ SELECT 'money_chain', count(*), string_agg(format('project %s items %s budget %s
           SELECT p.project_id,
                  (SELECT sum((e.details->>'amount')::numeric) FROM bjxm.events e
                    WHERE e.project_id = p.project_id AND e.action = 'add_line_item') AS items,
-                 (SELECT (e.details->>'amount')::numeric FROM bjxm.events e
-                   WHERE e.project_id = p.project_id AND e.action = 'arrange_budget' ORDER BY e.event_id DESC LIMIT 1) AS budget,
+                 (SELECT coalesce(e.details->>'budget', e.details->>'amount')::numeric FROM bjxm.events e
+                   WHERE e.project_id = p.project_id AND e.action IN ('arrange_budget', 'revise_budget')
+                   ORDER BY e.event_id DESC LIMIT 1) AS budget,
                  (SELECT (e.details->>'tender_control_price')::numeric FROM bjxm.events e
                    WHERE e.project_id = p.project_id AND e.action = 'approve_service_plan'
                      AND (e.details->>'passed')::boolean ORDER BY e.event_id DESC LIMIT 1) AS control,
@@ -654,8 +665,8 @@ SELECT 'money_chain', count(*), string_agg(format('project %s items %s budget %s
 INSERT INTO violations
 SELECT 'budget_vs_events', count(*), string_agg(format('project %s budget %s, events %s', project_id, budget, ev), '; ')
   FROM (SELECT p.project_id, p.budget, l.amount AS ev FROM bjxm.projects p
-          LEFT JOIN LATERAL (SELECT (e.details->>'amount')::numeric AS amount FROM bjxm.events e
-                              WHERE e.project_id = p.project_id AND e.action = 'arrange_budget'
+          LEFT JOIN LATERAL (SELECT coalesce(e.details->>'budget', e.details->>'amount')::numeric AS amount FROM bjxm.events e
+                              WHERE e.project_id = p.project_id AND e.action IN ('arrange_budget', 'revise_budget')
                               ORDER BY e.event_id DESC LIMIT 1) l ON true
          WHERE p.budget IS DISTINCT FROM l.amount LIMIT 20) v;
 INSERT INTO violations
@@ -689,7 +700,9 @@ INSERT INTO violations
 SELECT 'funding_under_hold', count(*), string_agg(format('event %s %s project %s (unit %s, %s) under order %s', event_id, action, project_id, unit_id, effective_date, rid), '; ')
   FROM (SELECT f.event_id, f.action, f.project_id, f.unit_id, f.effective_date, o.rid
           FROM bjxm.events f JOIN ord o ON o.unit_id = f.unit_id
-         WHERE f.action IN ('arrange_budget', 'propose_for_plan')
+         WHERE (f.action IN ('arrange_budget', 'propose_for_plan')
+                OR (f.action = 'revise_budget'
+                    AND (f.details->>'new_amount')::numeric > (f.details->>'old_amount')::numeric))
            AND o.opened_id < f.event_id AND f.event_id < coalesce(o.closed_id, 'infinity'::numeric)
            AND (o.hold_id < f.event_id                                     -- failed, or reported late
                 OR (o.deadline < f.effective_date                          -- overdue while unreported
@@ -715,7 +728,7 @@ SELECT 'acceptance', count(*), string_agg(format('project %s event %s: %s', proj
 INSERT INTO violations
 SELECT 'bj031_scope', count(*), string_agg(format('%s on project %s by %s', t.kind, t.project, t.actor), '; ')
   FROM stress.tally t LEFT JOIN bjxm.projects p ON p.project_id = t.project LEFT JOIN stress.units u ON u.unit_id = p.unit_id
- WHERE t.sqlstate = 'BJ031' AND (split_part(t.kind, '@', 1) NOT IN ('arrange_budget', 'propose_for_plan') OR NOT u.holds);
+ WHERE t.sqlstate = 'BJ031' AND (split_part(t.kind, '@', 1) NOT IN ('arrange_budget', 'propose_for_plan', 'revise_budget') OR NOT u.holds);
 
 -- (5) event ids gapless from 1.
 INSERT INTO violations
