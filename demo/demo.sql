@@ -425,6 +425,56 @@ SELECT project_id AS "编号", project_name AS "项目", unit_name AS "单位", 
   FROM bjxm.budget_execution ORDER BY slow DESC, execution_rate, project_id LIMIT 15;
 
 \echo
+\echo '== 分年度、分资金来源的预算 (budgets per year and fund source, 第十条, 第十二条) =='
+\echo '-- a two-year project gets its 2028 year from 上级资金; an 运维 project is renewed for 2028;'
+\echo '-- a 市属国企 arranges its own funds for 2028 (revise_budget; each within the line items and the estimate)'
+CREATE TEMP TABLE demo_years (what text, p bigint);
+GRANT SELECT, INSERT ON demo_years TO PUBLIC;
+DO $$
+DECLARE r record;
+BEGIN
+  SELECT l.project_id, l.estimate, l.budget INTO r FROM bjxm.project_library l JOIN bjxm.projects x USING (project_id)
+   WHERE l.state = 'implementing' AND l.fund = 'municipal_fiscal' AND 'development' = ANY (x.services)
+     AND l.budget < l.estimate AND l.region = '520500'
+     AND NOT EXISTS (SELECT 1 FROM bjxm.unit_compliance c WHERE c.unit = l.unit AND c.funding_blocked)
+   ORDER BY l.project_id LIMIT 1;
+  SET LOCAL ROLE "王芳_财政局";
+  PERFORM bjxm.revise_budget(r.project_id, 2028, round((r.estimate - r.budget) * 0.8, 2), '二期建设, 省级专项资金', 'superior');
+  INSERT INTO demo_years VALUES ('两年建设, 混合资金', r.project_id);
+  RESET ROLE;
+  SELECT l.project_id, l.estimate, l.budget INTO r FROM bjxm.project_library l JOIN bjxm.projects x USING (project_id)
+   WHERE l.state IN ('contracted', 'implementing') AND l.fund = 'municipal_fiscal' AND 'operation' = ANY (x.services)
+     AND l.project_id NOT IN (SELECT y.p FROM demo_years y)
+     AND l.budget < l.estimate AND l.region = '520500'
+     AND NOT EXISTS (SELECT 1 FROM bjxm.unit_compliance c WHERE c.unit = l.unit AND c.funding_blocked)
+   ORDER BY l.project_id LIMIT 1;
+  IF FOUND THEN
+    SET LOCAL ROLE "王芳_财政局";
+    PERFORM bjxm.revise_budget(r.project_id, 2028, round(r.estimate - r.budget, 2), '2028 年度运维续作');
+    INSERT INTO demo_years VALUES ('运维逐年续作', r.project_id);
+    RESET ROLE;
+  END IF;
+  SELECT l.project_id, l.estimate, l.budget, d.member INTO r FROM bjxm.project_library l
+    JOIN pg_temp.demo_projects d ON d.p = l.project_id
+   WHERE l.fund = 'self_raised' AND l.budget < l.estimate
+     AND NOT EXISTS (SELECT 1 FROM bjxm.unit_compliance c WHERE c.unit = l.unit AND c.funding_blocked)
+     AND l.state IN ('budgeted', 'service_plan_submitted', 'service_plan_approved', 'procured', 'contracted', 'implementing')
+   ORDER BY l.project_id LIMIT 1;
+  IF FOUND THEN
+    EXECUTE format('SET LOCAL ROLE %I', r.member);
+    PERFORM bjxm.revise_budget(r.project_id, 2028, round((r.estimate - r.budget) * 0.5, 2), '企业自有资金安排二期', 'self_raised');
+    INSERT INTO demo_years VALUES ('国企自筹', r.project_id);
+    RESET ROLE;
+  END IF;
+END $$;
+SELECT y.what AS "情形", b.project_name AS "项目", b.year AS "年度", round(b.arranged / 10000, 1) AS "预算(万元)",
+       (SELECT string_agg(bjxm.label(k::bjxm.fund_source) || ' ' || round(v::numeric / 10000, 1), '、' ORDER BY k)
+          FROM jsonb_each_text(b.funds) AS f(k, v)) AS "资金来源(万元)",
+       round(b.paid / 10000, 1) AS "当年拨付(万元)", to_char(b.time_progress * 100, 'FM990.0') || '%' AS "序时进度",
+       CASE WHEN b.slow THEN '** 缓慢 **' ELSE '' END AS "执行缓慢"
+  FROM demo_years y JOIN bjxm.budget_execution_by_year b ON b.project_id = y.p ORDER BY y.p, b.year;
+
+\echo
 \echo '== 整改 (rectification orders, 第三十一条): holds first =='
 SELECT unit_name AS "单位", clause AS "条款", finding AS "问题", deadline AS "期限",
        CASE status WHEN 'open' THEN '待整改' WHEN 'reported' THEN '已报送' WHEN 'failed' THEN '不符合要求' ELSE '已整改' END AS "状态",

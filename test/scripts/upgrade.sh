@@ -128,6 +128,10 @@ r=$(val "$OLD" "SET bjxm.today = '2026-11-27'; SELECT string_agg(sqlstate, ',') 
                 '{\"amount\": 370000.01, \"paid_on\": \"2026-11-27\"}')" | tail -n 1)
 [ "$r" == "BJ012" ] && echo "  ok    payments now held to that contract ($r)" || fail "payment above the filled contract: $r"
 
+# 第十条: a budget arranged before the update is its plan year's, of its fund.
+b=$(val "$OLD" "SELECT string_agg(year || ' ' || fund || ' ' || amount, ',') FROM bjxm.budgets WHERE project_id = 2")
+[ "$b" == "2027 municipal_fiscal 500000.00" ] && echo "  ok    the earlier budget became its plan year's row ($b)" || fail "budgets after update: $b"
+
 # The upgraded schema is the fresh install's.
 psql_ "$NEW" -c "CREATE EXTENSION bjxm" >/dev/null
 SHAPE="
