@@ -127,7 +127,7 @@ BEGIN
   FOR u IN SELECT * FROM (VALUES ('A', '11520500BX0000001B'), ('B', '11520500BX0000002E')) v(unit, code) ORDER BY 1 LOOP
     p := (SELECT id FROM bi_fixture WHERE kind = 'project' AND key = 'implementing' AND unit = u.unit);
     a := bjxm.request_adjustment(p, 'optimization', '坏输入测试调整(已批准)',
-        '{service_content,budget,functions,data_resources,network,security,technical_route,crypto_solution,schedule,service_guarantee,training_plan}');
+        '{"service_content": "s2", "budget": "b", "functions": "f", "data_resources": "d", "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s", "service_guarantee": "g", "training_plan": "t"}');
     PERFORM bjxm.record_adjustment_opinion(a, true, '专家组同意');
     PERFORM bjxm.decide_adjustment(a, true, '专家同意');
     INSERT INTO bi_fixture VALUES ('adjustment', 'approved', u.unit, a, 1);
@@ -230,7 +230,7 @@ INSERT INTO bi_named VALUES
   ('submit_service_plan', 'plan', '{"service_content": "s", "budget": "b", "functions": "f", "data_resources": "d", "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s", "service_guarantee": "g", "training_plan": "t"}'),
   ('amend_service_plan', 'plan', '{"service_content": "s2", "budget": "b", "functions": "f", "data_resources": "d", "network": "n", "security": "s", "technical_route": "t", "crypto_solution": "c", "schedule": "s", "service_guarantee": "g", "training_plan": "t"}'),
   ('sign_contract', 'terms', '{"parties": {"bigdata": "大数据局", "user_unit": "11520500BX0000001B", "vendor": "BI-V"}, "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}'),
-  ('request_adjustment(bigint,adjustment_reason,text,text[],numeric)', 'sections', '{functions}'),
+  ('request_adjustment(bigint,adjustment_reason,text,jsonb,numeric)', 'changes', '{"functions": "f2"}'),
   ('set_excluded_term', 'term', '坏输入测试词'),
   ('waive_term', 'term', '公务用车'),
   ('add_line_item', 'amount', '1000'),

@@ -104,7 +104,7 @@ SET ROLE bg_finance;
 SELECT bjxm.revise_budget(:e, 2027, 1200000, '追加二十万');
 \echo :SQLSTATE
 RESET ROLE;
-SELECT bjxm.request_adjustment(:e, 'business_need', '增加模块, 追加二十万', '{functions,budget}', 200000) AS adj \gset
+SELECT bjxm.request_adjustment(:e, 'business_need', '增加模块, 追加二十万', '{"functions": "f 及新模块", "budget": "120万元"}', 200000) AS adj \gset
 SELECT bjxm.record_adjustment_opinion(:adj, true, '同意'), bjxm.decide_adjustment(:adj, true);
 SET ROLE bg_finance;
 SELECT bjxm.revise_budget(:e, 2027, 1200000, '按同意的调整追加二十万');
@@ -158,7 +158,7 @@ SELECT e.actor, e.details->>'fund' AS fund, e.details->>'budget' AS total FROM b
 ------------------------------------------------------------------------------
 RESET ROLE;
 SELECT pg_temp.walk('11520521BG00000034', '县级调增测试平台', 950000, 1100000, 950000, 'procured') AS c \gset
-SELECT bjxm.request_adjustment(:c, 'business_need', '追加十五万', '{budget}', 150000) AS cadj \gset
+SELECT bjxm.request_adjustment(:c, 'business_need', '追加十五万', '{"budget": "110万元"}', 150000) AS cadj \gset
 SELECT bjxm.record_adjustment_opinion(:cadj, true, '同意'), bjxm.decide_adjustment(:cadj, true);
 SET ROLE bg_finance;
 SELECT bjxm.revise_budget(:c, 2027, 1100000, '按同意的调整追加');

@@ -71,14 +71,17 @@ SELECT bjxm.amend_service_plan(:p, 0, '{"service_content": "平台开发(含移�
   "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
 \echo :SQLSTATE
 SELECT sqlstate, message FROM bjxm.check(:p, 'amend_service_plan', '{"adjustment": 0, "plan": {}}');
--- Bad scopes: an unknown section, one listed twice, nothing to change, a negative increase.
-SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{service_content,预算}');
+-- Bad changes: an unknown section, content that is not text or shows
+-- nothing (an ideographic space), nothing to change, a negative increase.
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{"service_content": "s", "预算": "b"}');
 \echo :SQLSTATE
-SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{functions,functions}');
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{"functions": 1}');
+\echo :SQLSTATE
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{"functions": "　"}');
 \echo :SQLSTATE
 SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{}');
 \echo :SQLSTATE
-SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{budget}', -1);
+SELECT bjxm.request_adjustment(:p, 'optimization', '调整', '{"budget": "b"}', -1);
 \echo :SQLSTATE
 -- A request without a scope (the 0.2.0 form) can be decided but amends nothing.
 SELECT bjxm.request_adjustment(:p, 'optimization', '增加移动端') AS adj_legacy \gset
@@ -98,9 +101,10 @@ SELECT bjxm.amend_service_plan(:p, :adj_legacy, '{"service_content": "平台开�
   "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
   "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "两期"}');
 \echo :SQLSTATE
--- 「微调培训计划」: the scope is the training plan; the amendment may change only that.
-SELECT bjxm.request_adjustment(:p, 'optimization', '微调培训计划', '{training_plan}') AS adj \gset
-SELECT sections, budget_delta, status FROM bjxm.adjustments WHERE adjustment_id = :adj;
+-- 「微调培训计划」: the request states the training plan's new text; the
+-- experts review that text, and the amendment may write only that.
+SELECT bjxm.request_adjustment(:p, 'optimization', '微调培训计划', '{"training_plan": "三期"}') AS adj \gset
+SELECT sections, changes, budget_delta, status FROM bjxm.adjustments WHERE adjustment_id = :adj;
 SET ROLE lc_reviewer2;
 SELECT bjxm.record_adjustment_opinion(:adj, true, '同意微调培训计划');
 SET ROLE lc_bigdata;
@@ -111,6 +115,13 @@ SET ROLE lc_unit;
 SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "采购第三方SaaS并对外运营", "budget": "追加至500万", "functions": "检索、直播",
   "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
   "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "三期"}');
+\echo :SQLSTATE
+-- the approved section itself rewritten to something else (the red-team's
+-- 「采购第三方SaaS并对外运营, 追加至500万」 in the training plan): refused
+SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发", "budget": "115万元", "functions": "检索、直播",
+  "data_resources": "课程库", "network": "政务外网", "security": "等保三级", "technical_route": "微服务",
+  "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24",
+  "training_plan": "采购第三方SaaS并对外运营, 追加至500万"}');
 \echo :SQLSTATE
 -- a section added or dropped is a change too
 SELECT sqlstate, message FROM bjxm.check(:p, 'amend_service_plan', jsonb_build_object('adjustment', :adj, 'plan',
@@ -128,7 +139,7 @@ SELECT bjxm.amend_service_plan(:p, :adj, '{"service_content": "平台开发", "b
   "crypto_solution": "国密SM2/SM3/SM4", "schedule": "6个月", "service_guarantee": "7x24", "training_plan": "四期"}');
 \echo :SQLSTATE
 -- The experts disagree: bigdata cannot approve; it can reject.
-SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端', '{service_content,functions}') AS adj_no \gset
+SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端', '{"service_content": "平台开发(含移动端)", "functions": "检索、直播、移动端"}') AS adj_no \gset
 SET ROLE lc_reviewer2;
 SELECT bjxm.record_adjustment_opinion(:adj_no, false, '不属于已批复框架');
 SET ROLE lc_bigdata;
@@ -138,12 +149,12 @@ SELECT bjxm.decide_adjustment(:adj_no, false, '按专家意见不同意');
 -- An opinion binds the request it reviewed: a request edited after the
 -- opinion (here by the owner, directly) needs a new opinion.
 SET ROLE lc_unit;
-SELECT bjxm.request_adjustment(:p, 'mandated', '按省要求增加电子证照接口', '{functions}') AS adj_d \gset
+SELECT bjxm.request_adjustment(:p, 'mandated', '按省要求增加电子证照接口', '{"functions": "检索、直播、电子证照接口"}') AS adj_d \gset
 SET ROLE lc_reviewer2;
 SELECT bjxm.record_adjustment_opinion(:adj_d, true, '同意增加接口');
 RESET ROLE;
 RESET SESSION AUTHORIZATION;
-UPDATE bjxm.adjustments SET sections = '{functions,service_content}' WHERE adjustment_id = :adj_d;
+UPDATE bjxm.adjustments SET changes = changes || '{"service_content": "平台开发及运营"}' WHERE adjustment_id = :adj_d;
 SET SESSION AUTHORIZATION lc_app;
 SET search_path = public, bjxm;
 SET ROLE lc_bigdata;
@@ -172,7 +183,8 @@ SELECT bjxm.decide_adjustment(:adj_d, true);
 SET ROLE lc_unit;
 SELECT bjxm.add_line_item(:p, 'software_development', '移动端开发', 5000000);
 \echo :SQLSTATE
-SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端, 追加预算20万元', '{functions,budget}', 200000) AS adj_m \gset
+SELECT bjxm.request_adjustment(:p, 'business_need', '增加移动端, 追加预算20万元',
+  '{"functions": "检索、直播、电子证照接口、移动端", "budget": "135万元"}', 200000) AS adj_m \gset
 SELECT bjxm.add_line_item(:p, 'software_development', '移动端开发', 150000);
 \echo :SQLSTATE
 SET ROLE lc_reviewer2;

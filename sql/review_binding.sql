@@ -112,7 +112,7 @@ SELECT bjxm.record_procurement(:c, 'RB-V', 860000, 'open_tender') IS NULL AS pro
 -- plan's lawful successor (the service-plan review stands), but the city
 -- reviewed the old plan: its review is void until it reviews again.
 ------------------------------------------------------------------------------
-SELECT bjxm.request_adjustment(:c, 'optimization', '增加移动端功能', '{functions}') AS adj \gset
+SELECT bjxm.request_adjustment(:c, 'optimization', '增加移动端功能', '{"functions": "业务办理、移动端"}') AS adj \gset
 SELECT bjxm.record_adjustment_opinion(:adj, true, '同意'), bjxm.decide_adjustment(:adj, true);
 SELECT bjxm.amend_service_plan(:c, :adj, pg_temp.plan('平台开发', '{"functions": "业务办理、移动端"}'));
 SELECT plan_digest = md5((SELECT service_plan FROM bjxm.projects WHERE project_id = :c)::text) AS successor

@@ -9,6 +9,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -1152,15 +1153,45 @@ bjxm_one_of(const char *v, const char *const *list, size_t n)
 	return false;
 }
 
-/* Whether s is NULL or only ASCII white space. */
+/*
+ * Whether a code point shows nothing: white space (ASCII, U+0085, U+00A0,
+ * U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000) or an
+ * invisible format character (soft hyphen, zero-width and bidi marks,
+ * word joiners, BOM, fillers, variation selectors, tags).
+ */
+static bool
+shows_nothing(pg_wchar c)
+{
+	if (c < 0x80)
+		return isspace((int) c);
+	return c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x034F || c == 0x115F || c == 0x1160 ||
+		c == 0x1680 || (c >= 0x180B && c <= 0x180E) || (c >= 0x2000 && c <= 0x200F) ||
+		(c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 ||
+		c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+		(c >= 0xE0000 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+/*
+ * Whether a text is blank: NULL, or nothing but characters that show
+ * nothing — a reason of an ideographic space or a zero-width space is no
+ * reason.  (Texts reaching here are valid UTF-8: the server's encoding.)
+ */
 bool
 bjxm_blank(const char *s)
 {
+	const unsigned char *p = (const unsigned char *) s;
+
 	if (s == NULL)
 		return true;
-	for (; *s; s++)
-		if (!isspace((unsigned char) *s))
+	while (*p)
+	{
+		int			n = pg_utf_mblen(p);
+
+		if (!shows_nothing(utf8_to_unicode(p)))
 			return false;
+		for (int i = 0; i < n && *p; i++)
+			p++;
+	}
 	return true;
 }
 

@@ -910,7 +910,8 @@ CREATE TABLE bjxm.adjustments (
     opinion_by     name,
     opinion_at     timestamptz,
     opinion_digest text,
-    plan_digest    text
+    plan_digest    text,
+    changes        jsonb
 );
 CREATE INDEX adjustments_project_idx ON bjxm.adjustments (project_id);
 COMMENT ON TABLE bjxm.adjustments IS '内容调整申请 (service content adjustments, 第十九条)';
@@ -922,13 +923,14 @@ COMMENT ON COLUMN bjxm.adjustments.status IS 'requested 已申请 | approved 已
 COMMENT ON COLUMN bjxm.adjustments.expert_opinion IS '专家评审意见 (expert opinion)';
 COMMENT ON COLUMN bjxm.adjustments.requested_at IS '申请时间 (requested at)';
 COMMENT ON COLUMN bjxm.adjustments.decided_at IS '决定时间 (decided at)';
-COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 服务方案中可修改的部分 (the service-plan sections the amendment may change; NULL: not stated, no amendment)';
+COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 修改的服务方案部分, 即 changes 的键 (the sections the amendment changes, the keys of changes; NULL: not stated, no amendment)';
 COMMENT ON COLUMN bjxm.adjustments.budget_delta IS '申请增加的预算 (budget increase requested, yuan; 0: none)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_passed IS '专家评审意见是否同意 (whether the experts agreed)';
 COMMENT ON COLUMN bjxm.adjustments.opinion IS '受委托评审机构的专家评审意见 (the entrusted institution''s expert opinion)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_party IS '出具意见的评审机构 (institution that gave the opinion)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_by IS '记录意见的角色 (role that recorded the opinion)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_at IS '意见时间 (opinion recorded at)';
+COMMENT ON COLUMN bjxm.adjustments.changes IS '申请的调整内容: 服务方案各部分调整后的文本, 专家评审的对象, 修改须与之一致 (the new content of each section, what the experts reviewed; the amendment must write exactly this)';
 COMMENT ON COLUMN bjxm.adjustments.plan_digest IS '据此修改后的服务方案摘要, 服务方案评审的合法延续 (digest of the plan the amendment wrote: the reviewed plan''s lawful successor)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_digest IS '意见所评审的申请摘要 (digest of the request the opinion reviewed: reason, description, sections, budget delta)';
 
@@ -1227,11 +1229,13 @@ CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_r
 COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整 (未载明范围, 不能据以修改方案), 第十九条 (request a content adjustment without a scope; user unit)';
 
 CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text,
-                                        sections text[], budget_delta numeric DEFAULT 0) RETURNS bigint
+                                        changes jsonb, budget_delta numeric DEFAULT 0) RETURNS bigint
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3,
-        'sections', pg_catalog.to_jsonb($4), 'budget_delta', NULLIF($5, 0))) $$;
-COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric) IS '申请内容调整, 载明修改的服务方案部分和增加的预算, 第十九条 (request a scoped content adjustment: sections and budget increase; user unit)';
+        -- (a JSON null is no object either: refused, not read as the unscoped form)
+        'changes', CASE WHEN pg_catalog.jsonb_typeof($4) OPERATOR(pg_catalog.=) 'null' THEN '[]'::pg_catalog.jsonb ELSE $4 END,
+        'budget_delta', NULLIF($5, 0))) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, jsonb, numeric) IS '申请内容调整, 载明服务方案各部分调整后的内容和增加的预算, 第十九条 (request an adjustment stating the new content of each plan section it changes and the budget increase; user unit)';
 
 CREATE FUNCTION bjxm.record_adjustment_opinion(adjustment bigint, passed boolean, opinion text, report_ref text DEFAULT NULL) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -2099,7 +2103,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.record_evaluation(bigint, text, numeric, numeric, numeric, text),
     bjxm.postpone(bigint, text), bjxm.terminate(bigint, text), bjxm.resume(bigint), bjxm.withdraw(bigint, text),
     bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text), bjxm.decide_adjustment(bigint, boolean, text),
-    bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+    bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, jsonb, numeric),
     bjxm.record_adjustment_opinion(bigint, boolean, text, text),
     bjxm.amend_service_plan(bigint, bigint, jsonb),
     bjxm.sign_contract(bigint, text, jsonb, numeric, date),

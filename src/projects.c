@@ -265,6 +265,44 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 					   "emergency (二) 发生了不可预见的紧急情况不能从其他供应商处采购, 或 consistency (三) "
 					   "须保证原有采购项目一致性或者服务配套, 添购资金总额不超过原合同采购金额百分之十; 并以 reason 说明。",
 					   "单一来源采购须符合政府采购法第三十一条所列情形之一 (single source needs a ground of 政府采购法第三十一条)");
+	/*
+	 * 政府采购法第三十一条第(三)项: 添购 from the original supplier, at most
+	 * 10% of the original contract — there must be one, with this vendor.
+	 */
+	if (single && ground != NULL && strcmp(ground, "consistency") == 0 && amount != NULL &&
+		bjxm_arg(ctx, "vendor")->present)
+	{
+		static SPIPlanPtr plan = NULL;
+		Oid			types[3] = {INT8OID, INT8OID, INT8OID};
+		Datum		values[3];
+		bool		isnull;
+		Datum		original;
+
+		values[0] = Int64GetDatum(ctx->unit_id);
+		values[1] = Int64GetDatum(bjxm_arg(ctx, "vendor")->id);
+		values[2] = Int64GetDatum(ctx->project_id);
+		bjxm_exec(&plan, "SELECT pg_catalog.max(x.contract_amount) FROM bjxm.projects x "
+				  "WHERE x.unit_id OPERATOR(pg_catalog.=) $1 AND x.vendor_party_id OPERATOR(pg_catalog.=) $2 "
+				  "  AND x.project_id OPERATOR(pg_catalog.<>) $3", 3, types, values, NULL);
+		original = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (isnull)
+			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+						   psprintf("本单位与服务单位 %s 没有已签订的原合同。", bjxm_arg(ctx, "vendor")->party.code),
+						   "consistency (第三十一条第(三)项) 只适用于向原供应商添购; 首次采购不能以此为由。",
+						   "单一来源添购须有与该服务单位的原合同 (consistency needs an original contract with the vendor)");
+		else
+		{
+			Numeric		cap = DatumGetNumeric(DirectFunctionCall2(numeric_div, original,
+																   NumericGetDatum(int64_to_numeric(10))));
+
+			if (bjxm_numeric_cmp(amount, cap) > 0)
+				bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+							   psprintf("添购金额 %s 元, 原合同金额 %s 元, 上限为其百分之十 %s 元。", bjxm_numeric_text(amount),
+										bjxm_numeric_text(DatumGetNumeric(original)), bjxm_numeric_text(cap)),
+							   "添购资金总额不超过原合同采购金额百分之十 (政府采购法第三十一条第(三)项)。",
+							   "单一来源添购超过原合同金额的百分之十 (consistency above 10%% of the original contract)");
+		}
+	}
 	if (single && bjxm_blank(reason))
 		bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
 					   "未说明采用单一来源采购的理由 (no reason given)。",
@@ -675,53 +713,52 @@ static const char *const plan_sections[] = {
 
 /*
  * The digest of a request as its opinion reviewed it: reason, description,
- * sections and budget increase (SQL over the row aliased a).
+ * the new content of each section it changes, budget increase (SQL over
+ * the row aliased a).
  */
 #define ADJUSTMENT_DIGEST \
 	"pg_catalog.md5(a.reason::text OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) a.description " \
-	"OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) COALESCE(a.sections::text, '') " \
+	"OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) COALESCE(a.changes::text, a.sections::text, '') " \
 	"OPERATOR(pg_catalog.||) pg_catalog.chr(31) OPERATOR(pg_catalog.||) a.budget_delta::text)"
 
 /*
- * 第十九条: the scope of a request — the plan sections it names, each one
- * of 第十三条's, none twice (22023).  Absent: an unscoped request, which no
- * amendment can use.
+ * 第十九条: what a request changes — an object of the service-plan
+ * sections it changes (第十三条's) with the new content of each, what the
+ * experts review and the amendment must write (22023 otherwise).  Absent:
+ * an unscoped request, which no amendment can use.
  */
 static void
-sections_rule(BjxmCtx *ctx)
+changes_rule(BjxmCtx *ctx)
 {
-	JsonbValue *list = bjxm_json_get(ctx->args, "sections");
+	JsonbValue *obj = bjxm_json_get(ctx->args, "changes");
 	JsonbIterator *it;
+	JsonbValue	k;
 	JsonbValue	v;
 	JsonbIteratorToken tok;
-	List	   *seen = NIL;
 
-	if (list == NULL || list->type == jbvNull)
+	if (obj == NULL)
 		return;
-	if (list->type != jbvBinary || !JsonContainerIsArray(list->val.binary.data))
-	{
-		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围须为服务方案部分名称的数组 (sections must be an array of plan sections)");
-		return;
-	}
-	if (JsonContainerSize(list->val.binary.data) == 0 && !bjxm_arg_present(ctx, "budget_delta"))
+	if (obj->type != jbvBinary || !JsonContainerIsObject(obj->val.binary.data))
 	{
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
-					   "调整范围为空且不增加预算: 没有可调整的内容 (an adjustment must name sections or a budget increase)");
+					   "调整内容须为 {服务方案部分: 调整后的内容} (changes must be an object of plan sections and their new content)");
 		return;
 	}
-	it = JsonbIteratorInit(list->val.binary.data);
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	if (JsonContainerSize(obj->val.binary.data) == 0 && !bjxm_arg_present(ctx, "budget_delta"))
+	{
+		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+					   "调整内容为空且不增加预算: 没有可调整的内容 (an adjustment must change a section or the budget)");
+		return;
+	}
+	it = JsonbIteratorInit(obj->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
 	{
 		char	   *name;
 
-		if (tok != WJB_ELEM)
+		if (tok != WJB_KEY)
 			continue;
-		if (v.type != jbvString)
-		{
-			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围须为服务方案部分名称的数组 (sections must be an array of plan sections)");
-			return;
-		}
-		name = pnstrdup(v.val.string.val, v.val.string.len);
+		name = pnstrdup(k.val.string.val, k.val.string.len);
+		tok = JsonbIteratorNext(&it, &v, true);
 		if (!bjxm_one_of(name, plan_sections, lengthof(plan_sections)))
 		{
 			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
@@ -729,12 +766,12 @@ sections_rule(BjxmCtx *ctx)
 						   "technical_route, crypto_solution, schedule, service_guarantee, training_plan (unknown plan section)", name);
 			return;
 		}
-		if (list_member(seen, makeString(name)))
+		if (v.type != jbvString || bjxm_blank(pnstrdup(v.val.string.val, v.val.string.len)))
 		{
-			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "调整范围重复列出“%s” (section listed twice)", name);
+			bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
+						   "“%s”调整后的内容须为非空文本 (the new content of a section must be non-blank text)", name);
 			return;
 		}
-		seen = lappend(seen, makeString(name));
 	}
 }
 
@@ -748,9 +785,9 @@ bjxm_request_adjustment_rules(BjxmCtx *ctx)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0, psprintf("申请的情形为“%s”。", reason),
 					   "情形为 mandated (一)、optimization (二) 或 business_need (三)。",
 					   "内容调整须符合第十九条所列情形之一 (reason not allowed)");
-	sections_rule(ctx);
-	if (bjxm_json_get(ctx->args, "sections") != NULL || bjxm_arg_present(ctx, "budget_delta"))
-		bjxm_require_column(ctx, "adjustments", "sections");
+	changes_rule(ctx);
+	if (bjxm_json_get(ctx->args, "changes") != NULL || bjxm_arg_present(ctx, "budget_delta"))
+		bjxm_require_column(ctx, "adjustments", "changes");
 }
 
 /* Record the request with its scope; its id is the result. */
@@ -761,19 +798,19 @@ bjxm_request_adjustment_apply(BjxmCtx *ctx)
 	Oid			types[5] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, NUMERICOID};
 	Datum		values[5];
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
-	JsonbValue *sections = bjxm_json_get(ctx->args, "sections");
+	JsonbValue *changes = bjxm_json_get(ctx->args, "changes");
 	Numeric		delta = bjxm_arg_num(ctx, "budget_delta");
 	bool		isnull;
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(bjxm_arg_text(ctx, "reason"));
 	values[2] = CStringGetTextDatum(ctx->note);
-	if (sections == NULL || sections->type == jbvNull)
+	if (changes == NULL || changes->type == jbvNull)
 		nulls[3] = 'n';
 	else
-		values[3] = JsonbPGetDatum(JsonbValueToJsonb(sections));
+		values[3] = JsonbPGetDatum(JsonbValueToJsonb(changes));
 	values[4] = NumericGetDatum(delta != NULL ? delta : int64_to_numeric(0));
-	if (!bjxm_has_column("adjustments", "sections"))
+	if (!bjxm_has_column("adjustments", "changes"))
 	{
 		/* the 0.2.0 schema, until ALTER EXTENSION UPDATE: an unscoped request */
 		static SPIPlanPtr old_plan = NULL;
@@ -784,9 +821,10 @@ bjxm_request_adjustment_apply(BjxmCtx *ctx)
 		bjxm_done(ctx, psprintf("调整申请 %lld: %s", (long long) ctx->result, ctx->note));
 		return;
 	}
-	bjxm_exec(&plan, "INSERT INTO bjxm.adjustments (project_id, reason, description, sections, budget_delta) "
+	bjxm_exec(&plan, "INSERT INTO bjxm.adjustments (project_id, reason, description, sections, changes, budget_delta) "
 			  "VALUES ($1, $2::bjxm.adjustment_reason, $3, "
-			  "(SELECT pg_catalog.array_agg(e.v) FROM pg_catalog.jsonb_array_elements_text($4) AS e(v)), $5) "
+			  "CASE WHEN $4 IS NOT NULL THEN (SELECT COALESCE(pg_catalog.array_agg(e.k ORDER BY e.k), '{}') "
+			  "                                FROM pg_catalog.jsonb_object_keys($4) AS e(k)) END, $4, $5) "
 			  "RETURNING adjustment_id, COALESCE(sections::text, 'null')", 5, types, values, nulls);
 	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	ctx->details = bjxm_jsonb(psprintf("{\"adjustment\": " INT64_FORMAT ", \"sections\": %s, \"budget_delta\": %s}",
@@ -834,8 +872,8 @@ adjustment_read(BjxmCtx *ctx, int64 id, Jsonb *new_plan)
 				  "(SELECT pg_catalog.string_agg(k.k, ', ' ORDER BY k.k) FROM "
 				  "  (SELECT pg_catalog.jsonb_object_keys(COALESCE(p.service_plan, '{}')) "
 				  "   UNION SELECT pg_catalog.jsonb_object_keys(COALESCE($3, '{}'))) AS k(k) "
-				  "  WHERE (p.service_plan OPERATOR(pg_catalog.->) k.k) IS DISTINCT FROM ($3 OPERATOR(pg_catalog.->) k.k) "
-				  "    AND NOT k.k OPERATOR(pg_catalog.=) ANY (COALESCE(a.sections, '{}'))), "
+				  "  WHERE ((p.service_plan OPERATOR(pg_catalog.||) COALESCE(a.changes, '{}')) OPERATOR(pg_catalog.->) k.k) "
+				  "        IS DISTINCT FROM ($3 OPERATOR(pg_catalog.->) k.k)), "
 				  "a.opinion_by::text "
 				  "FROM bjxm.adjustments a JOIN bjxm.projects p ON p.project_id OPERATOR(pg_catalog.=) a.project_id "
 				  "WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1 AND a.project_id OPERATOR(pg_catalog.=) $2",
@@ -1001,9 +1039,9 @@ bjxm_amend_service_plan_rules(BjxmCtx *ctx)
 					   "调整申请未载明修改哪些部分, 不能据以修改服务方案 (the adjustment states no scope)");
 	else if (a.outside != NULL)
 		bjxm_violation(ctx, false, ERRCODE_BJ019, BJ_ART_ADJUSTMENT, 0,
-					   psprintf("调整申请 %lld 的范围为 %s; 修改后的方案还改变了: %s。", (long long) id, a.sections, a.outside),
-					   "只能修改申请并经专家评审同意的部分; 其他部分的修改另行申请调整。",
-					   "服务方案的修改超出了同意的调整范围: %s (amendment outside the approved scope)", a.outside);
+					   psprintf("调整申请 %lld 调整 %s; 修改后的方案与同意的调整不一致之处: %s。", (long long) id, a.sections, a.outside),
+					   "修改后的方案须为现方案加上申请并经专家评审同意的调整内容 (changes), 一字不差; 其他修改另行申请调整。",
+					   "服务方案的修改与同意的调整不一致: %s (amendment differs from the approved changes)", a.outside);
 	service_plan_complete(ctx, new_plan);
 }
 

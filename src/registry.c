@@ -93,7 +93,7 @@ static const BjxmArgSpec sign_contract_args[] = {
 static const BjxmArgSpec sign_acceptance_args[] = {{"passed", BJXM_ARG_BOOL, true}, {"note", BJXM_ARG_TEXT}};
 static const BjxmArgSpec request_adjustment_args[] = {
 	{"reason", BJXM_ARG_TEXT, true}, {"description", BJXM_ARG_NONBLANK, true},
-	{"sections", BJXM_ARG_ANY}, {"budget_delta", BJXM_ARG_AMOUNT},
+	{"changes", BJXM_ARG_ANY}, {"budget_delta", BJXM_ARG_AMOUNT},
 };
 static const BjxmArgSpec record_adjustment_opinion_args[] = {
 	{"adjustment", BJXM_ARG_ID, true}, {"passed", BJXM_ARG_BOOL, true}, {"opinion", BJXM_ARG_NONBLANK, true},

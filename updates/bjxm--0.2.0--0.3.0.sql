@@ -267,10 +267,11 @@ ALTER TABLE bjxm.adjustments
     ADD COLUMN opinion_by     name,
     ADD COLUMN opinion_at     timestamptz,
     ADD COLUMN opinion_digest text,
-    ADD COLUMN plan_digest    text;
+    ADD COLUMN plan_digest    text,
+    ADD COLUMN changes        jsonb;
 ALTER TABLE bjxm.line_items ADD COLUMN adjustment_id bigint REFERENCES bjxm.adjustments (adjustment_id);
 CREATE INDEX line_items_adjustment_idx ON bjxm.line_items (adjustment_id) WHERE adjustment_id IS NOT NULL;
-COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 服务方案中可修改的部分 (the service-plan sections the amendment may change; NULL: not stated, no amendment)';
+COMMENT ON COLUMN bjxm.adjustments.sections IS '调整范围: 修改的服务方案部分, 即 changes 的键 (the sections the amendment changes, the keys of changes; NULL: not stated, no amendment)';
 COMMENT ON COLUMN bjxm.adjustments.budget_delta IS '申请增加的预算 (budget increase requested, yuan; 0: none)';
 COMMENT ON COLUMN bjxm.adjustments.opinion_passed IS '专家评审意见是否同意 (whether the experts agreed)';
 COMMENT ON COLUMN bjxm.adjustments.opinion IS '受委托评审机构的专家评审意见 (the entrusted institution''s expert opinion)';
@@ -282,11 +283,13 @@ COMMENT ON COLUMN bjxm.line_items.adjustment_id IS '预算安排后据以新增�
 COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text) IS '申请内容调整 (未载明范围, 不能据以修改方案), 第十九条 (request a content adjustment without a scope; user unit)';
 
 CREATE FUNCTION bjxm.request_adjustment(project bigint, reason bjxm.adjustment_reason, description text,
-                                        sections text[], budget_delta numeric DEFAULT 0) RETURNS bigint
+                                        changes jsonb, budget_delta numeric DEFAULT 0) RETURNS bigint
     LANGUAGE sql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act($1, 'request_adjustment', pg_catalog.jsonb_build_object('reason', $2, 'description', $3,
-        'sections', pg_catalog.to_jsonb($4), 'budget_delta', NULLIF($5, 0))) $$;
-COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric) IS '申请内容调整, 载明修改的服务方案部分和增加的预算, 第十九条 (request a scoped content adjustment: sections and budget increase; user unit)';
+        -- (a JSON null is no object either: refused, not read as the unscoped form)
+        'changes', CASE WHEN pg_catalog.jsonb_typeof($4) OPERATOR(pg_catalog.=) 'null' THEN '[]'::pg_catalog.jsonb ELSE $4 END,
+        'budget_delta', NULLIF($5, 0))) $$;
+COMMENT ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, jsonb, numeric) IS '申请内容调整, 载明服务方案各部分调整后的内容和增加的预算, 第十九条 (request an adjustment stating the new content of each plan section it changes and the budget increase; user unit)';
 
 CREATE FUNCTION bjxm.record_adjustment_opinion(adjustment bigint, passed boolean, opinion text, report_ref text DEFAULT NULL) RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -296,10 +299,11 @@ CREATE FUNCTION bjxm.record_adjustment_opinion(adjustment bigint, passed boolean
                                                                    'report_ref', $4)) $$;
 COMMENT ON FUNCTION bjxm.record_adjustment_opinion(bigint, boolean, text, text) IS '受委托评审机构出具内容调整的专家评审意见, 第十九条 (the entrusted institution''s expert opinion on an adjustment; reviewer)';
 
-REVOKE ALL ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+REVOKE ALL ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, jsonb, numeric),
     bjxm.record_adjustment_opinion(bigint, boolean, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, text[], numeric),
+GRANT EXECUTE ON FUNCTION bjxm.request_adjustment(bigint, bjxm.adjustment_reason, text, jsonb, numeric),
     bjxm.record_adjustment_opinion(bigint, boolean, text, text) TO PUBLIC;
+COMMENT ON COLUMN bjxm.adjustments.changes IS '申请的调整内容: 服务方案各部分调整后的文本, 专家评审的对象, 修改须与之一致 (the new content of each section, what the experts reviewed; the amendment must write exactly this)';
 COMMENT ON COLUMN bjxm.adjustments.plan_digest IS '据此修改后的服务方案摘要, 服务方案评审的合法延续 (digest of the plan the amendment wrote: the reviewed plan''s lawful successor)';
 
 -- 第十四条, 第三十四条: reviews bound to what they reviewed.  Reviews

@@ -186,7 +186,7 @@ SET ROLE mx_dr_unit;
 SELECT bjxm.start_implementation(:p1);
 -- 第十九条: one adjustment rejected, one approved and used.
 SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加大屏') AS adj_no \gset
-SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加移动端', '{service_content,functions}', 30000) AS adj \gset
+SELECT bjxm.request_adjustment(:p1, 'optimization', '备份测试: 增加移动端', '{"service_content": "平台开发(含移动端)", "functions": "业务办理、移动端"}', 30000) AS adj \gset
 SET ROLE mx_dr_reviewer;
 SELECT bjxm.record_adjustment_opinion(:adj, true, '专家组同意增加移动端');
 SET ROLE mx_dr_bigdata;
