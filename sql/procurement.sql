@@ -183,6 +183,15 @@ SELECT g AS ground, (SELECT string_agg(sqlstate || ' ' || detail, '; ') FROM bjx
 -- A ground without a reason.
 SELECT bjxm.record_procurement(:p2, 'PC-V2', 500000, 'single_source', 'unique_supplier', ' ');
 \echo :SQLSTATE
+-- A reason that shows nothing is none: an ideographic space, a zero-width space.
+SELECT encode(convert_to(r, 'UTF8'), 'hex') AS reason_utf8, (SELECT string_agg(sqlstate, ',') FROM bjxm.check(:p2, 'record_procurement',
+         jsonb_build_object('vendor', 'PC-V2', 'amount', 500000, 'method', 'single_source', 'ground', 'unique_supplier',
+                            'reason', r))) AS findings
+  FROM (VALUES (U&'\3000'), (U&'\200B'), (U&'\3000\200B\FEFF '), (U&'\3000原厂\200B')) v(r);
+-- 第三十一条第(三)项 添购: only from the original supplier, within 10% of
+-- the original contract; a first purchase has none.
+SELECT sqlstate, detail FROM bjxm.check(:p2, 'record_procurement',
+  '{"vendor": "PC-V2", "amount": 500000, "method": "single_source", "ground": "consistency", "reason": "与原系统一致"}');
 -- Forged arguments: bjxm._act is not the unit's to call, and bjxm.check
 -- (which anyone may call with any JSON) and the engine refuse a ground
 -- that is not text, a missing reason and an approval passed as an argument.
