@@ -329,6 +329,28 @@ SELECT bjxm.record_procurement(:s2, 'PC-V1', 1200000, 'inquiry');
 SELECT state FROM bjxm.projects WHERE project_id = :s2;
 RESET ROLE;
 
+-- The first part bought by inquiry before its sibling existed: the
+-- sibling that appears later makes it a split one; its contract waits
+-- (BJ015) and inspect reports it, until the sibling is terminated.
+SELECT pg_temp.walk('公交电子站牌系统(一期)', 'service_plan_approved', 1200000, 1300000) AS s4 \gset
+SET ROLE pc_unit;
+SELECT bjxm.record_procurement(:s4, 'PC-V1', 1200000, 'inquiry') IS NULL AS procured_alone;
+RESET ROLE;
+SELECT pg_temp.walk('公交电子站牌系统(二期)', 'service_plan_approved', 1200000, 1300000) AS s5 \gset
+SET ROLE pc_unit;
+SELECT bjxm.sign_contract(:s4, 'HT-S4', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+\echo :SQLSTATE
+SELECT severity, sqlstate, message FROM bjxm.inspect(:s4) WHERE sqlstate = 'BJ015';
+RESET ROLE;
+SELECT bjxm.terminate(:s5, '与一期合并为一个项目');
+SET ROLE pc_unit;
+SELECT bjxm.sign_contract(:s4, 'HT-S4', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true)) IS NULL AS contracted;
+RESET ROLE;
+
 -- The refusals above were logged and recorded nothing on the projects.
 SELECT p.name, count(e.*) AS events_since_approval
   FROM bjxm.projects p LEFT JOIN bjxm.events e ON e.project_id = p.project_id

@@ -219,8 +219,6 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 		Numeric		threshold = bjxm_setting_numeric("open_tender_threshold");
 		Numeric		budget = bjxm_col_num(ctx, "control_price");
 		Numeric		basis = amount;
-		StringInfoData members;
-		Numeric		sum;
 
 		/*
 		 * The method follows the 采购预算 (the reviewed 招标控制价), not the
@@ -229,23 +227,9 @@ procurement_method_rules(BjxmCtx *ctx, Numeric amount, const char *method)
 		 */
 		if (budget != NULL && bjxm_numeric_cmp(budget, basis) > 0)
 			basis = budget;
-		initStringInfo(&members);
-		if (bjxm_numeric_cmp(basis, threshold) < 0 && !exception_approved(ctx, method) &&
-			bjxm_split_group(ctx, threshold, false, basis, &members, &sum))
-		{
-			/*
-			 * 政府采购法实施条例第二十八条: 化整为零 — one budget bought in
-			 * parts by other methods whose sum passes the threshold.
-			 */
-			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
-						   bjxm_split_detail(members.data, sum, "open_tender_threshold", threshold),
-						   psprintf("依政府采购法实施条例第二十八条, 化整为零规避公开招标的, 各部分均应公开招标; 确有特殊情况的, "
-									"须在采购活动开始前经财政部门批准: bjxm.approve_procurement_exception(%lld, '%s', 理由)。",
-									(long long) ctx->project_id, method),
-						   "疑似拆分的项目合计达到公开招标数额标准, 采用%s须事先经财政部门批准 (split project at or above the open-tender threshold without approval)",
-						   method_label(method));
-		}
-		else if (bjxm_numeric_cmp(basis, threshold) >= 0 && !exception_approved(ctx, method))
+		/* 政府采购法实施条例第二十八条 化整为零 (src/splitting.c) */
+		bjxm_rule_split_open_tender(ctx, basis, method);
+		if (bjxm_numeric_cmp(basis, threshold) >= 0 && !exception_approved(ctx, method))
 			bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
 						   psprintf("采购金额 %s 元, 招标控制价 (采购预算) %s 元, 公开招标数额标准 %s 元 (setting open_tender_threshold); "
 									"采购方式为%s (%s), 本项目没有财政部门批准的该方式。",
@@ -547,6 +531,15 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 	/* 第三十四条: a review that became required after the procurement. */
 	bjxm_rule_city_review(ctx);
 	bjxm_rule_service_plan_review(ctx);
+	/* 第十五条: a sibling that appeared after the procurement made it a split one */
+	{
+		Numeric		basis = bjxm_col_num(ctx, "procurement_amount");
+		Numeric		cp = bjxm_col_num(ctx, "control_price");
+
+		if (cp != NULL && (basis == NULL || bjxm_numeric_cmp(cp, basis) > 0))
+			basis = cp;
+		bjxm_rule_split_open_tender(ctx, basis, bjxm_col_text(ctx, "procurement_method"));
+	}
 	if (amount != NULL || signed_on->present)
 		bjxm_require_column(ctx, "projects", "contract_amount");
 	if (terms == NULL)

@@ -147,6 +147,47 @@ bjxm_split_detail(const char *members, Numeric sum, const char *setting, Numeric
 					members, bjxm_numeric_text(sum), setting, bjxm_numeric_text(threshold));
 }
 
+/*
+ * 第十五条 (政府采购法实施条例第二十八条 化整为零): a project bought, or to
+ * be bought, by method other than open tender for basis under
+ * open_tender_threshold, whose split group reaches it, without 财政部门's
+ * approval of that method for the project: BJ015 naming the group.  At
+ * the procurement, at the contract (a sibling that appeared after the
+ * procurement), and in bjxm.inspect (warning false: the same finding).
+ */
+void
+bjxm_rule_split_open_tender(BjxmCtx *ctx, Numeric basis, const char *method)
+{
+	static SPIPlanPtr approved = NULL;
+	Oid			types[2] = {INT8OID, TEXTOID};
+	Datum		values[2];
+	Numeric		threshold;
+	StringInfoData members;
+	Numeric		sum;
+
+	if (basis == NULL || method == NULL || strcmp(method, "open_tender") == 0)
+		return;
+	threshold = bjxm_setting_numeric("open_tender_threshold");
+	if (bjxm_numeric_cmp(basis, threshold) >= 0)
+		return;					/* the project alone reaches it: the procurement rule applies */
+	initStringInfo(&members);
+	if (!bjxm_split_group(ctx, threshold, false, basis, &members, &sum))
+		return;
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(method);
+	if (bjxm_has_column("procurement_exceptions", "method") &&
+		bjxm_exec(&approved, "SELECT 1 FROM bjxm.procurement_exceptions x WHERE x.project_id OPERATOR(pg_catalog.=) $1 "
+				  "AND x.method OPERATOR(pg_catalog.=) $2::bjxm.procurement_method", 2, types, values, NULL) == 1)
+		return;
+	bjxm_violation(ctx, false, ERRCODE_BJ015, BJ_ART_PROCUREMENT, 0,
+				   bjxm_split_detail(members.data, sum, "open_tender_threshold", threshold),
+				   psprintf("依政府采购法实施条例第二十八条, 化整为零规避公开招标的, 各部分均应公开招标; 确有特殊情况的, "
+							"须在采购活动开始前经财政部门批准: bjxm.approve_procurement_exception(%lld, '%s', 理由)。",
+							(long long) ctx->project_id, method),
+				   "疑似拆分的项目合计达到公开招标数额标准, 采用 %s 须事先经财政部门批准 (split project at or above the open-tender threshold without approval)",
+				   method);
+}
+
 /* One finding for a group that reaches threshold while the project alone stays under. */
 static void
 split_finding(BjxmCtx *ctx, bool warning, int sqlerrcode, int article, int item, const char *setting,
@@ -203,4 +244,15 @@ void
 bjxm_inspect_split(BjxmCtx *ctx)
 {
 	split_findings(ctx, true, true);
+	/* a procurement that a later sibling made a split one (第十五条) */
+	if (ctx->row != NULL && ctx->state >= BJ_S_PROCURED && ctx->state <= BJ_S_EVALUATED &&
+		bjxm_col_text(ctx, "procurement_method") != NULL)
+	{
+		Numeric		basis = bjxm_col_num(ctx, "procurement_amount");
+		Numeric		cp = bjxm_col_num(ctx, "control_price");
+
+		if (cp != NULL && (basis == NULL || bjxm_numeric_cmp(cp, basis) > 0))
+			basis = cp;
+		bjxm_rule_split_open_tender(ctx, basis, bjxm_col_text(ctx, "procurement_method"));
+	}
 }

@@ -51,4 +51,11 @@ extern bool bjxm_project_development(BjxmCtx *ctx);
 extern void bjxm_rule_split_warnings(BjxmCtx *ctx);
 extern void bjxm_inspect_split(BjxmCtx *ctx);
 
+/*
+ * 第十五条 化整为零: BJ015 when a method other than open tender for basis
+ * (under open_tender_threshold) is used in a split group that reaches it
+ * without finance's approval of the method for the project.
+ */
+extern void bjxm_rule_split_open_tender(BjxmCtx *ctx, Numeric basis, const char *method);
+
 #endif							/* BJXM_SPLITTING_H */
