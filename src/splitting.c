@@ -35,6 +35,25 @@ split_similarity(void)
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(bjxm_setting_numeric("split_similarity"))));
 }
 
+/*
+ * A name as the split check compares it: normalised (src/core/similar.h)
+ * and without the words that name the kind of work at its end (建设, 升级,
+ * …): 「XX系统建设」 and 「XX系统升级」 are one system.  NULL when the name
+ * is not valid UTF-8 (not comparable).
+ */
+static char *
+system_name(const char *name, size_t *len)
+{
+	size_t		cap = strlen(name) + 1;
+	char	   *buf = palloc(cap);
+	int			n = bj_similar_normalize(name, cap - 1, buf, cap);
+
+	if (n < 0)
+		return NULL;
+	*len = bj_similar_strip_work(buf, (size_t) n);
+	return buf;
+}
+
 /* The largest of the amount columns that is not NULL (estimate never is). */
 Numeric
 bjxm_project_amount(BjxmCtx *ctx)
@@ -96,6 +115,8 @@ bjxm_split_group(BjxmCtx *ctx, Numeric threshold, bool development, Numeric self
 	SPITupleTable *rows;
 	uint64		n;
 	int			found = 0;
+	char	   *self_name;
+	size_t		self_len = 0;
 
 	if (ctx->row == NULL || name == NULL)
 		return false;
@@ -118,10 +139,13 @@ bjxm_split_group(BjxmCtx *ctx, Numeric threshold, bool development, Numeric self
 				  "ORDER BY p.project_id",
 				  4, types, values, NULL);
 	rows = SPI_tuptable;
+	self_name = system_name(name, &self_len);
 	for (uint64 i = 0; i < n; i++)
 	{
 		const char *other = SPI_getvalue(rows->vals[i], rows->tupdesc, 2);
-		double		sim = bj_similarity(name, strlen(name), other, strlen(other));
+		size_t		other_len = 0;
+		char	   *other_name = system_name(other, &other_len);
+		double		sim = self_name && other_name ? bj_similarity(self_name, self_len, other_name, other_len) : -1;
 		Numeric		amount;
 
 		if (sim < min_sim)		/* a negative status too: not comparable */

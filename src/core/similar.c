@@ -613,6 +613,37 @@ normalize_into(const unsigned char *s, size_t len, sink *k)
 /* --- public ------------------------------------------------------------------- */
 
 /* Normalise s[0, len) into out (see similar.h). */
+/* Words naming the kind of work, stripped from the end of a name. */
+static const char *const work_words[] = {
+	"建设", "升级", "改造", "扩容", "完善", "优化", "提升", "项目", "工程",
+};
+
+size_t
+bj_similar_strip_work(const char *s, size_t len)
+{
+	size_t		end = len;
+	int			stripped = 1;
+
+	if (s == NULL)
+		return 0;
+	while (stripped)
+	{
+		stripped = 0;
+		for (size_t i = 0; i < sizeof(work_words) / sizeof(work_words[0]); i++)
+		{
+			size_t		w = strlen(work_words[i]);
+
+			if (end >= w && memcmp(s + end - w, work_words[i], w) == 0)
+			{
+				end -= w;
+				stripped = 1;
+			}
+		}
+	}
+	/* nothing but work words: the name is kept whole */
+	return end == 0 ? len : end;
+}
+
 int
 bj_similar_normalize(const char *s, size_t len, char *out, size_t outcap)
 {

@@ -108,6 +108,18 @@ int			bj_similar_normalize(const char *s, size_t len, char *out,
 int			bj_similar_phase(const char *s, size_t len);
 
 /*
+ * Strip, from the end of an already normalised name s[0, len), the words
+ * that name the kind of work rather than the system — 建设, 升级, 改造,
+ * 扩容, 完善, 优化, 提升, 项目, 工程 (and their combinations: 升级改造项目)
+ * — so that 「公交电子站牌系统建设」 and 「公交电子站牌系统升级」 are the same
+ * system.  Operation and service words (运维, 运营, 维护, 服务) are kept:
+ * operating a system is another kind of service (第二条), bought yearly.
+ * A name that is nothing but such words is kept whole.  Returns the new
+ * length (a byte offset on a character boundary); s is not changed.
+ */
+size_t		bj_similar_strip_work(const char *s, size_t len);
+
+/*
  * Dice similarity in [0, 1] of a[0, alen) and b[0, blen) as above, or a
  * negative status: BJ_SIMILAR_EUTF8 (either input), BJ_SIMILAR_EINVAL,
  * BJ_SIMILAR_ENOMEM.  Uses malloc/free.

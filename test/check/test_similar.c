@@ -642,6 +642,34 @@ START_TEST(big_near_identical)
 }
 END_TEST
 
+/* Work words at the end are stripped (建设, 升级, …), operation words kept. */
+START_TEST(strip_work_words)
+{
+	static const struct
+	{
+		const char *in;
+		const char *out;
+	}			cases[] = {
+		{"公交电子站牌系统建设", "公交电子站牌系统"},
+		{"公交电子站牌系统升级", "公交电子站牌系统"},
+		{"智慧教育平台升级改造项目", "智慧教育平台"},
+		{"影像云平台运维", "影像云平台运维"},
+		{"政务服务平台", "政务服务平台"},
+		{"建设项目", "建设项目"},
+		{"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		size_t		n = bj_similar_strip_work(cases[i].in, strlen(cases[i].in));
+
+		ck_assert_msg(n == strlen(cases[i].out) && memcmp(cases[i].in, cases[i].out, n) == 0,
+					  "%s: kept %zu bytes", cases[i].in, n);
+	}
+	ck_assert_uint_eq(bj_similar_strip_work(NULL, 0), 0);
+}
+END_TEST
+
 Suite *
 similar_suite(void)
 {
@@ -650,6 +678,7 @@ similar_suite(void)
 
 	tc = tcase_create("normalize");
 	tcase_add_loop_test(tc, normalize_table, 0, N_NORM);
+	tcase_add_test(tc, strip_work_words);
 	tcase_add_test(tc, normalize_nul);
 	tcase_add_test(tc, normalize_outcap);
 	tcase_add_test(tc, normalize_misuse);
