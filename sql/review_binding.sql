@@ -104,6 +104,10 @@ SELECT bjxm.record_procurement(:c, 'RB-V', 870000, 'open_tender');
 SELECT * FROM pg_temp.findings(:c, 'record_procurement', '{"vendor": "RB-V", "amount": 870000, "method": "open_tender"}');
 SELECT bjxm.approve_service_plan(:c, true, 860000, 'FW-4 复审');
 SELECT state, control_price FROM bjxm.projects WHERE project_id = :c;
+-- A review that still stands is not re-reviewed (no shopping for a lower
+-- control price under the same plan).
+SELECT bjxm.approve_service_plan(:c, true, 500000, 'FW-4 再审压价');
+\echo :SQLSTATE
 SELECT bjxm.record_city_review(:c, true, '复审同意');
 SELECT bjxm.record_procurement(:c, 'RB-V', 860000, 'open_tender') IS NULL AS procured_c;
 

@@ -96,6 +96,18 @@ bjxm_approve_service_plan_rules(BjxmCtx *ctx)
 	Numeric		budget = bjxm_col_num(ctx, "budget");
 
 	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_SERVICE_REVIEW);
+	/*
+	 * A re-review at service_plan_approved is for a review that no longer
+	 * covers the plan (src/reviews.c); one that still does stands — else a
+	 * re-review could shop a lower control price, under the open-tender
+	 * threshold, for the same plan.
+	 */
+	if (ctx->state == BJ_S_SERVICE_PLAN_APPROVED && bjxm_has_column("reviews", "inputs") &&
+		bjxm_review_void(ctx, "service_plan", bjxm_service_plan_review_inputs(ctx, NULL), true) == NULL)
+		bjxm_violation(ctx, false, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, 0,
+					   "服务方案评审及其招标控制价仍覆盖现在的方案。",
+					   "复审只用于评审之后方案或招标控制价已改变的情形; 方案的修改经第十九条调整。",
+					   "服务方案评审仍然有效, 不予复审 (the service-plan review still stands: no re-review)");
 	if (ctx->passed && !bjxm_arg_present(ctx, "tender_control_price"))
 		bjxm_arg_missing(ctx, "tender_control_price");
 	/* 第十条, 第十四条: the control price is priced within the budget. */
