@@ -544,14 +544,7 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 	bjxm_rule_city_review(ctx);
 	bjxm_rule_service_plan_review(ctx);
 	/* 第十五条: a sibling that appeared after the procurement made it a split one */
-	{
-		Numeric		basis = bjxm_col_num(ctx, "procurement_amount");
-		Numeric		cp = bjxm_col_num(ctx, "control_price");
-
-		if (cp != NULL && (basis == NULL || bjxm_numeric_cmp(cp, basis) > 0))
-			basis = cp;
-		bjxm_rule_split_open_tender(ctx, basis, bjxm_col_text(ctx, "procurement_method"));
-	}
+	bjxm_rule_split_open_tender_recorded(ctx);
 	if (amount != NULL || signed_on->present)
 		bjxm_require_column(ctx, "projects", "contract_amount");
 	if (terms == NULL)

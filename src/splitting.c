@@ -269,14 +269,21 @@ bjxm_inspect_split(BjxmCtx *ctx)
 {
 	split_findings(ctx, true, true);
 	/* a procurement that a later sibling made a split one (第十五条) */
-	if (ctx->row != NULL && ctx->state >= BJ_S_PROCURED && ctx->state <= BJ_S_EVALUATED &&
-		bjxm_col_text(ctx, "procurement_method") != NULL)
-	{
-		Numeric		basis = bjxm_col_num(ctx, "procurement_amount");
-		Numeric		cp = bjxm_col_num(ctx, "control_price");
+	if (ctx->row != NULL && ctx->state >= BJ_S_PROCURED && ctx->state <= BJ_S_EVALUATED)
+		bjxm_rule_split_open_tender_recorded(ctx);
+}
 
-		if (cp != NULL && (basis == NULL || bjxm_numeric_cmp(cp, basis) > 0))
-			basis = cp;
-		bjxm_rule_split_open_tender(ctx, basis, bjxm_col_text(ctx, "procurement_method"));
-	}
+/*
+ * bjxm_rule_split_open_tender for the procurement already recorded: its
+ * method, and the larger of its amount and the control price.
+ */
+void
+bjxm_rule_split_open_tender_recorded(BjxmCtx *ctx)
+{
+	Numeric		basis = bjxm_col_num(ctx, "procurement_amount");
+	Numeric		cp = bjxm_col_num(ctx, "control_price");
+
+	if (cp != NULL && (basis == NULL || bjxm_numeric_cmp(cp, basis) > 0))
+		basis = cp;
+	bjxm_rule_split_open_tender(ctx, basis, bjxm_col_text(ctx, "procurement_method"));
 }

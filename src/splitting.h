@@ -58,4 +58,7 @@ extern void bjxm_inspect_split(BjxmCtx *ctx);
  */
 extern void bjxm_rule_split_open_tender(BjxmCtx *ctx, Numeric basis, const char *method);
 
+/* The same for the procurement already recorded on ctx's project. */
+extern void bjxm_rule_split_open_tender_recorded(BjxmCtx *ctx);
+
 #endif							/* BJXM_SPLITTING_H */
