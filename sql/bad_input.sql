@@ -40,6 +40,7 @@ SELECT bjxm.grant_unit_member('bi_unit_a', '11520500BX0000001B'), bjxm.grant_uni
 
 CREATE TABLE bi_fixture (kind text NOT NULL, key text NOT NULL, unit text NOT NULL, id bigint NOT NULL, ord int NOT NULL,
                          PRIMARY KEY (kind, key, unit));
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, target text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   p bigint;
@@ -75,6 +76,7 @@ BEGIN
         PERFORM bjxm.sign_contract(p, 'HT-BI-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
           'user_unit', unit::text, 'vendor', 'BI-V'), 'emergency_response', true, 'annual_security_test', true,
           'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+        PERFORM pg_temp.countersign(p);
       WHEN 'implementing' THEN PERFORM bjxm.start_implementation(p);
       WHEN 'accepted' THEN
         EXECUTE format('SET ROLE %I', CASE WHEN unit = '11520500BX0000001B' THEN 'bi_unit_a' ELSE 'bi_unit_b' END);

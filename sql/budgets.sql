@@ -21,6 +21,7 @@ SELECT bjxm.register_unit('11520500BG0000001G', '毕节市预算测试局', 'adm
 SELECT bjxm.grant_unit_member('bg_unit', '11520500BG0000001G'), bjxm.grant_unit_member('bg_soe', '91520500BG0000002B'),
        bjxm.grant_unit_member('bg_county_unit', '11520521BG00000034');
 -- A project walked (as the superuser) to target, with items and a budget.
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit text, name text, estimate numeric, items numeric, budget numeric, target text,
                              fund bjxm.fund_source DEFAULT 'municipal_fiscal') RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p bigint;
@@ -49,6 +50,7 @@ BEGIN
   PERFORM bjxm.sign_contract(p, 'HT-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', unit, 'vendor', 'BG-V'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+  PERFORM pg_temp.countersign(p);
   RETURN p;
 END $$;
 
@@ -171,6 +173,7 @@ SELECT bjxm.record_city_review(:c, true, '同意追加后的方案');
 SELECT bjxm.sign_contract(:c, 'HT-C', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
   'user_unit', '11520521BG00000034', 'vendor', 'BG-V'), 'emergency_response', true, 'annual_security_test', true,
   'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+SELECT pg_temp.countersign(:c);
 
 ------------------------------------------------------------------------------
 -- 第三十一条: no new money under a hold; a decrease is not new money.

@@ -21,6 +21,7 @@ SELECT bjxm.register_unit('11520500DK0000001D', '毕节市卫生健康局(数据
 SELECT bjxm.grant_unit_member('ds_unit', '11520500DK0000001D'), bjxm.grant_unit_member('ds_unit2', '11520500DK0000002G');
 -- Walk a project, as superuser, to 'service_plan_approved' or 'contracted'
 -- (the steps are tested in lifecycle); the contract is dated 2026-11-27.
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, name text, target text, vendor text DEFAULT 'DK-W') RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE p bigint;
@@ -47,6 +48,7 @@ BEGIN
   PERFORM bjxm.sign_contract(p, 'HT-DK-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', unit::text, 'vendor', vendor), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+  PERFORM pg_temp.countersign(p);
   PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true}');
   RETURN p;
 END $$;

@@ -17,6 +17,7 @@ SELECT bjxm.register_unit('11520500MN00000198', '毕节市卫生健康局', 'adm
        bjxm.register_party('MN-R', '某评审机构', 'reviewer', '125205002610635208') > 0 AS r,
        bjxm.register_party('MN-V', '某服务单位', 'vendor', '91520500MNW000001K') > 0 AS v;
 SELECT bjxm.grant_unit_member('mn_unit', '11520500MN00000198'), bjxm.grant_unit_member('mn_unit2', '11520500MN00000273');
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, name text, target text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p bigint;
 BEGIN
@@ -43,6 +44,7 @@ BEGIN
   PERFORM bjxm.sign_contract(p, 'HT-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', unit::text, 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+  PERFORM pg_temp.countersign(p);
   RETURN p;
 END $$;
 SELECT pg_temp.walk('11520500MN00000198', '全民健康信息平台', 'contracted') AS hp \gset
@@ -115,6 +117,10 @@ SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_buil
 \echo :SQLSTATE
 SELECT sqlstate, message FROM bjxm.check(:tr, 'sign_contract', jsonb_build_object('contract_no', 'HT-TR',
     'terms', '{}'::jsonb, 'amount', 2000000, 'signed_on', '2027-02-20'));
+SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500MN00000273', 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true), 880000, '2027-02-20');
+SET ROLE mn_bigdata;
 SELECT bjxm.sign_contract(:tr, 'HT-TR', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', '11520500MN00000273', 'vendor', 'MN-V'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true), 880000, '2027-02-20');

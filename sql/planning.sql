@@ -3,7 +3,7 @@
 \set SHOW_CONTEXT never
 SET search_path = public, bjxm;
 SET bjxm.today = '2026-11-27';
-SET bjxm_test.roles = 'lc_app,lc_unit,lc_unit2,lc_county_unit,lc_bigdata,lc_county_bigdata,lc_finance,lc_gov,lc_county_gov,lc_reviewer,lc_reviewer2,lc_auditor';
+SET bjxm_test.roles = 'lc_app,lc_bd_app,lc_unit,lc_unit2,lc_county_unit,lc_bigdata,lc_county_bigdata,lc_finance,lc_gov,lc_county_gov,lc_reviewer,lc_reviewer2,lc_auditor';
 \i sql/include/roles.sql
 GRANT bjxm_user_unit TO lc_unit, lc_unit2, lc_county_unit;
 GRANT bjxm_bigdata TO lc_bigdata, lc_county_bigdata;
@@ -15,6 +15,10 @@ GRANT lc_unit, lc_unit2, lc_county_unit, lc_bigdata, lc_county_bigdata, lc_finan
       lc_reviewer, lc_reviewer2, lc_auditor TO lc_app;
 -- The pooled login inherits nothing: it acts only through SET ROLE.
 ALTER ROLE lc_app LOGIN NOINHERIT;
+-- 大数据局's own login: a two-actor step (第十六条 contract, 第二十条
+-- acceptance) needs a second login besides the pooled one.
+GRANT lc_bigdata, lc_county_bigdata TO lc_bd_app;
+ALTER ROLE lc_bd_app LOGIN NOINHERIT;
 
 -- Registries.
 SET ROLE lc_bigdata;

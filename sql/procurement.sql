@@ -290,6 +290,11 @@ SET ROLE pc_unit;
 SELECT bjxm.sign_contract(:f2, 'HT-F2', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+SET ROLE pc_bigdata;
+SELECT bjxm.sign_contract(:f2, 'HT-F2', jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
+    'user_unit', '11520500PC0000001G', 'vendor', 'PC-V1'), 'emergency_response', true, 'annual_security_test', true,
+    'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+SET ROLE pc_unit;
 SELECT state FROM bjxm.projects WHERE project_id = :f2;
 -- Before the service plan rests on the facts, a wrong fact is corrected freely.
 SELECT bjxm.set_project_facts(:f3, '{"uses_third_party_system": true}');

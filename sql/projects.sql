@@ -60,6 +60,39 @@ SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节
 SELECT sqlstate, message, detail FROM bjxm.check(:p, 'sign_contract', '{"contract_no": "X", "terms": {"parties": {"bigdata": "x", "user_unit": "11520500LC00000172", "vendor": "LC-V1"}, "emergency_response": true}}');
 SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
   "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}');
+-- 第十六条 (issue 15): the unit's signature, whatever its "parties" say,
+-- is one side: the project stays procured until 大数据部门 signs.
+SELECT state FROM bjxm.projects WHERE project_id = :p;
+SELECT duty, signer, login, contract_no FROM bjxm.contract_signatures WHERE project_id = :p;
+SELECT bjxm.start_implementation(:p);
+\echo :SQLSTATE
+-- The unit's member signing again only replaces its own signature; its
+-- pooled login cannot sign the other side: lc_app SET ROLE to 大数据局's
+-- role is the same login.
+SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
+  "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}');
+SELECT state FROM bjxm.projects WHERE project_id = :p;
+SET ROLE lc_bigdata;
+SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
+  "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}');
+\echo :SQLSTATE
+-- 大数据局 through its own login signs — but not a different contract.
+SET SESSION AUTHORIZATION lc_bd_app;
+SET ROLE lc_bigdata;
+SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
+  "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}',
+  900000, '2026-11-27');
+\echo :SQLSTATE
+SELECT sqlstate, detail FROM bjxm.check(:p, 'sign_contract', '{"contract_no": "BJ-HT-2027-009", "terms": {"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
+  "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}}');
+SELECT bjxm.sign_contract(:p, 'BJ-HT-2027-001', '{"parties": {"bigdata": "毕节市大数据局", "user_unit": "11520500lc00000172", "vendor": "LC-V1"},
+  "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}');
+SELECT state, contract_no, contract_amount FROM bjxm.projects WHERE project_id = :p;
+-- Events record the login beside the acting role.
+SELECT action, to_state, actor, login FROM bjxm.events WHERE project_id = :p AND action = 'sign_contract' ORDER BY event_id;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_unit;
 SELECT bjxm.start_implementation(:p);
 
 ------------------------------------------------------------------------
@@ -209,14 +242,27 @@ SELECT bjxm.sign_acceptance(:p, true, '功能完整');
 SELECT state FROM bjxm.projects WHERE project_id = :p;
 SELECT bjxm.sign_acceptance(:p, true, '再签一次');
 \echo :SQLSTATE
+SET SESSION AUTHORIZATION lc_bd_app;
 SET ROLE lc_bigdata;
 SELECT bjxm.sign_acceptance(:p, false, '性能不达标');
 SELECT state, (SELECT count(*) FROM bjxm.acceptance_signatures s WHERE s.project_id = :p) AS signatures FROM bjxm.projects WHERE project_id = :p;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
 SET ROLE lc_unit;
 SELECT bjxm.sign_acceptance(:p, true, '整改后复验');
+-- Issue 15: the pooled login that signed for the unit cannot sign for 大数据局 too.
+SET ROLE lc_bigdata;
+SELECT bjxm.sign_acceptance(:p, true, '复验通过');
+\echo :SQLSTATE
+SELECT state FROM bjxm.projects WHERE project_id = :p;
+SET SESSION AUTHORIZATION lc_bd_app;
 SET ROLE lc_bigdata;
 SELECT bjxm.sign_acceptance(:p, true, '复验通过');
 SELECT state FROM bjxm.projects WHERE project_id = :p;
+SELECT duty, signer, login FROM bjxm.acceptance_signatures WHERE project_id = :p ORDER BY duty;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_bigdata;
 
 ------------------------------------------------------------------------
 -- 第三十三条: comprehensive evaluation

@@ -1195,6 +1195,35 @@ bjxm_blank(const char *s)
 	return true;
 }
 
+/*
+ * Whether a text says nothing in words: blank, or only punctuation and
+ * symbols (ASCII and the CJK and full-width punctuation blocks) — a
+ * rectification result of "." or "。。" reports nothing (第三十一条).
+ */
+bool
+bjxm_wordless(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	if (s == NULL)
+		return true;
+	while (*p)
+	{
+		int			n = pg_utf_mblen(p);
+		pg_wchar	c = utf8_to_unicode(p);
+
+		if (c < 0x80 ? isalnum((int) c) != 0
+			: !(shows_nothing(c) || c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF) ||
+				(c >= 0x3000 && c <= 0x303F) || (c >= 0xFE10 && c <= 0xFE6F) ||
+				(c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+				(c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65)))
+			return false;
+		for (int i = 0; i < n && *p; i++)
+			p++;
+	}
+	return true;
+}
+
 /* Three-way numeric comparison. */
 int
 bjxm_numeric_cmp(Numeric a, Numeric b)

@@ -353,6 +353,7 @@ extern char *bjxm_json_quote(const char *s);
 extern bool bjxm_one_of(const char *v, const char *const *list, size_t n);
 /* Whether s is NULL or only white space. */
 extern bool bjxm_blank(const char *s);
+extern bool bjxm_wordless(const char *s);
 
 /* A date as YYYY-MM-DD, whatever the session's DateStyle. */
 extern char *bjxm_date_text(DateADT d);

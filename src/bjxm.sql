@@ -536,6 +536,8 @@ INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description)
      '安全检测、密码评估、风险评估的周期(月) (months between security assessments)'),
     ('rectification_days', '30', 'integer', '第三十一条', '30',
      '整改默认期限(天) (default days to rectify)'),
+    ('verification_days', '15', 'integer', '第三十一条', '15',
+     '报送整改结果后大数据部门或财政部门核查的期限(天), 本地政策, 原文未定; 逾期列为待核查逾期 (days the regulator has to verify a reported result; past them the order is flagged 待核查逾期)'),
     ('notify', 'true', 'boolean', NULL, 'true',
      '是否发送 NOTIFY bjxm_events (send NOTIFY bjxm_events on each action)');
 
@@ -607,6 +609,8 @@ COMMENT ON COLUMN bjxm.events.note IS '说明 (note)';
 COMMENT ON COLUMN bjxm.events.details IS '操作参数 (arguments of the action)';
 COMMENT ON COLUMN bjxm.events.prev_hash IS '上一事件的 SM3 哈希, 首个为全零 (SM3 hash of the previous event; zeros for the first)';
 COMMENT ON COLUMN bjxm.events.hash IS 'SM3(上一哈希 ‖ 本事件规范化内容), 防篡改 (SM3 of the previous hash and this event: tamper evidence, GB/T 32905-2016)';
+ALTER TABLE bjxm.events ADD COLUMN login name;
+COMMENT ON COLUMN bjxm.events.login IS '登录用户 session_user, 与操作角色并列; 0.3.0 起记录并计入哈希 (the login beside the acting role: a pooled application shows; hashed from 0.3.0)';
 COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
 
 CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
@@ -893,6 +897,33 @@ COMMENT ON COLUMN bjxm.acceptance_signatures.passed IS '验收结论 (passed)';
 COMMENT ON COLUMN bjxm.acceptance_signatures.note IS '说明 (note)';
 COMMENT ON COLUMN bjxm.acceptance_signatures.signed_at IS '签署时间 (signed at)';
 
+-- 第十六条: the three-party contract, signed by the user unit and 大数据部门
+-- each as its own actor and login (the vendor is the procured one).
+CREATE TABLE bjxm.contract_signatures (
+    project_id  bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    duty        text NOT NULL CHECK (duty IN ('user_unit', 'bigdata')),
+    signer      name NOT NULL,
+    login       name NOT NULL,
+    contract_no text NOT NULL,
+    terms       jsonb NOT NULL,
+    amount      numeric(14,2),
+    signed_on   date NOT NULL,
+    signed_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, duty)
+);
+COMMENT ON TABLE bjxm.contract_signatures IS '三方服务合同签署: 用户单位与大数据部门各自签署, 双方签署一致后合同成立 (contract signatures pending, 第十六条)';
+COMMENT ON COLUMN bjxm.contract_signatures.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.contract_signatures.duty IS '签署方 (side: user_unit or bigdata)';
+COMMENT ON COLUMN bjxm.contract_signatures.signer IS '签署角色 (signing role)';
+COMMENT ON COLUMN bjxm.contract_signatures.login IS '签署时的登录用户 session_user (the login that signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.contract_no IS '合同编号 (contract number)';
+COMMENT ON COLUMN bjxm.contract_signatures.terms IS '合同条款 (terms signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.amount IS '合同金额(元) (amount signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.signed_on IS '合同签订日期 (date on the contract)';
+COMMENT ON COLUMN bjxm.contract_signatures.signed_at IS '签署时间 (signed at)';
+ALTER TABLE bjxm.acceptance_signatures ADD COLUMN login name;
+COMMENT ON COLUMN bjxm.acceptance_signatures.login IS '签署时的登录用户 session_user (the login that signed; NULL before 0.3.0)';
+
 CREATE TABLE bjxm.adjustments (
     adjustment_id  bigserial PRIMARY KEY,
     project_id     bigint NOT NULL REFERENCES bjxm.projects (project_id),
@@ -1019,6 +1050,8 @@ COMMENT ON COLUMN bjxm.rectifications.hold_since IS '停止安排资金的起始
 COMMENT ON COLUMN bjxm.rectifications.opened_by IS '下达角色 (role that opened it)';
 COMMENT ON COLUMN bjxm.rectifications.opened_at IS '下达时间 (opened at)';
 COMMENT ON COLUMN bjxm.rectifications.closed_at IS '关闭时间 (closed at)';
+ALTER TABLE bjxm.rectifications ADD COLUMN verify_by date;
+COMMENT ON COLUMN bjxm.rectifications.verify_by IS '核查期限: 报送日 + verification_days, 报送时确定 (date by which the regulator verifies a reported result; fixed when reported)';
 
 ALTER TABLE bjxm.units ADD COLUMN rectification_version bigint NOT NULL DEFAULT 0;
 COMMENT ON COLUMN bjxm.units.rectification_version IS '内部: 整改状态版本, 资金操作据此与整改判定互斥 (internal: bumped when a hold begins, so funding actions serialize with it)';
@@ -1445,7 +1478,19 @@ SELECT r.rectification_id, u.code AS unit, u.name AS unit_name, u.region, r.cate
        (r.status OPERATOR(pg_catalog.<>) 'closed'
         AND (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open'
                                            AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
-       r.hold_since, r.reported_on, r.opened_by, r.opened_at, r.closed_at
+       CASE WHEN r.status OPERATOR(pg_catalog.<>) 'closed' THEN
+            COALESCE(r.hold_since, CASE WHEN r.status OPERATOR(pg_catalog.=) 'open'
+                                         AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()
+                                        THEN r.deadline OPERATOR(pg_catalog.+) 1 END)
+            ELSE r.hold_since END AS hold_since,
+       r.reported_on, r.opened_by, r.opened_at, r.closed_at, r.verify_by,
+       (r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()) AS verification_overdue,
+       CASE WHEN r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today() THEN '待核查逾期'
+            WHEN r.status OPERATOR(pg_catalog.=) 'reported' THEN '待核查'
+            WHEN r.status OPERATOR(pg_catalog.=) 'closed' THEN '已整改到位'
+            WHEN r.status OPERATOR(pg_catalog.=) 'failed' THEN '整改不符合要求, 停止安排资金'
+            WHEN r.deadline OPERATOR(pg_catalog.<) bjxm.today() THEN '逾期未整改, 停止安排资金'
+            ELSE '待整改' END AS alert
   FROM bjxm.rectifications r
   JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
 COMMENT ON VIEW bjxm.rectification_board IS '整改看板: 每一整改通知及其是否停止安排资金 (rectification board: every order and whether it holds funding, 第三十一条)';
@@ -1523,11 +1568,14 @@ COMMENT ON COLUMN bjxm.rectification_board.project_id IS '涉及项目 (project)
 COMMENT ON COLUMN bjxm.rectification_board.status IS '状态 (status)';
 COMMENT ON COLUMN bjxm.rectification_board.deadline IS '整改期限 (deadline)';
 COMMENT ON COLUMN bjxm.rectification_board.hold IS '停止安排后续资金 (funding held)';
-COMMENT ON COLUMN bjxm.rectification_board.hold_since IS '停止安排资金的起始日 (hold since)';
+COMMENT ON COLUMN bjxm.rectification_board.hold_since IS '停止安排资金的起始日: 逾期未整改的为期限次日 (hold since: for an order overdue, the day after its deadline)';
 COMMENT ON COLUMN bjxm.rectification_board.reported_on IS '报送日期 (reported on)';
 COMMENT ON COLUMN bjxm.rectification_board.opened_by IS '下达角色 (opened by)';
 COMMENT ON COLUMN bjxm.rectification_board.opened_at IS '下达时间 (opened at)';
 COMMENT ON COLUMN bjxm.rectification_board.closed_at IS '关闭时间 (closed at)';
+COMMENT ON COLUMN bjxm.rectification_board.verify_by IS '核查期限 (date by which the regulator verifies the reported result)';
+COMMENT ON COLUMN bjxm.rectification_board.verification_overdue IS '待核查逾期: 已报送而核查期限已过 (reported, and the regulator has not verified it in time)';
+COMMENT ON COLUMN bjxm.rectification_board.alert IS '提示: 待整改、逾期未整改、待核查、待核查逾期、整改不符合要求、已整改到位 (what the order needs now)';
 COMMENT ON COLUMN bjxm.unit_compliance.unit IS '单位统一社会信用代码 (unit USCC)';
 COMMENT ON COLUMN bjxm.unit_compliance.unit_name IS '单位名称 (unit name)';
 COMMENT ON COLUMN bjxm.unit_compliance.region IS '行政区划代码 (region)';
@@ -2048,7 +2096,7 @@ GRANT USAGE ON SCHEMA bjxm TO PUBLIC;
 GRANT SELECT ON bjxm.regulation, bjxm.enum_labels, bjxm.expense_categories, bjxm.excluded_terms TO PUBLIC;
 GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.party_members,
                 bjxm.jurisdictions, bjxm.settings, bjxm.events, bjxm.projects, bjxm.entrustments,
-                bjxm.reviews, bjxm.acceptance_signatures, bjxm.adjustments, bjxm.procurement_exceptions, bjxm.evaluations,
+                bjxm.reviews, bjxm.acceptance_signatures, bjxm.contract_signatures, bjxm.adjustments, bjxm.procurement_exceptions, bjxm.evaluations,
                 bjxm.rectifications, bjxm.project_library, bjxm.candidate_list, bjxm.annual_plan,
                 bjxm.disbursements, bjxm.performance_evaluations, bjxm.budget_execution,
                 bjxm.budgets, bjxm.budget_execution_by_year,
@@ -2157,7 +2205,7 @@ CREATE POLICY rectifications_visible ON bjxm.rectifications FOR SELECT
 DO $bjxm$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'adjustments',
+    FOREACH t IN ARRAY ARRAY['entrustments', 'reviews', 'acceptance_signatures', 'contract_signatures', 'adjustments',
                              'procurement_exceptions', 'evaluations',
                              'disbursements', 'budgets', 'performance_evaluations', 'line_items', 'term_waivers',
                              'components', 'security_assessments'] LOOP
@@ -2198,6 +2246,7 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.entrustments_entrustment_id_seq
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reviews_review_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.acceptance_signatures', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.contract_signatures', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.adjustments_adjustment_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.procurement_exceptions', '');

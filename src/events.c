@@ -45,6 +45,16 @@
  * still at 0.1.0 runs this library until ALTER EXTENSION bjxm UPDATE.
  */
 static bool
+log_has_column(const char *column)
+{
+	Oid			nsp = get_namespace_oid("bjxm", false);
+	Oid			relid = get_relname_relid("events", nsp);
+
+	return OidIsValid(relid) && get_attnum(relid, column) != InvalidAttrNumber;
+}
+
+/* Whether the event log has the hash chain (see above). */
+static bool
 log_is_chained(void)
 {
 	Oid			nsp = get_namespace_oid("bjxm", false);
@@ -181,6 +191,9 @@ bjxm_event_canonical(StringInfo buf, const BjxmEventRow *e)
 	put_field(buf, e->note, e->note ? strlen(e->note) : 0);
 	put_field(buf, e->details, e->details ? strlen(e->details) : 0);
 	put_field(buf, e->rulebook, strlen(e->rulebook));
+	/* 0.3.0: the login, hashed when recorded (older events have none) */
+	if (e->login != NULL)
+		put_field(buf, e->login, strlen(e->login));
 }
 
 /* hash = SM3(prev || canonical bytes) (GB/T 32905-2016). */
@@ -295,10 +308,11 @@ bjxm_record_event(const BjxmEvent *e)
 	static SPIPlanPtr plan = NULL;
 	static SPIPlanPtr head = NULL;
 	static SPIPlanPtr plan_v1 = NULL;
+	static SPIPlanPtr plan_login = NULL;
 	static Oid	planned_state_type = InvalidOid;
-	Oid			argtypes[16];
-	Datum		args[16];
-	char		nulls[16];
+	Oid			argtypes[17];
+	Datum		args[17];
+	char		nulls[17];
 	int64		event_id;
 	unsigned char prev[BJXM_HASH_LEN];
 	unsigned char hash[BJXM_HASH_LEN];
@@ -307,6 +321,7 @@ bjxm_record_event(const BjxmEvent *e)
 	char	   *book;
 	BjxmEventRow row;
 	bool		chained;
+	bool		with_login;
 	bool		notify;
 	bool		has_from = e->from != BJ_S_NONE;
 	bool		has_to = e->to != BJ_S_NONE;
@@ -321,7 +336,9 @@ bjxm_record_event(const BjxmEvent *e)
 			SPI_freeplan(plan);
 		if (plan_v1 != NULL)
 			SPI_freeplan(plan_v1);
-		plan = plan_v1 = NULL;
+		if (plan_login != NULL)
+			SPI_freeplan(plan_login);
+		plan = plan_v1 = plan_login = NULL;
 		planned_state_type = state_type;
 	}
 
@@ -351,6 +368,9 @@ bjxm_record_event(const BjxmEvent *e)
 	row.details = e->details == NULL ? NULL
 		: JsonbToCString(NULL, &e->details->root, VARSIZE(e->details));
 	row.rulebook = book;
+	/* the login beside the acting role: a pooled login shows (issue 15) */
+	with_login = chained && log_has_column("login");
+	row.login = with_login ? GetUserNameFromId(GetSessionUserId(), false) : NULL;
 	bjxm_event_hash(prev, &row, hash);
 
 	argtypes[0] = INT8OID; args[0] = Int64GetDatum(event_id); nulls[0] = ' ';
@@ -369,6 +389,8 @@ bjxm_record_event(const BjxmEvent *e)
 	argtypes[13] = TIMESTAMPTZOID; args[13] = TimestampTzGetDatum(at); nulls[13] = ' ';
 	argtypes[14] = BYTEAOID; args[14] = bytea_of(prev, BJXM_HASH_LEN); nulls[14] = ' ';
 	argtypes[15] = BYTEAOID; args[15] = bytea_of(hash, BJXM_HASH_LEN); nulls[15] = ' ';
+	argtypes[16] = NAMEOID; args[16] = with_login ? DirectFunctionCall1(namein, CStringGetDatum(row.login)) : (Datum) 0;
+	nulls[16] = with_login ? ' ' : 'n';
 
 	if (!chained)
 	{
@@ -379,6 +401,20 @@ bjxm_record_event(const BjxmEvent *e)
 				  14, argtypes);
 		if (SPI_execute_plan(plan_v1, args, nulls, false, 0) != SPI_OK_INSERT)
 			elog(ERROR, "bjxm: event insert failed");
+	}
+	else if (with_login)
+	{
+		bjxm_plan(&plan_login,
+				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
+				  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash, login) "
+				  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13, $15, $16, $17)",
+				  17, argtypes);
+		if (SPI_execute_plan(plan_login, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "bjxm: event insert failed");
+		bjxm_plan(&head, "UPDATE bjxm.event_chain SET last_hash = $1 WHERE id OPERATOR(pg_catalog.=) 1",
+				  1, argtypes + 15);
+		if (SPI_execute_plan(head, args + 15, NULL, false, 0) != SPI_OK_UPDATE)
+			elog(ERROR, "bjxm: event chain head update failed");
 	}
 	else
 	{
@@ -481,6 +517,8 @@ event_row_from_tuple(HeapTuple t, TupleDesc d, BjxmEventRow *row)
 	v = SPI_getbinval(t, d, 13, &isnull);
 	row->details = isnull ? NULL : JsonbToCString(NULL, &DatumGetJsonbP(v)->root, VARSIZE(DatumGetJsonbP(v)));
 	row->rulebook = SPI_getvalue(t, d, 14);
+	/* the verify query adds the login as column 17 (after prev_hash, hash) */
+	row->login = d->natts >= 17 ? SPI_getvalue(t, d, 17) : NULL;
 }
 
 /* The columns event_row_from_tuple reads, in its order. */
@@ -519,7 +557,9 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 		bjxm_duty_raise(&why, 0);
 
 	memset(prev, 0, sizeof(prev));
-	plan = SPI_prepare("SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
+	plan = SPI_prepare(log_has_column("login")
+					   ? "SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash, e.login::pg_catalog.text FROM bjxm.events e ORDER BY e.event_id"
+					   : "SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash FROM bjxm.events e ORDER BY e.event_id", 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "bjxm: verify_events: prepare failed");
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);

@@ -62,6 +62,7 @@ typedef struct BjxmEventRow
 	const char *note;
 	const char *details;		/* jsonb text, NULL if none */
 	const char *rulebook;
+	const char *login;			/* session_user; NULL before 0.3.0 (not hashed then) */
 } BjxmEventRow;
 
 /* The canonical bytes of an event, independent of DateStyle and TimeZone. */

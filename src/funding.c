@@ -1026,8 +1026,12 @@ bjxm_record_disbursement_rules(BjxmCtx *ctx)
 						   "推迟实施期间不拨付资金; 拨付日期按实际拨付的日期记录。",
 						   "拨付日期在项目推迟实施期间 (payment dated inside a postponement)");
 	}
-	/* 第三十一条: owed to vendors under a signed contract: warn, do not block. */
-	bjxm_rule_rectification_hold(ctx, false);
+	/*
+	 * 第三十一条: owed to the vendor under a contract signed before the hold
+	 * began: warn; under one signed inside it (a hold restored from its
+	 * deadline, say), refuse.
+	 */
+	bjxm_rule_rectification_hold_payment(ctx);
 	/* 第三十四条: no payment while a required city review has not passed. */
 	bjxm_rule_city_review(ctx);
 	/* 第十四条: nor while the service-plan review no longer covers the plan. */

@@ -342,6 +342,50 @@ bjxm_approve_annual_plan_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 	*region = r ? r : BJXM_CITY_REGION;
 }
 
+/*
+ * 第三十一条: a planned project of a unit under a hold is approved into
+ * the plan with a warning naming the order — the plan arranges no money
+ * itself; arrange_budget, the first step that does, is refused while the
+ * hold lasts (a plan is not held up by one unit's order).
+ */
+static void
+annual_plan_holds(BjxmCtx *ctx, int32 year, const char *region, Jsonb *excluded)
+{
+	static SPIPlanPtr held = NULL;
+	Oid			types[4] = {INT4OID, TEXTOID, JSONBOID, DATEOID};
+	Datum		values[4];
+	uint64		n;
+
+	values[0] = Int32GetDatum(year);
+	values[1] = CStringGetTextDatum(region);
+	values[2] = JsonbPGetDatum(excluded);
+	values[3] = DateADTGetDatum(bjxm_today());
+	n = bjxm_exec(&held, "SELECT p.project_id, p.name, u.code, r.rectification_id "
+				  "FROM bjxm.projects p JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) p.unit_id "
+				  "CROSS JOIN LATERAL (SELECT x.rectification_id FROM bjxm.rectifications x "
+				  "   WHERE x.unit_id OPERATOR(pg_catalog.=) p.unit_id AND x.status OPERATOR(pg_catalog.<>) 'closed' "
+				  "     AND (x.hold_since IS NOT NULL OR (x.status OPERATOR(pg_catalog.=) 'open' "
+				  "          AND x.deadline OPERATOR(pg_catalog.<) $4)) "
+				  "   ORDER BY x.rectification_id LIMIT 1) r "
+				  "WHERE p.plan_year OPERATOR(pg_catalog.=) $1 AND u.region OPERATOR(pg_catalog.=) $2 "
+				  "  AND p.state OPERATOR(pg_catalog.=) 'planned' "
+				  "  AND p.project_id::pg_catalog.text OPERATOR(pg_catalog.<>) ALL "
+				  "      (ARRAY(SELECT pg_catalog.jsonb_array_elements_text($3))) "
+				  "ORDER BY p.project_id", 4, types, values, NULL);
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+
+		bjxm_violation(ctx, true, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 0,
+					   psprintf("项目 %s “%s” 的单位 %s 有停止安排资金的整改通知 %s。", SPI_getvalue(t, d, 1),
+								SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 3), SPI_getvalue(t, d, 4)),
+					   "整改落实到位前不能为该项目安排预算; 可以 excluded 排除该项目 (退回项目库)。",
+					   "单位 %s 有整改通知 %s, 其项目 %s 列入计划后也不能安排预算 (funding blocked by rectification %s)",
+					   SPI_getvalue(t, d, 3), SPI_getvalue(t, d, 4), SPI_getvalue(t, d, 1), SPI_getvalue(t, d, 4));
+	}
+}
+
 /* The region exists, the year is sane, exclusions are an array. */
 void
 bjxm_approve_annual_plan_rules(BjxmCtx *ctx)
@@ -375,6 +419,9 @@ bjxm_approve_annual_plan_rules(BjxmCtx *ctx)
 						"排除的项目 %s 不在 %d 年该区划的拟实施计划中 (excluded projects not in this plan)",
 						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), year->i);
 	}
+	if (year->present && (ex == NULL || (ex->type == jbvBinary && JsonContainerIsArray(ex->val.binary.data))) &&
+		bjxm_region_known(region ? region : BJXM_CITY_REGION))
+		annual_plan_holds(ctx, year->i, region ? region : BJXM_CITY_REGION, ex ? JsonbValueToJsonb(ex) : bjxm_jsonb("[]"));
 }
 
 /* Approve every planned project of the year and region but the excluded. */

@@ -27,10 +27,12 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "nodes/pg_list.h"
 #include "nodes/value.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/acl.h"
 #include "utils/jsonb.h"
 
 #include "action.h"
@@ -96,6 +98,9 @@ bjxm_approve_service_plan_rules(BjxmCtx *ctx)
 	Numeric		budget = bjxm_col_num(ctx, "budget");
 
 	ctx->object_id = bjxm_require_entrusted(ctx, "service_plan", BJ_ART_SERVICE_REVIEW);
+	/* 第三十一条: a control price approved is money committed to a tender */
+	if (ctx->passed)
+		bjxm_rule_rectification_hold(ctx, true);
 	/*
 	 * A re-review at service_plan_approved is for a review that no longer
 	 * covers the plan (src/reviews.c); one that still does stands — else a
@@ -316,6 +321,8 @@ bjxm_record_procurement_rules(BjxmCtx *ctx)
 	bool		isnull;
 	Datum		cp = bjxm_col(ctx, "control_price", &isnull);
 
+	/* 第三十一条: the procurement commits the money to a vendor */
+	bjxm_rule_rectification_hold(ctx, true);
 	if (amount != NULL && !isnull && bjxm_numeric_cmp(amount, DatumGetNumeric(cp)) > 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ014, BJ_ART_SERVICE_REVIEW, 0,
 					   psprintf("采购金额 %s 元, 经评审的招标控制价 %s 元。", bjxm_numeric_text(amount),
@@ -432,6 +439,54 @@ bjxm_approve_procurement_exception_apply(BjxmCtx *ctx)
 /* 第十六条, 第二十八条: the three-party contract                       */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Two-actor steps (第十六条 contract, 第二十条 acceptance): the login
+ * (session_user) of this call, and whether it binds — a superuser login
+ * may SET ROLE to either side (it could write the tables anyway; it is
+ * audited, not bound); any other login signs one side only, so a pooled
+ * application login cannot complete both sides of a step alone.
+ */
+static const char *
+session_login(bool *binding)
+{
+	Oid			login = GetSessionUserId();
+
+	*binding = !superuser_arg(login);
+	return GetUserNameFromId(login, false);
+}
+
+/* The side of a two-actor step an actor signs: its duty; a superuser takes the side missing. */
+static const char *
+two_actor_side(BjxmCtx *ctx, const char *table)
+{
+	static SPIPlanPtr acceptance = NULL;
+	static SPIPlanPtr contract = NULL;
+	bool		contract_table = strcmp(table, "contract_signatures") == 0;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+	bool		bigdata_signed;
+
+	if (ctx->duty == NULL)
+		return NULL;
+	if (strcmp(ctx->duty, "superuser") != 0)
+		return ctx->duty;
+	values[0] = Int64GetDatum(ctx->project_id);
+	bigdata_signed = bjxm_exec(contract_table ? &contract : &acceptance,
+							   contract_table
+							   ? "SELECT 1 FROM bjxm.contract_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
+							   "AND s.duty OPERATOR(pg_catalog.=) 'bigdata'"
+							   : "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
+							   "AND s.duty OPERATOR(pg_catalog.=) 'bigdata'", 1, types, values, NULL) == 1;
+	return bigdata_signed ? "user_unit" : "bigdata";
+}
+
+/* The Chinese name of a side of a two-actor step. */
+static const char *
+side_label(const char *side)
+{
+	return strcmp(side, "bigdata") == 0 ? "大数据部门" : "用户单位";
+}
+
 /* The procured vendor's party code, or NULL. */
 static char *
 vendor_code(BjxmCtx *ctx)
@@ -505,6 +560,101 @@ procurement_date(BjxmCtx *ctx, DateADT *on)
 	return true;
 }
 
+/* The amount a sign_contract call signs: the one given, or the procurement's. */
+static Numeric
+contract_amount_signed(BjxmCtx *ctx)
+{
+	Numeric		amount = bjxm_arg_num(ctx, "amount");
+
+	return amount != NULL ? amount : bjxm_col_num(ctx, "procurement_amount");
+}
+
+/* The date a sign_contract call signs: the one given, or today. */
+static DateADT
+contract_date_signed(BjxmCtx *ctx)
+{
+	const BjxmArg *signed_on = bjxm_arg(ctx, "signed_on");
+
+	return signed_on->present ? signed_on->date : bjxm_today();
+}
+
+/*
+ * 第十六条: the user unit and 大数据部门 each sign as their own actor and
+ * login, in either order; the second signs the contract the first signed
+ * (number, terms, amount, date) — or the signatures disagree (BJ016).
+ * The side is remembered in ctx->object_id (1 bigdata, 0 user unit) and
+ * whether the other side has signed in ctx->result.
+ */
+static void
+contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[6] = {INT8OID, TEXTOID, JSONBOID, NUMERICOID, DATEOID, TEXTOID};
+	Datum		values[6];
+	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+	const char *side = two_actor_side(ctx, "contract_signatures");
+	const char *other;
+	const char *login;
+	bool		binding;
+	Numeric		amount = contract_amount_signed(ctx);
+	HeapTuple	t;
+	TupleDesc	d;
+	char	   *signer;
+	char	   *signed_login;
+	bool		isnull;
+
+	ctx->result = 0;
+	if (side == NULL || terms == NULL || !bjxm_has_column("projects", "contract_amount"))
+		return;
+	if (!bjxm_require_column(ctx, "contract_signatures", "login"))
+		return;
+	ctx->object_id = strcmp(side, "bigdata") == 0;
+	other = ctx->object_id ? "user_unit" : "bigdata";
+	login = session_login(&binding);
+	values[0] = Int64GetDatum(ctx->project_id);
+	values[1] = CStringGetTextDatum(other);
+	values[2] = JsonbPGetDatum(terms);
+	values[3] = amount ? NumericGetDatum(amount) : (Datum) 0;
+	nulls[3] = amount ? ' ' : 'n';
+	values[4] = DateADTGetDatum(contract_date_signed(ctx));
+	values[5] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
+	if (bjxm_exec(&plan, "SELECT s.signer::pg_catalog.text, s.login::pg_catalog.text, "
+				  "  pg_catalog.concat_ws('、', "
+				  "    CASE WHEN s.contract_no OPERATOR(pg_catalog.<>) pg_catalog.btrim($6) "
+				  "         THEN pg_catalog.format('合同编号 %s / %s', s.contract_no, pg_catalog.btrim($6)) END, "
+				  "    CASE WHEN s.terms OPERATOR(pg_catalog.<>) $3 THEN '合同条款' END, "
+				  "    CASE WHEN s.amount IS DISTINCT FROM $4::pg_catalog.numeric(14,2) "
+				  "         THEN pg_catalog.format('合同金额 %s / %s', s.amount, $4::pg_catalog.numeric(14,2)) END, "
+				  "    CASE WHEN s.signed_on OPERATOR(pg_catalog.<>) $5 "
+				  "         THEN pg_catalog.format('签订日期 %s / %s', s.signed_on, $5) END) "
+				  "FROM bjxm.contract_signatures s "
+				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1 AND s.duty OPERATOR(pg_catalog.=) $2",
+				  6, types, values, nulls) != 1)
+		return;					/* the first signature */
+	t = SPI_tuptable->vals[0];
+	d = SPI_tuptable->tupdesc;
+	signer = SPI_getvalue(t, d, 1);
+	signed_login = SPI_getvalue(t, d, 2);
+	ctx->result = 1;
+	if (strcmp(signer, bjxm_actor_name()) == 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("角色 %s 已代表%s签署本合同。", signer, side_label(other)),
+					   "三方服务合同由用户单位与大数据部门各自签署。",
+					   "同一角色不能代表合同双方签署 (the same actor cannot sign for both sides)");
+	else if (binding && strcmp(signed_login, login) == 0)
+		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("登录用户 %s 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login, signer,
+								side_label(other), bjxm_actor_name(), side_label(side)),
+					   "合同双方须由各自的登录用户签署; 共用的应用登录不能替双方签署。",
+					   "同一登录用户不能签署合同的双方 (the same login cannot sign both sides)");
+	isnull = SPI_getvalue(t, d, 3) == NULL || SPI_getvalue(t, d, 3)[0] == '\0';
+	if (!isnull)
+		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
+					   psprintf("%s签署的合同与本次签署不同: %s (先签 / 本次)。", side_label(other), SPI_getvalue(t, d, 3)),
+					   "双方签署同一份合同: 合同编号、条款、金额与签订日期一致; 如需更改, 由先签的一方重新签署。",
+					   "双方签署的合同不一致 (the two sides signed different contracts)");
+}
+
 /* sign_contract: 第十六条 three parties, amount and date; 第二十八条 security obligations. */
 void
 bjxm_sign_contract_rules(BjxmCtx *ctx)
@@ -540,6 +690,8 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 						   "合同依政府采购结果签订, 日期不早于采购结果。",
 						   "合同签订日期早于采购结果 (contract dated before the procurement)");
 	}
+	/* 第三十一条: no contract signed inside a hold, by either side */
+	bjxm_rule_rectification_hold(ctx, true);
 	/* 第三十四条: a review that became required after the procurement. */
 	bjxm_rule_city_review(ctx);
 	bjxm_rule_service_plan_review(ctx);
@@ -562,25 +714,51 @@ bjxm_sign_contract_rules(BjxmCtx *ctx)
 					   psprintf("缺少 %d 项 (missing %d): %s", nmissing, nmissing, missing.data),
 					   "在合同条款中明确约定这些义务 (true)。",
 					   "合同未明确约定%s (contract lacks security obligations)", missing.data);
+	contract_counterpart(ctx, terms);
 }
 
-/* Record the contract and move, in one write of the row. */
+/*
+ * Record one side's signature (either order; a side signing again replaces
+ * its own, so the first signer can correct what it signed); with both
+ * sides signed, the contract, and move — in one write of the row.
+ */
 void
 bjxm_sign_contract_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[4] = {TEXTOID, JSONBOID, NUMERICOID, DATEOID};
-	Datum		values[4];
-	const BjxmArg *signed_on = bjxm_arg(ctx, "signed_on");
-	Numeric		amount = bjxm_arg_num(ctx, "amount");
+	static SPIPlanPtr sign = NULL;
+	Oid			types[5] = {TEXTOID, JSONBOID, NUMERICOID, DATEOID, INT8OID};
+	Datum		values[5];
+	Numeric		amount = contract_amount_signed(ctx);
+	const char *side = ctx->object_id ? "bigdata" : "user_unit";
 
 	/* Not given (the three-argument form): the amount procured, signed today. */
-	if (amount == NULL)
-		amount = bjxm_col_num(ctx, "procurement_amount");
 	values[0] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
 	values[1] = JsonbPGetDatum(bjxm_arg_json(ctx, "terms"));
 	values[2] = NumericGetDatum(amount);
-	values[3] = DateADTGetDatum(signed_on->present ? signed_on->date : bjxm_today());
+	values[3] = DateADTGetDatum(contract_date_signed(ctx));
+	values[4] = Int64GetDatum(ctx->project_id);
+	if (bjxm_has_column("contract_signatures", "login"))
+	{
+		Oid			stypes[6] = {TEXTOID, JSONBOID, NUMERICOID, DATEOID, INT8OID, TEXTOID};
+		Datum		svalues[6] = {values[0], values[1], values[2], values[3], values[4], CStringGetTextDatum(side)};
+
+		bjxm_exec(&sign, "INSERT INTO bjxm.contract_signatures AS s (project_id, duty, signer, login, contract_no, terms, amount, signed_on) "
+				  "VALUES ($5, $6, bjxm.acting_role(), pg_catalog.session_user(), pg_catalog.btrim($1), $2, $3, $4) "
+				  "ON CONFLICT (project_id, duty) DO UPDATE SET signer = EXCLUDED.signer, login = EXCLUDED.login, "
+				  "  contract_no = EXCLUDED.contract_no, terms = EXCLUDED.terms, amount = EXCLUDED.amount, "
+				  "  signed_on = EXCLUDED.signed_on, signed_at = pg_catalog.clock_timestamp()",
+				  6, stypes, svalues, amount == NULL ? "  n   " : NULL);
+		if (ctx->result != 1)
+		{
+			ctx->details = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(ctx->args),
+															  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"side\": \"%s\"}", side)))));
+			bjxm_move(ctx, BJ_S_PROCURED, psprintf("%s签署合同 %s, 待%s签署", side_label(side),
+												   bjxm_arg_text(ctx, "contract_no"),
+												   side_label(ctx->object_id ? "user_unit" : "bigdata")));
+			return;
+		}
+	}
 	/* The event records the amount and date as recorded, given or not. */
 	ctx->details = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(ctx->args),
 													  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"amount\": %s, \"signed_on\": \"%s\"}",
@@ -605,32 +783,6 @@ bjxm_sign_contract_apply(BjxmCtx *ctx)
 /* 第二十条: acceptance by two actors                                 */
 /* ------------------------------------------------------------------ */
 
-/* The side an actor signs for: its duty; a superuser takes the side missing. */
-static const char *
-acceptance_side(BjxmCtx *ctx)
-{
-	static SPIPlanPtr plan = NULL;
-	Oid			types[1] = {INT8OID};
-	Datum		values[1];
-	bool		bigdata_signed;
-
-	if (ctx->duty == NULL)
-		return NULL;
-	if (strcmp(ctx->duty, "superuser") != 0)
-		return ctx->duty;
-	values[0] = Int64GetDatum(ctx->project_id);
-	bigdata_signed = bjxm_exec(&plan, "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
-							   "AND s.duty OPERATOR(pg_catalog.=) 'bigdata'", 1, types, values, NULL) == 1;
-	return bigdata_signed ? "user_unit" : "bigdata";
-}
-
-/* The Chinese name of an acceptance side. */
-static const char *
-side_label(const char *side)
-{
-	return strcmp(side, "bigdata") == 0 ? "大数据部门" : "用户单位";
-}
-
 /* sign_acceptance: no actor twice, no side twice (BJ020). */
 void
 bjxm_sign_acceptance_rules(BjxmCtx *ctx)
@@ -639,19 +791,29 @@ bjxm_sign_acceptance_rules(BjxmCtx *ctx)
 	Oid			types[1] = {INT8OID};
 	Datum		values[1];
 	const char *side;
+	const char *login;
+	bool		binding;
 	uint64		n;
 
-	side = acceptance_side(ctx);
+	side = two_actor_side(ctx, "acceptance_signatures");
 	if (side == NULL)
 		return;
+	login = session_login(&binding);
 	values[0] = Int64GetDatum(ctx->project_id);
-	n = bjxm_exec(&plan, "SELECT s.signer, s.duty FROM bjxm.acceptance_signatures s "
+	n = bjxm_exec(&plan, "SELECT s.signer, s.duty, s.login FROM bjxm.acceptance_signatures s "
 				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
 	for (uint64 i = 0; i < n; i++)
 	{
 		char	   *signer = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
 		char	   *duty = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+		char	   *signed_login = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3);
 
+		if (binding && signed_login != NULL && strcmp(signed_login, login) == 0 && strcmp(signer, bjxm_actor_name()) != 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ020, BJ_ART_ACCEPTANCE, 0,
+						   psprintf("登录用户 %s 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login, signer,
+									side_label(duty), bjxm_actor_name(), side_label(side)),
+						   "验收双方须由各自的登录用户签署; 共用的应用登录不能替双方签署。",
+						   "同一登录用户不能签署验收的双方 (the same login cannot sign both sides)");
 		if (strcmp(signer, bjxm_actor_name()) == 0)
 			bjxm_violation(ctx, false, ERRCODE_BJ020, BJ_ART_ACCEPTANCE, 0,
 						   psprintf("角色 %s 已代表%s签署。", signer, side_label(duty)),
@@ -672,6 +834,7 @@ bjxm_sign_acceptance_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr clear = NULL;
 	static SPIPlanPtr ins = NULL;
+	static SPIPlanPtr ins_earlier = NULL;
 	static SPIPlanPtr count = NULL;
 	Oid			types[4] = {INT8OID, TEXTOID, BOOLOID, TEXTOID};
 	Datum		values[4];
@@ -691,8 +854,12 @@ bjxm_sign_acceptance_apply(BjxmCtx *ctx)
 	values[2] = BoolGetDatum(true);
 	values[3] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
 	nulls[3] = ctx->note ? ' ' : 'n';
-	bjxm_exec(&ins, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note) "
-			  "VALUES ($1, bjxm.acting_role(), $2, $3, $4)", 4, types, values, nulls);
+	if (bjxm_has_column("acceptance_signatures", "login"))
+		bjxm_exec(&ins, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note, login) "
+				  "VALUES ($1, bjxm.acting_role(), $2, $3, $4, pg_catalog.session_user())", 4, types, values, nulls);
+	else						/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
+		bjxm_exec(&ins_earlier, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note) "
+				  "VALUES ($1, bjxm.acting_role(), $2, $3, $4)", 4, types, values, nulls);
 	if (bjxm_exec(&count, "SELECT 1 FROM bjxm.acceptance_signatures s WHERE s.project_id OPERATOR(pg_catalog.=) $1 "
 				  "HAVING pg_catalog.count(DISTINCT s.duty) OPERATOR(pg_catalog.=) 2", 1, types, values, NULL) == 1)
 		bjxm_move(ctx, BJ_S_ACCEPTED, ctx->note ? ctx->note : psprintf("%s 签署, 双方通过", side));
@@ -842,6 +1009,7 @@ typedef struct Adjustment
 	bool		intact;			/* the request is what the opinion reviewed */
 	char	   *outside;		/* plan sections changed outside the scope, or NULL */
 	char	   *opinion_at;
+	bool		increases;		/* budget_delta > 0: new money (第三十一条) */
 } Adjustment;
 
 /*
@@ -872,7 +1040,7 @@ adjustment_read(BjxmCtx *ctx, int64 id, Jsonb *new_plan)
 				  "   UNION SELECT pg_catalog.jsonb_object_keys(COALESCE($3, '{}'))) AS k(k) "
 				  "  WHERE ((p.service_plan OPERATOR(pg_catalog.||) COALESCE(a.changes, '{}')) OPERATOR(pg_catalog.->) k.k) "
 				  "        IS DISTINCT FROM ($3 OPERATOR(pg_catalog.->) k.k)), "
-				  "a.opinion_by::text "
+				  "a.opinion_by::text, COALESCE(a.budget_delta OPERATOR(pg_catalog.>) 0, false) "
 				  "FROM bjxm.adjustments a JOIN bjxm.projects p ON p.project_id OPERATOR(pg_catalog.=) a.project_id "
 				  "WHERE a.adjustment_id OPERATOR(pg_catalog.=) $1 AND a.project_id OPERATOR(pg_catalog.=) $2",
 				  3, types, values, nulls) != 1)
@@ -889,6 +1057,7 @@ adjustment_read(BjxmCtx *ctx, int64 id, Jsonb *new_plan)
 	a.intact = !isnull && DatumGetBool(v);
 	a.outside = new_plan ? SPI_getvalue(t, d, 5) : NULL;
 	a.opinion_at = SPI_getvalue(t, d, 6);
+	a.increases = DatumGetBool(SPI_getbinval(t, d, 7, &isnull));
 	return a;
 }
 
@@ -981,6 +1150,9 @@ bjxm_decide_adjustment_rules(BjxmCtx *ctx)
 					   psprintf("调整申请 %lld 的专家评审意见 (%s) 为不同意。", (long long) id, a.opinion_at),
 					   "专家评审不同意的调整不能同意; 可修改后重新申请。",
 					   "专家评审未同意该调整 (the experts did not agree)");
+	/* 第三十一条: approving a budget increase commits new money */
+	if (ctx->passed && a.increases)
+		bjxm_rule_rectification_hold(ctx, true);
 }
 
 /* Record the decision. */

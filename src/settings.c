@@ -113,6 +113,7 @@ bjxm_today_sql(PG_FUNCTION_ARGS)
 static const char *const later_defaults[][2] = {
 	{"split_similarity", "0.8"},		/* 0.3.0 */
 	{"open_tender_threshold", "2000000"},	/* 0.3.0 */
+	{"verification_days", "15"},	/* 0.3.0 */
 };
 
 /* A numeric rule parameter (bjxm.settings.value as numeric). */

@@ -48,9 +48,30 @@
 /* 第三十一条: the hold                                                */
 /* ------------------------------------------------------------------ */
 
-/* 第三十一条: no new money for a unit with an overdue or failed order. */
-void
-bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
+/*
+ * The orders of the unit not closed, with the day each one's hold began
+ * (NULL: not holding): a failed order or one reported late from its
+ * hold_since, an open order past its deadline from the day after it.
+ */
+#define PENDING_ORDERS \
+	"SELECT r.rectification_id, r.category, pg_catalog.to_char(r.deadline, 'YYYY-MM-DD'), r.status, r.finding, " \
+	"       COALESCE(r.hold_since, CASE WHEN r.status OPERATOR(pg_catalog.=) 'open' " \
+	"                                    AND r.deadline OPERATOR(pg_catalog.<) $2 " \
+	"                                   THEN r.deadline OPERATOR(pg_catalog.+) 1 END) AS hold_start, " \
+	"       r.hold_since IS NOT NULL AND r.hold_since OPERATOR(pg_catalog.<=) r.deadline AS failed_early " \
+	"FROM bjxm.rectifications r " \
+	"WHERE r.unit_id OPERATOR(pg_catalog.=) $1 AND r.status OPERATOR(pg_catalog.<>) 'closed' " \
+	"ORDER BY r.deadline, r.rectification_id"
+
+/*
+ * 第三十一条: 「对未整改或整改后不符合要求的, 不再安排后续项目资金」 — no
+ * step that commits new money for a unit with an overdue or failed order
+ * (blocking), or a warning (a payment owed).  committed_on, when given,
+ * is the day the money was committed (a payment's contract): a hold that
+ * began after it only warns — what was owed before the hold is paid.
+ */
+static void
+rectification_hold(BjxmCtx *ctx, bool blocking, const DateADT *committed_on)
 {
 	static SPIPlanPtr lock = NULL;
 	static SPIPlanPtr orders = NULL;
@@ -65,14 +86,7 @@ bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
 	if (!ctx->check_only)
 		bjxm_exec(&lock, "SELECT 1 FROM bjxm.units u WHERE u.unit_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
 				  1, types, values, NULL);
-	n = bjxm_exec(&orders,
-				  "SELECT r.rectification_id, r.category, pg_catalog.to_char(r.deadline, 'YYYY-MM-DD'), r.status, r.finding, "
-				  "       (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open' "
-				  "        AND r.deadline OPERATOR(pg_catalog.<) $2)) AS hold "
-				  "FROM bjxm.rectifications r "
-				  "WHERE r.unit_id OPERATOR(pg_catalog.=) $1 AND r.status OPERATOR(pg_catalog.<>) 'closed' "
-				  "ORDER BY r.deadline, r.rectification_id",
-				  2, types, values, NULL);
+	n = bjxm_exec(&orders, PENDING_ORDERS, 2, types, values, NULL);
 	for (uint64 i = 0; i < n; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
@@ -83,22 +97,72 @@ bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
 		char	   *deadline = SPI_getvalue(t, d, 3);
 		char	   *status = SPI_getvalue(t, d, 4);
 		char	   *finding = SPI_getvalue(t, d, 5);
-		bool		hold = DatumGetBool(SPI_getbinval(t, d, 6, &isnull));
-		char	   *detail = psprintf("整改通知 %s (%s): %s; 期限 %s, 状态 %s。",
-									  id, bjxm_clause_cstring(BJ_ART_RECTIFICATION, category), finding, deadline, status);
+		Datum		start = SPI_getbinval(t, d, 6, &isnull);
+		bool		hold = !isnull;
+		bool		failed_early = DatumGetBool(SPI_getbinval(t, d, 7, &isnull));
+		const char *why = strcmp(status, "failed") == 0 ? "整改不符合要求" : "逾期未整改";
+		char	   *detail = psprintf("整改通知 %s (%s): %s; 期限 %s, 状态 %s%s。",
+									  id, bjxm_clause_cstring(BJ_ART_RECTIFICATION, category), finding, deadline, status,
+									  hold ? psprintf(", 自 %s 起停止安排资金", bjxm_date_text(DatumGetDateADT(start))) : "");
 
-		if (hold)
+		/*
+		 * Owed: a contract recorded before the hold began — or on its first
+		 * day when a verification failed before the deadline (a contract
+		 * after the failure that day was refused, so this one came first).
+		 */
+		if (hold && committed_on != NULL &&
+			(*committed_on < DatumGetDateADT(start) || (failed_early && *committed_on == DatumGetDateADT(start))))
+			bjxm_violation(ctx, true, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 0,
+						   psprintf("%s 合同记录于 %s, 在停止安排资金之前。", detail, bjxm_date_text(*committed_on)),
+						   "停止安排资金前已签订的合同, 应付款项照付; 整改落实到位前不得再承诺新的资金。",
+						   "单位 %s 有%s的整改通知 %s, 本笔为此前所签合同的应付款 (payment owed under a contract signed before the hold of rectification %s)",
+						   ctx->unit_code, why, id, id);
+		else if (hold)
 			bjxm_violation(ctx, !blocking, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 0, detail,
 						   "整改落实到位并经 close_rectification 验收通过后, 方可安排后续项目资金。",
 						   "单位 %s 有%s的整改通知 %s, 不再安排后续项目资金 (funding blocked by rectification %s)",
-						   ctx->unit_code, strcmp(status, "failed") == 0 ? "整改不符合要求" : "逾期未整改",
-						   id, id);
+						   ctx->unit_code, why, id, id);
 		else
 			bjxm_violation(ctx, true, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 0, detail,
 						   "期限届满未整改的, 将不再安排后续项目资金。",
 						   "单位 %s 有未完成的整改通知 %s, 期限 %s (rectification pending)",
 						   ctx->unit_code, id, deadline);
 	}
+}
+
+/* 第三十一条: a step that commits new money (blocking), or one that only warns. */
+void
+bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking)
+{
+	rectification_hold(ctx, blocking, NULL);
+}
+
+/*
+ * 第三十一条: a payment under the project's contract — refused under a hold
+ * that began on or before the day the contract was recorded (money
+ * committed inside the hold), a warning under one that began after it.
+ */
+void
+bjxm_rule_rectification_hold_payment(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1] = {Int64GetDatum(ctx->project_id)};
+	bool		isnull;
+	Datum		on;
+	DateADT		recorded;
+
+	bjxm_exec(&plan, "SELECT pg_catalog.max(e.effective_date) FROM bjxm.events e "
+			  "WHERE e.project_id OPERATOR(pg_catalog.=) $1 AND e.action OPERATOR(pg_catalog.=) 'sign_contract' "
+			  "  AND e.to_state OPERATOR(pg_catalog.=) 'contracted'", 1, types, values, NULL);
+	on = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+	{
+		rectification_hold(ctx, true, NULL);
+		return;
+	}
+	recorded = DatumGetDateADT(on);
+	rectification_hold(ctx, true, &recorded);
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,24 +314,44 @@ bjxm_report_rectification_rules(BjxmCtx *ctx)
 	if (bjxm_blank(bjxm_arg_text(ctx, "result")))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_RECTIFICATION, NULL, NULL,
 					"须报送整改结果 (result is required)");
+	/* a "." is no result: it would only pause the hold until verified */
+	else if (bjxm_wordless(bjxm_arg_text(ctx, "result")))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, BJ_ART_RECTIFICATION,
+					"以文字写明整改了什么、如何整改、整改的证明材料。",
+					psprintf("整改结果为“%s”, 只有标点符号。", bjxm_arg_text(ctx, "result")),
+					"整改结果须以文字说明 (the result says nothing in words)");
 }
 
-/* Record the result; reported after the deadline, the hold that began when it fell overdue stays on. */
+/*
+ * Record the result; reported after the deadline, the hold that began when
+ * it fell overdue stays on.  The regulator has verification_days to verify
+ * it (verify_by); past them the board and inspect flag it (待核查逾期).
+ */
 void
 bjxm_report_rectification_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {INT8OID, TEXTOID};
-	Datum		values[2];
+	static SPIPlanPtr earlier = NULL;
+	Oid			types[3] = {INT8OID, TEXTOID, DATEOID};
+	Datum		values[3];
 	char	   *result = TextDatumGetCString(DirectFunctionCall1(btrim1, CStringGetTextDatum(bjxm_arg_text(ctx, "result"))));
+	DateADT		verify_by = bjxm_today() + bjxm_setting_int("verification_days");
 
 	values[0] = Int64GetDatum(ctx->object_id);
 	values[1] = CStringGetTextDatum(result);
-	bjxm_exec(&plan, "UPDATE bjxm.rectifications x SET status = 'reported', result = $2, reported_on = bjxm.today(), "
-			  "hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline "
-			  "                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END) "
-			  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT "}", ctx->object_id));
+	values[2] = DateADTGetDatum(verify_by);
+	if (bjxm_has_column("rectifications", "verify_by"))
+		bjxm_exec(&plan, "UPDATE bjxm.rectifications x SET status = 'reported', result = $2, reported_on = bjxm.today(), "
+				  "hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline "
+				  "                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END), verify_by = $3 "
+				  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 3, types, values, NULL);
+	else						/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
+		bjxm_exec(&earlier, "UPDATE bjxm.rectifications x SET status = 'reported', result = $2, reported_on = bjxm.today(), "
+				  "hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline "
+				  "                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END) "
+				  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
+	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"verify_by\": \"%s\"}",
+									   ctx->object_id, bjxm_date_text(verify_by)));
 	bjxm_done(ctx, result);
 }
 
@@ -301,7 +385,14 @@ bjxm_close_rectification_apply(BjxmCtx *ctx)
 				  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
 	else
 	{
-		bjxm_exec(&fail, "UPDATE bjxm.rectifications x SET status = 'failed', hold_since = COALESCE(x.hold_since, bjxm.today()) "
+		/*
+		 * Reported in time but failed after the deadline: the report only
+		 * paused the hold, which runs from the day after the deadline (a
+		 * contract signed meanwhile was signed inside the hold).
+		 */
+		bjxm_exec(&fail, "UPDATE bjxm.rectifications x SET status = 'failed', hold_since = COALESCE(x.hold_since, "
+				  "  CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline THEN x.deadline OPERATOR(pg_catalog.+) 1 "
+				  "       ELSE bjxm.today() END) "
 				  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
 		bump_rectification_version(ctx);
 	}
@@ -598,6 +689,46 @@ inspect_reviews(BjxmCtx *ctx)
 	}
 }
 
+/*
+ * 第三十一条: the unit's orders as 监督检查 sees them — a hold on its
+ * funding, and a reported result the regulator has not verified within
+ * verification_days (待核查逾期: the finding is the regulator's to act on).
+ */
+static void
+inspect_rectifications(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[2] = {INT8OID, DATEOID};
+	Datum		values[2];
+	uint64		n;
+
+	if (!ctx->unit_known || !bjxm_has_column("rectifications", "verify_by"))
+		return;
+	values[0] = Int64GetDatum(ctx->unit_id);
+	values[1] = DateADTGetDatum(bjxm_today());
+	n = bjxm_exec(&plan, "SELECT r.rectification_id, pg_catalog.to_char(r.reported_on, 'YYYY-MM-DD'), "
+				  "       pg_catalog.to_char(r.verify_by, 'YYYY-MM-DD'), r.category "
+				  "FROM bjxm.rectifications r "
+				  "WHERE r.unit_id OPERATOR(pg_catalog.=) $1 AND r.status OPERATOR(pg_catalog.=) 'reported' "
+				  "  AND r.verify_by OPERATOR(pg_catalog.<) $2 ORDER BY r.rectification_id", 2, types, values, NULL);
+	for (uint64 i = 0; i < n; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		int			category = DatumGetInt32(SPI_getbinval(t, d, 4, &isnull));
+
+		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 0,
+					   psprintf("整改通知 %s (%s) 于 %s 报送整改结果, 核查期限 %s 已过, 尚未验收。",
+								SPI_getvalue(t, d, 1), bjxm_clause_cstring(BJ_ART_RECTIFICATION, category),
+								SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 3)),
+					   "大数据部门或财政部门以 close_rectification 核查: 落实到位则关闭, 否则不符合要求并恢复停止安排资金。",
+					   "待核查逾期: 整改通知 %s 的整改结果未按期核查 (reported result not verified in time)",
+					   SPI_getvalue(t, d, 1));
+	}
+	rectification_hold(ctx, false, NULL);
+}
+
 PG_FUNCTION_INFO_V1(bjxm_inspect);
 /* bjxm.inspect(project) → setof violation: 第三十一条 监督检查 findings; changes nothing. */
 Datum
@@ -619,6 +750,7 @@ bjxm_inspect(PG_FUNCTION_ARGS)
 	inspect_facts(&ctx);
 	inspect_funding(&ctx);
 	inspect_reviews(&ctx);
+	inspect_rectifications(&ctx);
 	bjxm_inspect_data(&ctx);
 	bjxm_inspect_security(&ctx);
 	bjxm_inspect_split(&ctx);

@@ -14,6 +14,7 @@
  * blocking false every finding is a warning.
  */
 extern void bjxm_rule_rectification_hold(BjxmCtx *ctx, bool blocking);
+extern void bjxm_rule_rectification_hold_payment(BjxmCtx *ctx);
 
 /* 第三十二条: targets, and for a major project a passed 事前绩效评估, before a budget of amount. */
 extern void bjxm_rule_performance(BjxmCtx *ctx, Numeric amount);

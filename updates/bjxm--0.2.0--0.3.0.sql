@@ -421,3 +421,76 @@ GRANT EXECUTE ON FUNCTION bjxm._time_progress(integer), bjxm.revise_budget(bigin
     bjxm.revise_budget(bigint, integer, numeric, text, bjxm.fund_source) TO PUBLIC;
 GRANT SELECT ON bjxm.budgets, bjxm.budget_execution_by_year
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+
+-- 第三十一条 (issue 15): a reported order gets a verification deadline;
+-- the board shows when a hold began however it began, and what each order
+-- needs now (待核查逾期 flags the regulator).
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('verification_days', '15', 'integer', '第三十一条', '15',
+     '报送整改结果后大数据部门或财政部门核查的期限(天), 本地政策, 原文未定; 逾期列为待核查逾期 (days the regulator has to verify a reported result; past them the order is flagged 待核查逾期)');
+ALTER TABLE bjxm.rectifications ADD COLUMN verify_by date;
+COMMENT ON COLUMN bjxm.rectifications.verify_by IS '核查期限: 报送日 + verification_days, 报送时确定 (date by which the regulator verifies a reported result; fixed when reported)';
+UPDATE bjxm.rectifications r SET verify_by = r.reported_on OPERATOR(pg_catalog.+) 15
+ WHERE r.status OPERATOR(pg_catalog.=) 'reported' AND r.reported_on IS NOT NULL;
+CREATE OR REPLACE VIEW bjxm.rectification_board WITH (security_invoker = true) AS
+SELECT r.rectification_id, u.code AS unit, u.name AS unit_name, u.region, r.category,
+       bjxm.clause(31, r.category) AS clause, r.finding, r.project_id, r.status, r.deadline,
+       (r.status OPERATOR(pg_catalog.<>) 'closed'
+        AND (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open'
+                                           AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
+       CASE WHEN r.status OPERATOR(pg_catalog.<>) 'closed' THEN
+            COALESCE(r.hold_since, CASE WHEN r.status OPERATOR(pg_catalog.=) 'open'
+                                         AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()
+                                        THEN r.deadline OPERATOR(pg_catalog.+) 1 END)
+            ELSE r.hold_since END AS hold_since,
+       r.reported_on, r.opened_by, r.opened_at, r.closed_at, r.verify_by,
+       (r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()) AS verification_overdue,
+       CASE WHEN r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today() THEN '待核查逾期'
+            WHEN r.status OPERATOR(pg_catalog.=) 'reported' THEN '待核查'
+            WHEN r.status OPERATOR(pg_catalog.=) 'closed' THEN '已整改到位'
+            WHEN r.status OPERATOR(pg_catalog.=) 'failed' THEN '整改不符合要求, 停止安排资金'
+            WHEN r.deadline OPERATOR(pg_catalog.<) bjxm.today() THEN '逾期未整改, 停止安排资金'
+            ELSE '待整改' END AS alert
+  FROM bjxm.rectifications r
+  JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id;
+COMMENT ON COLUMN bjxm.rectification_board.hold_since IS '停止安排资金的起始日: 逾期未整改的为期限次日 (hold since: for an order overdue, the day after its deadline)';
+COMMENT ON COLUMN bjxm.rectification_board.verify_by IS '核查期限 (date by which the regulator verifies the reported result)';
+COMMENT ON COLUMN bjxm.rectification_board.verification_overdue IS '待核查逾期: 已报送而核查期限已过 (reported, and the regulator has not verified it in time)';
+COMMENT ON COLUMN bjxm.rectification_board.alert IS '提示: 待整改、逾期未整改、待核查、待核查逾期、整改不符合要求、已整改到位 (what the order needs now)';
+
+-- 第十六条 (issue 15): the contract is signed by the user unit and 大数据部门
+-- each as its own actor and login; events and signatures record the login.
+ALTER TABLE bjxm.events ADD COLUMN login name;
+COMMENT ON COLUMN bjxm.events.login IS '登录用户 session_user, 与操作角色并列; 0.3.0 起记录并计入哈希 (the login beside the acting role: a pooled application shows; hashed from 0.3.0)';
+CREATE TABLE bjxm.contract_signatures (
+    project_id  bigint NOT NULL REFERENCES bjxm.projects (project_id),
+    duty        text NOT NULL CHECK (duty IN ('user_unit', 'bigdata')),
+    signer      name NOT NULL,
+    login       name NOT NULL,
+    contract_no text NOT NULL,
+    terms       jsonb NOT NULL,
+    amount      numeric(14,2),
+    signed_on   date NOT NULL,
+    signed_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    PRIMARY KEY (project_id, duty)
+);
+COMMENT ON TABLE bjxm.contract_signatures IS '三方服务合同签署: 用户单位与大数据部门各自签署, 双方签署一致后合同成立 (contract signatures pending, 第十六条)';
+COMMENT ON COLUMN bjxm.contract_signatures.project_id IS '项目 (project)';
+COMMENT ON COLUMN bjxm.contract_signatures.duty IS '签署方 (side: user_unit or bigdata)';
+COMMENT ON COLUMN bjxm.contract_signatures.signer IS '签署角色 (signing role)';
+COMMENT ON COLUMN bjxm.contract_signatures.login IS '签署时的登录用户 session_user (the login that signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.contract_no IS '合同编号 (contract number)';
+COMMENT ON COLUMN bjxm.contract_signatures.terms IS '合同条款 (terms signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.amount IS '合同金额(元) (amount signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.signed_on IS '合同签订日期 (date on the contract)';
+COMMENT ON COLUMN bjxm.contract_signatures.signed_at IS '签署时间 (signed at)';
+ALTER TABLE bjxm.acceptance_signatures ADD COLUMN login name;
+COMMENT ON COLUMN bjxm.acceptance_signatures.login IS '签署时的登录用户 session_user (the login that signed; NULL before 0.3.0)';
+REVOKE ALL ON bjxm.contract_signatures FROM PUBLIC;
+GRANT SELECT ON bjxm.contract_signatures
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+ALTER TABLE bjxm.contract_signatures ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.contract_signatures FORCE ROW LEVEL SECURITY;
+CREATE POLICY contract_signatures_visible ON bjxm.contract_signatures FOR SELECT
+    USING (project_id IN (SELECT p.project_id FROM bjxm.projects p));
+SELECT pg_catalog.pg_extension_config_dump('bjxm.contract_signatures', '');
