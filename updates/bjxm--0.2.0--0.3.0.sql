@@ -421,3 +421,19 @@ GRANT EXECUTE ON FUNCTION bjxm._time_progress(integer), bjxm.revise_budget(bigin
     bjxm.revise_budget(bigint, integer, numeric, text, bjxm.fund_source) TO PUBLIC;
 GRANT SELECT ON bjxm.budgets, bjxm.budget_execution_by_year
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+
+-- 第三条, 第七条, 第九条, 第三十条: separation of duties (docs/operations.md 职责分离矩阵).
+CREATE FUNCTION bjxm.duty_matrix(OUT capacity text, OUT other text, OUT compatible boolean, OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_matrix' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.duty_matrix() IS '职责分离矩阵: 两种职责能否由同一角色兼任, 不能时所依条款 (the separation-of-duties matrix: whether one role may hold both capacities, and the article that forbids it)';
+
+CREATE FUNCTION bjxm.duty_conflicts(OUT role name, OUT capacity text, OUT held text, OUT other text, OUT other_held text,
+                                    OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_conflicts' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.duty_conflicts() IS '兼有不相容职责或成员资格的角色 (含经继承的), 这些角色的操作均被拒绝; 大数据部门或审计机关 (roles holding an incompatible pair of duties or memberships, inherited ones included; every action of theirs is refused; bigdata or auditor)';
+
+REVOKE ALL ON FUNCTION bjxm.duty_matrix(), bjxm.duty_conflicts() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.duty_matrix(), bjxm.duty_conflicts() TO PUBLIC;
