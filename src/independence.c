@@ -82,6 +82,39 @@ party_lookup(int64 id, const char *code, char **out_code, char **out_uscc)
 	return true;
 }
 
+/* The adjustment opinions' institutions, reviewers too (0.3.0 schema). */
+#define OPINION_PARTIES \
+	"      UNION SELECT a.opinion_party FROM bjxm.adjustments a WHERE a.project_id OPERATOR(pg_catalog.=) $1"
+
+/*
+ * The sides of project $1 other than side $2 whose USCC is $3 (other than
+ * party code $4), the unit first: opinions is OPINION_PARTIES or "".
+ */
+#define SIDES_SQL(opinions) \
+	"SELECT x.side, x.code FROM (" \
+	"  SELECT 'unit' AS side, u.code::pg_catalog.text AS code, u.code::pg_catalog.text AS uscc, 1 AS o " \
+	"    FROM bjxm.projects j JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) j.unit_id " \
+	"   WHERE j.project_id OPERATOR(pg_catalog.=) $1 AND $2 OPERATOR(pg_catalog.<>) 'designer'" \
+	"  UNION ALL SELECT 'vendor', p.code, p.uscc::pg_catalog.text, 2 " \
+	"    FROM bjxm.projects j JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) j.vendor_party_id " \
+	"   WHERE j.project_id OPERATOR(pg_catalog.=) $1" \
+	"  UNION ALL SELECT 'reviewer', p.code, p.uscc::pg_catalog.text, 3 FROM (" \
+	"      SELECT e.party_id FROM bjxm.entrustments e WHERE e.project_id OPERATOR(pg_catalog.=) $1" \
+	"      UNION SELECT r.party_id FROM bjxm.reviews r WHERE r.project_id OPERATOR(pg_catalog.=) $1" \
+	opinions \
+	"    ) r JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) r.party_id" \
+	"  UNION ALL SELECT 'designer', p.code, p.uscc::pg_catalog.text, 4 FROM bjxm.projects j" \
+	"    CROSS JOIN LATERAL (VALUES (j.demand_plan OPERATOR(pg_catalog.->>) 'designed_by')," \
+	"                              (j.service_plan OPERATOR(pg_catalog.->>) 'designed_by')) v(code)" \
+	"    JOIN bjxm.parties p ON p.code OPERATOR(pg_catalog.=) pg_catalog.btrim(v.code)" \
+	"   WHERE j.project_id OPERATOR(pg_catalog.=) $1" \
+	"  UNION ALL SELECT 'evaluator', p.code, p.uscc::pg_catalog.text, 5 FROM bjxm.evaluations e" \
+	"    JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) e.party_id" \
+	"   WHERE e.project_id OPERATOR(pg_catalog.=) $1" \
+	") x WHERE x.side OPERATOR(pg_catalog.<>) $2 AND x.uscc OPERATOR(pg_catalog.=) $3 " \
+	"  AND (x.side OPERATOR(pg_catalog.=) 'unit' OR x.code OPERATOR(pg_catalog.<>) $4) " \
+	"ORDER BY x.o, x.code LIMIT 1"
+
 /*
  * The project's party or unit, on another side than side, whose USCC is
  * uscc (other than the party code itself); "side code" in *who, or false.
@@ -90,37 +123,18 @@ static bool
 same_legal_person(BjxmCtx *ctx, const char *side, const char *code, const char *uscc, char **who_side, char **who_code)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr earlier = NULL;
 	Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
 	Datum		values[4];
+	/* the 0.2.0 schema, until ALTER EXTENSION UPDATE, has no adjustment opinions */
+	bool		opinions = bjxm_has_column("adjustments", "opinion_party");
 
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(side);
 	values[2] = CStringGetTextDatum(uscc);
 	values[3] = CStringGetTextDatum(code);
-	if (bjxm_exec(&plan,
-				  "SELECT x.side, x.code FROM ("
-				  "  SELECT 'unit' AS side, u.code::pg_catalog.text AS code, u.code::pg_catalog.text AS uscc, 1 AS o "
-				  "    FROM bjxm.projects j JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) j.unit_id "
-				  "   WHERE j.project_id OPERATOR(pg_catalog.=) $1 AND $2 OPERATOR(pg_catalog.<>) 'designer'"
-				  "  UNION ALL SELECT 'vendor', p.code, p.uscc::pg_catalog.text, 2 "
-				  "    FROM bjxm.projects j JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) j.vendor_party_id "
-				  "   WHERE j.project_id OPERATOR(pg_catalog.=) $1"
-				  "  UNION ALL SELECT 'reviewer', p.code, p.uscc::pg_catalog.text, 3 FROM ("
-				  "      SELECT e.party_id FROM bjxm.entrustments e WHERE e.project_id OPERATOR(pg_catalog.=) $1"
-				  "      UNION SELECT r.party_id FROM bjxm.reviews r WHERE r.project_id OPERATOR(pg_catalog.=) $1"
-				  "      UNION SELECT a.opinion_party FROM bjxm.adjustments a WHERE a.project_id OPERATOR(pg_catalog.=) $1"
-				  "    ) r JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) r.party_id"
-				  "  UNION ALL SELECT 'designer', p.code, p.uscc::pg_catalog.text, 4 FROM bjxm.projects j"
-				  "    CROSS JOIN LATERAL (VALUES (j.demand_plan OPERATOR(pg_catalog.->>) 'designed_by'),"
-				  "                              (j.service_plan OPERATOR(pg_catalog.->>) 'designed_by')) v(code)"
-				  "    JOIN bjxm.parties p ON p.code OPERATOR(pg_catalog.=) pg_catalog.btrim(v.code)"
-				  "   WHERE j.project_id OPERATOR(pg_catalog.=) $1"
-				  "  UNION ALL SELECT 'evaluator', p.code, p.uscc::pg_catalog.text, 5 FROM bjxm.evaluations e"
-				  "    JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) e.party_id"
-				  "   WHERE e.project_id OPERATOR(pg_catalog.=) $1"
-				  ") x WHERE x.side OPERATOR(pg_catalog.<>) $2 AND x.uscc OPERATOR(pg_catalog.=) $3 "
-				  "  AND (x.side OPERATOR(pg_catalog.=) 'unit' OR x.code OPERATOR(pg_catalog.<>) $4) "
-				  "ORDER BY x.o, x.code LIMIT 1",
+	if (bjxm_exec(opinions ? &plan : &earlier,
+				  opinions ? SIDES_SQL(OPINION_PARTIES) : SIDES_SQL(""),
 				  4, types, values, NULL) != 1)
 		return false;
 	*who_side = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
