@@ -291,7 +291,9 @@ INSERT INTO mx_am_duties VALUES
     ('record_component', '{user_unit}'),
     ('record_security_assessment', '{user_unit,bigdata}'),
     -- docs/reference.md §7 (issue 7): verifying the chain is the auditor's or bigdata's
-    ('verify_events', '{auditor,bigdata}');
+    ('verify_events', '{auditor,bigdata}'),
+    -- docs/operations.md 职责分离矩阵 (issue 15): the roles in incompatible combinations
+    ('duty_conflicts', '{bigdata,auditor}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);
@@ -299,7 +301,7 @@ INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
     ('sqlstates'), ('actions'), ('label'), ('acting_role'), ('today'),
     ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check'),
-    ('check_data_resource'), ('catalogue_json');
+    ('check_data_resource'), ('catalogue_json'), ('duty_matrix');
 
 -- Type support and operator functions: named by pg_type, pg_operator,
 -- pg_amproc or pg_cast.
@@ -338,7 +340,7 @@ ORDER BY 1;
 -- transition table): every action but the dry run is declared here with
 -- the same duties.  arrange_budget's and revise_budget's {finance} is the
 -- table's {user_unit,finance} narrowed by the fund (第十条); verify_events
--- is not an action.
+-- and duty_conflicts are not actions.
 SELECT coalesce(a.action, d.fn::text) AS action, a.duties AS registry, d.duties AS declared
   FROM (SELECT * FROM bjxm.actions() WHERE kind <> 'dry_run') a FULL JOIN mx_am_duties d ON d.fn = a.action
  WHERE (SELECT array_agg(x ORDER BY x) FROM unnest(a.duties) x) IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(d.duties) x)

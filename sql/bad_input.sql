@@ -35,7 +35,7 @@ SELECT bjxm.register_unit('11520500BX0000001B', '坏输入测试单位甲 (bad i
        bjxm.register_unit('11520500BX0000002E', '坏输入测试单位乙 (bad input unit B)', 'admin_dept') > 0 AS unit_b,
        bjxm.register_party('BI-R', '坏输入测试评审机构', 'reviewer', '12520500260105602E') > 0 AS reviewer,
        bjxm.register_party('BI-V', '坏输入测试服务单位', 'vendor', '91520500BXW000001G') > 0 AS vendor,
-       bjxm.register_party('BI-E', '坏输入测试评估机构', 'evaluator') > 0 AS evaluator;
+       bjxm.register_party('BI-E', '坏输入测试评估机构', 'evaluator', '91520500BXE000001R') > 0 AS evaluator;
 SELECT bjxm.grant_unit_member('bi_unit_a', '11520500BX0000001B'), bjxm.grant_unit_member('bi_unit_b', '11520500BX0000002E');
 
 CREATE TABLE bi_fixture (kind text NOT NULL, key text NOT NULL, unit text NOT NULL, id bigint NOT NULL, ord int NOT NULL,

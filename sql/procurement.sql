@@ -303,8 +303,8 @@ SELECT city_review_item FROM bjxm.projects WHERE project_id = :f3;
 RESET ROLE;
 
 -- 第三条: a unit member later granted bjxm_finance does not approve its own
--- unit's exception (nor fund or review it: the duty check refuses every
--- oversight duty on the actor's own unit).
+-- unit's exception (nor anything else: a role holding a unit and an
+-- oversight duty acts in neither, docs/operations.md 职责分离矩阵).
 SELECT pg_temp.walk('自批例外测试平台', 'service_plan_approved') AS s1 \gset
 GRANT bjxm_finance TO pc_unit;
 SET ROLE pc_unit;

@@ -713,6 +713,19 @@ CREATE FUNCTION bjxm.verify_events(OUT checked bigint, OUT first_broken bigint, 
     SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm.verify_events() IS '校验事件日志的 SM3 哈希链, 报告第一个断点; 审计机关或大数据部门 (verify the event log''s SM3 chain and report the first broken link; auditor or bigdata)';
 
+-- 第三条, 第七条, 第九条, 第三十条: separation of duties (docs/operations.md 职责分离矩阵).
+CREATE FUNCTION bjxm.duty_matrix(OUT capacity text, OUT other text, OUT compatible boolean, OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_matrix' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.duty_matrix() IS '职责分离矩阵: 两种职责能否由同一角色兼任, 不能时所依条款 (the separation-of-duties matrix: whether one role may hold both capacities, and the article that forbids it)';
+
+CREATE FUNCTION bjxm.duty_conflicts(OUT role name, OUT capacity text, OUT held text, OUT other text, OUT other_held text,
+                                    OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_conflicts' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.duty_conflicts() IS '兼有不相容职责或成员资格的角色 (含经继承的), 这些角色的操作均被拒绝; 大数据部门或审计机关 (roles holding an incompatible pair of duties or memberships, inherited ones included; every action of theirs is refused; bigdata or auditor)';
+
 CREATE FUNCTION bjxm.history(project bigint)
     RETURNS TABLE (event_id bigint, at timestamptz, effective_date date, action text,
                    from_state bjxm.project_state, to_state bjxm.project_state,
@@ -2117,7 +2130,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.clause_lt(bjxm.clause, bjxm.clause), bjxm.clause_le(bjxm.clause, bjxm.clause), bjxm.clause_gt(bjxm.clause, bjxm.clause),
     bjxm.clause_ge(bjxm.clause, bjxm.clause), bjxm.clause_hash(bjxm.clause), bjxm.clause_hash_extended(bjxm.clause, bigint),
     bjxm.clause(int, int), bjxm.article(bjxm.clause), bjxm.item(bjxm.clause), bjxm.item_count(int),
-    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.actions(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
+    bjxm.clause_text(bjxm.clause), bjxm.sqlstates(), bjxm.actions(), bjxm.duty_matrix(), bjxm.label(anyenum), bjxm.acting_role(), bjxm.today(),
     -- RLS policies call these as the querying role.
     bjxm._sees_all_units(),
     bjxm._visible_unit_ids(), bjxm._reviewer_unit_ids(), bjxm._reviewer_project_ids(),
@@ -2133,7 +2146,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
     bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
     bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
-    bjxm.verify_events(),
+    bjxm.verify_events(), bjxm.duty_conflicts(),
     bjxm.check(bigint, text, jsonb),
     bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
     bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),

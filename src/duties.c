@@ -14,6 +14,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_auth_members.h"
+#include "catalog/pg_authid.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -22,12 +24,16 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/catcache.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
 
 #include "articles.h"
 #include "duties.h"
 #include "errors.h"
 #include "spi.h"
+#include "types.h"
 
 /* The acting role (see the file comment). */
 Oid
@@ -208,6 +214,243 @@ bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id
 	return SPI_processed == 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* Separation of duties (第三条, 第七条, 第九条, 第三十条)               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The capacities a role acts in, and which pairs one role may not hold
+ * together (docs/operations.md §"职责分离矩阵").  A role holds a
+ * capacity through a duty role (bjxm_<duty>) or a membership row
+ * (unit_members, party_members), its own or that of any role whose
+ * privileges it has (has_privs_of_role: GRANT u TO r with INHERIT).
+ */
+static const char *const capacity_names[BJXM_CAP_COUNT] = {
+	"user_unit", "bigdata", "finance", "city_gov", "reviewer", "auditor"
+};
+
+static const char *const capacity_labels[BJXM_CAP_COUNT] = {
+	"用户单位", "大数据部门", "财政部门", "市人民政府", "第三方评审机构", "审计机关"
+};
+
+/*
+ * The article that makes two capacities incompatible, 0 if compatible.
+ * Symmetric; the diagonal is compatible (a member of two units, or of
+ * two review institutions, is not a conflict of duties).
+ *   用户单位 × 大数据/财政/市政府: 第三条 (the overseers do not act for the overseen)
+ *   第三方评审 × 用户单位/大数据/财政/市政府: 第七条 (a third party is
+ *       neither the unit whose plan it reviews nor the department that entrusts it)
+ *   审计机关 × every other: 第三十条 (the auditor audits how all of them manage and use the money)
+ *   大数据/财政 × 市政府: 第九条 (the plan they compile is approved by the government)
+ *   大数据 × 财政: compatible (第九条, 第十条: 会同, joint duties)
+ */
+static const int capacity_matrix[BJXM_CAP_COUNT][BJXM_CAP_COUNT] = {
+	/* user_unit bigdata finance city_gov reviewer auditor */
+	{0, BJ_ART_DUTIES, BJ_ART_DUTIES, BJ_ART_DUTIES, BJ_ART_DEMAND_REVIEW, BJ_ART_SUPERVISION},
+	{BJ_ART_DUTIES, 0, 0, BJ_ART_ANNUAL_PLAN, BJ_ART_DEMAND_REVIEW, BJ_ART_SUPERVISION},
+	{BJ_ART_DUTIES, 0, 0, BJ_ART_ANNUAL_PLAN, BJ_ART_DEMAND_REVIEW, BJ_ART_SUPERVISION},
+	{BJ_ART_DUTIES, BJ_ART_ANNUAL_PLAN, BJ_ART_ANNUAL_PLAN, 0, BJ_ART_DEMAND_REVIEW, BJ_ART_SUPERVISION},
+	{BJ_ART_DEMAND_REVIEW, BJ_ART_DEMAND_REVIEW, BJ_ART_DEMAND_REVIEW, BJ_ART_DEMAND_REVIEW, 0, BJ_ART_SUPERVISION},
+	{BJ_ART_SUPERVISION, BJ_ART_SUPERVISION, BJ_ART_SUPERVISION, BJ_ART_SUPERVISION, BJ_ART_SUPERVISION, 0},
+};
+
+/* The article that makes capacities a and b incompatible, or 0. */
+int
+bjxm_capacity_conflict_article(BjxmCapacity a, BjxmCapacity b)
+{
+	return capacity_matrix[a][b];
+}
+
+/* A capacity's name (duty name without bjxm_) and Chinese label. */
+const char *
+bjxm_capacity_name(BjxmCapacity c)
+{
+	return capacity_names[c];
+}
+
+const char *
+bjxm_capacity_label(BjxmCapacity c)
+{
+	return capacity_labels[c];
+}
+
+/*
+ * The roles whose privileges role has: itself and, through roles that
+ * inherit, every role it is a member of (as has_privs_of_role, PG 15).
+ */
+static List *
+privileged_roles(Oid role)
+{
+	List	   *roles = list_make1_oid(role);
+	ListCell   *l;
+
+	foreach(l, roles)
+	{
+		Oid			memberid = lfirst_oid(l);
+		HeapTuple	tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(memberid));
+		bool		inherit;
+		CatCList   *memlist;
+
+		if (!HeapTupleIsValid(tup))
+			continue;
+		inherit = ((Form_pg_authid) GETSTRUCT(tup))->rolinherit;
+		ReleaseSysCache(tup);
+		if (!inherit)
+			continue;
+		memlist = SearchSysCacheList1(AUTHMEMMEMROLE, ObjectIdGetDatum(memberid));
+		for (int i = 0; i < memlist->n_members; i++)
+		{
+			Form_pg_auth_members form = (Form_pg_auth_members) GETSTRUCT(&memlist->members[i]->tuple);
+
+			roles = list_append_unique_oid(roles, form->roleid);
+		}
+		ReleaseSysCacheList(memlist);
+	}
+	return roles;
+}
+
+/* Note capacity c as held, the first way found. */
+static void
+note_capacity(BjxmCapacities *caps, BjxmCapacity c, const char *how, const char *via)
+{
+	if (caps->held[c])
+		return;
+	caps->held[c] = true;
+	caps->how[c] = how;
+	caps->via[c] = via;
+}
+
+/*
+ * The capacities role holds (see the matrix above): its duty roles, and
+ * the unit and review-institution memberships recorded for it or for a
+ * role whose privileges it has.  Caller in SPI (the registries are read
+ * in the definer's context, below RLS).
+ */
+void
+bjxm_role_capacities(Oid role, BjxmCapacities *caps)
+{
+	static SPIPlanPtr plan = NULL;
+	List	   *roles = privileged_roles(role);
+	const char *rolname = GetUserNameFromId(role, true);
+	Datum	   *names;
+	int			n = 0;
+	ListCell   *l;
+	Oid			argtypes[1] = {NAMEARRAYOID};
+	Datum		args[1];
+
+	memset(caps, 0, sizeof(*caps));
+	for (int c = 0; c < BJXM_CAP_COUNT; c++)
+	{
+		char		dutyname[NAMEDATALEN];
+		Oid			dutyrole;
+
+		snprintf(dutyname, sizeof(dutyname), "bjxm_%s", capacity_names[c]);
+		dutyrole = get_role_oid(dutyname, true);
+		if (OidIsValid(dutyrole) && dutyrole != role && has_privs_of_role(role, dutyrole))
+			note_capacity(caps, c, psprintf("职责角色 %s", dutyname), NULL);
+	}
+
+	names = palloc(sizeof(Datum) * list_length(roles));
+	foreach(l, roles)
+	{
+		const char *r = GetUserNameFromId(lfirst_oid(l), true);
+
+		if (r != NULL)
+			names[n++] = DirectFunctionCall1(namein, CStringGetDatum(r));
+	}
+	args[0] = PointerGetDatum(construct_array(names, n, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR));
+	bjxm_plan(&plan,
+			  "SELECT 'user_unit', m.member, '单位 ' OPERATOR(pg_catalog.||) u.code::pg_catalog.text "
+			  "  OPERATOR(pg_catalog.||) ' (' OPERATOR(pg_catalog.||) u.name OPERATOR(pg_catalog.||) ') 的成员' "
+			  "  FROM bjxm.unit_members m JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) m.unit_id "
+			  " WHERE m.member OPERATOR(pg_catalog.=) ANY ($1) "
+			  "UNION ALL "
+			  "SELECT 'reviewer', m.member, '第三方评审机构 ' OPERATOR(pg_catalog.||) p.code "
+			  "  OPERATOR(pg_catalog.||) ' (' OPERATOR(pg_catalog.||) p.name OPERATOR(pg_catalog.||) ') 的成员' "
+			  "  FROM bjxm.party_members m JOIN bjxm.parties p ON p.party_id OPERATOR(pg_catalog.=) m.party_id "
+			  " WHERE m.member OPERATOR(pg_catalog.=) ANY ($1) "
+			  "ORDER BY 1, 2, 3",
+			  1, argtypes);
+	if (SPI_execute_plan(plan, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: capacity lookup failed");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		char	   *cap = SPI_getvalue(t, d, 1);
+		char	   *member = SPI_getvalue(t, d, 2);
+		char	   *how = SPI_getvalue(t, d, 3);
+		BjxmCapacity c = strcmp(cap, "user_unit") == 0 ? BJXM_CAP_USER_UNIT : BJXM_CAP_REVIEWER;
+
+		/* a membership names the body: it says more than the duty role */
+		if (caps->held[c] && strncmp(caps->how[c], "职责角色", strlen("职责角色")) == 0)
+			caps->held[c] = false;
+		note_capacity(caps, c, how, rolname && strcmp(member, rolname) == 0 ? NULL : member);
+	}
+}
+
+/*
+ * The first incompatible pair among caps (with extra also held, if
+ * extra < BJXM_CAP_COUNT: the capacity a grant would add); true if one.
+ */
+bool
+bjxm_capacities_conflict(const BjxmCapacities *caps, int extra, BjxmCapacity *a, BjxmCapacity *b)
+{
+	for (int i = 0; i < BJXM_CAP_COUNT; i++)
+		for (int j = i + 1; j < BJXM_CAP_COUNT; j++)
+		{
+			bool		hi = caps->held[i] || i == extra;
+			bool		hj = caps->held[j] || j == extra;
+
+			if (hi && hj && capacity_matrix[i][j] != 0)
+			{
+				*a = i;
+				*b = j;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* How a capacity is held, for messages: "职责角色 bjxm_x" or "… 的成员", and through which role. */
+char *
+bjxm_capacity_held_text(const BjxmCapacities *caps, BjxmCapacity c)
+{
+	if (!caps->held[c])
+		return psprintf("%s", capacity_labels[c]);
+	if (caps->via[c])
+		return psprintf("%s (经由角色 %s)", caps->how[c], caps->via[c]);
+	return pstrdup(caps->how[c]);
+}
+
+/* Whether any capacity is held. */
+static bool
+holds_any(const BjxmCapacities *caps)
+{
+	for (int c = 0; c < BJXM_CAP_COUNT; c++)
+		if (caps->held[c])
+			return true;
+	return false;
+}
+
+/* Fill why with the refusal of a role in an incompatible combination. */
+static void
+conflict_refusal(BjxmDutyRefusal *why, const char *actor_name, const char *action,
+				 const BjxmCapacities *caps, BjxmCapacity a, BjxmCapacity b)
+{
+	why->article = capacity_matrix[a][b];
+	why->message = psprintf("角色“%s”兼有%s (%s) 与%s (%s), 职责不相容, 不能执行“%s” "
+							"(separation of duties: %s acts as both %s and %s)",
+							actor_name, capacity_labels[a], bjxm_capacity_held_text(caps, a),
+							capacity_labels[b], bjxm_capacity_held_text(caps, b), action,
+							actor_name, capacity_names[a], capacity_names[b]);
+	why->detail = psprintf("%s: 用户单位、大数据部门、财政部门、市人民政府、第三方评审机构与审计机关的职责分离, "
+						   "%s与%s不得由同一角色兼任 (docs/operations.md 职责分离矩阵)。",
+						   bjxm_clause_cstring(why->article, 0), capacity_labels[a], capacity_labels[b]);
+	why->hint = "由数据库管理员撤销其中一项职责或成员资格 (REVOKE bjxm_… FROM …, bjxm.revoke_unit_member, 或撤销所继承的角色); "
+		"bjxm.duty_conflicts() 列出所有职责不相容的角色。";
+}
+
 /* Chinese name of a duty, for messages. */
 static const char *
 duty_label(const char *duty)
@@ -248,6 +491,26 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	why->article = article;
 	why->detail = NULL;
 	why->hint = NULL;
+
+	/*
+	 * 第三条, 第七条, 第九条, 第三十条: a role in an incompatible
+	 * combination of duties and memberships acts in none of them (GRANT
+	 * of a duty role cannot be refused when it is made: roles are
+	 * cluster-wide, no event trigger sees them).
+	 */
+	if (nduties > 0)
+	{
+		BjxmCapacities caps;
+		BjxmCapacity a;
+		BjxmCapacity b;
+
+		bjxm_role_capacities(actor, &caps);
+		if (holds_any(&caps) && bjxm_capacities_conflict(&caps, BJXM_CAP_COUNT, &a, &b))
+		{
+			conflict_refusal(why, actor_name, action, &caps, a, b);
+			return BJXM_DUTY_REFUSED;
+		}
+	}
 	if (!unit_null)
 	{
 		region = unit_region ? unit_region : region_of_unit(unit_id);
@@ -540,4 +803,96 @@ bjxm_region_known(const char *region)
 	values[0] = CStringGetTextDatum(region);
 	return bjxm_exec(&plan, "SELECT 1 FROM bjxm.regions r WHERE r.code OPERATOR(pg_catalog.=) $1",
 					 1, types, values, NULL) == 1;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_duty_matrix);
+/*
+ * bjxm.duty_matrix() → (capacity, other, compatible, clause): the
+ * separation-of-duties matrix, every ordered pair of capacities.
+ */
+Datum
+bjxm_duty_matrix(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int a = 0; a < BJXM_CAP_COUNT; a++)
+		for (int b = 0; b < BJXM_CAP_COUNT; b++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false, false, false, false};
+			int			art = capacity_matrix[a][b];
+
+			values[0] = CStringGetTextDatum(capacity_names[a]);
+			values[1] = CStringGetTextDatum(capacity_names[b]);
+			values[2] = BoolGetDatum(art == 0);
+			values[3] = BjxmClauseGetDatum(art, 0);
+			nulls[3] = art == 0;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_duty_conflicts);
+/*
+ * bjxm.duty_conflicts() → (role, capacity, held, other, other_held,
+ * clause): every role (superusers and the duty roles aside) that holds an
+ * incompatible pair, each pair once; for 大数据部门 and 审计机关 (and
+ * superusers), whose DBAs it tells which grants to undo.
+ */
+Datum
+bjxm_duty_conflicts(PG_FUNCTION_ARGS)
+{
+	static const char *const duties[] = {"bigdata", "auditor"};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	BjxmDutyRefusal why;
+	MemoryContext outer = CurrentMemoryContext;
+	Oid		   *roles;
+	uint64		nroles;
+
+	InitMaterializedSRF(fcinfo, 0);
+	bjxm_spi_connect();
+	if (bjxm_duty_check("duty_conflicts", BJ_ART_DUTIES, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
+		bjxm_duty_raise(&why, 0);
+	if (SPI_execute("SELECT r.oid FROM pg_catalog.pg_roles r WHERE NOT r.rolsuper "
+					"AND r.rolname OPERATOR(pg_catalog.!~~) 'bjxm\\_%' ORDER BY r.rolname", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: role list failed");
+	nroles = SPI_processed;
+	roles = MemoryContextAlloc(outer, sizeof(Oid) * Max(nroles, 1));
+	for (uint64 i = 0; i < nroles; i++)
+	{
+		bool		isnull;
+
+		roles[i] = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	for (uint64 r = 0; r < nroles; r++)
+	{
+		BjxmCapacities caps;
+		const char *name = GetUserNameFromId(roles[r], true);
+
+		if (name == NULL)
+			continue;
+		bjxm_role_capacities(roles[r], &caps);
+		for (int a = 0; a < BJXM_CAP_COUNT; a++)
+			for (int b = a + 1; b < BJXM_CAP_COUNT; b++)
+			{
+				Datum		values[6];
+				bool		nulls[6] = {false, false, false, false, false, false};
+				MemoryContext old;
+
+				if (!caps.held[a] || !caps.held[b] || capacity_matrix[a][b] == 0)
+					continue;
+				old = MemoryContextSwitchTo(outer);
+				values[0] = DirectFunctionCall1(namein, CStringGetDatum(name));
+				values[1] = CStringGetTextDatum(capacity_names[a]);
+				values[2] = CStringGetTextDatum(bjxm_capacity_held_text(&caps, a));
+				values[3] = CStringGetTextDatum(capacity_names[b]);
+				values[4] = CStringGetTextDatum(bjxm_capacity_held_text(&caps, b));
+				values[5] = BjxmClauseGetDatum(capacity_matrix[a][b], 0);
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+				MemoryContextSwitchTo(old);
+			}
+	}
+	SPI_finish();
+	return (Datum) 0;
 }

@@ -39,6 +39,44 @@ extern bool bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int6
 /* Whether the actor sees unit unit_id in unit_region (the units policy in C); caller in SPI. */
 extern bool bjxm_actor_sees_unit(int64 unit_id, const char *unit_region);
 
+/*
+ * Separation of duties (第三条, 第七条, 第九条, 第三十条): the capacities a
+ * role acts in.  user_unit: bjxm_user_unit or a unit membership;
+ * reviewer: bjxm_reviewer or a review institution's membership.
+ */
+typedef enum BjxmCapacity
+{
+	BJXM_CAP_USER_UNIT = 0,
+	BJXM_CAP_BIGDATA,
+	BJXM_CAP_FINANCE,
+	BJXM_CAP_CITY_GOV,
+	BJXM_CAP_REVIEWER,
+	BJXM_CAP_AUDITOR,
+	BJXM_CAP_COUNT
+} BjxmCapacity;
+
+/* The capacities a role holds: held, how ("职责角色 bjxm_x" or "… 的成员") and via (another role, or NULL). */
+typedef struct BjxmCapacities
+{
+	bool		held[BJXM_CAP_COUNT];
+	const char *how[BJXM_CAP_COUNT];
+	const char *via[BJXM_CAP_COUNT];
+} BjxmCapacities;
+
+/* The article that makes two capacities incompatible, or 0 (the matrix). */
+extern int	bjxm_capacity_conflict_article(BjxmCapacity a, BjxmCapacity b);
+extern const char *bjxm_capacity_name(BjxmCapacity c);
+extern const char *bjxm_capacity_label(BjxmCapacity c);
+
+/* The capacities of role, inherited ones included; caller in SPI. */
+extern void bjxm_role_capacities(Oid role, BjxmCapacities *caps);
+
+/* The first incompatible pair of caps (plus extra, if < BJXM_CAP_COUNT); true if any. */
+extern bool bjxm_capacities_conflict(const BjxmCapacities *caps, int extra, BjxmCapacity *a, BjxmCapacity *b);
+
+/* How capacity c is held, for messages. */
+extern char *bjxm_capacity_held_text(const BjxmCapacities *caps, BjxmCapacity c);
+
 /* A refused duty check: what to raise (42501 naming the article). */
 typedef struct BjxmDutyRefusal
 {

@@ -29,6 +29,7 @@
 #include "utils/tuplestore.h"
 
 #include "action.h"
+#include "independence.h"
 #include "registry.h"
 #include "spi.h"
 #include "types.h"
@@ -150,6 +151,8 @@ run(BjxmCtx *ctx)
 	parse_arguments(ctx);
 	if (ctx->def->rules != NULL)
 		ctx->def->rules(ctx);
+	/* 第七条, 第三十三条: the third party acting is independent. */
+	bjxm_rule_independence(ctx);
 	if (ctx->check_only)
 		return;
 

@@ -22,6 +22,7 @@
 	X(BJ002, '0', '0', '2', 2,  "涉密项目不适用本办法 (classified project: out of scope)") \
 	X(BJ005, '0', '0', '5', 5,  "需求方案不完整或密码应用方案未通过评审 (demand plan incomplete or crypto plan not passed)") \
 	X(BJ006, '0', '0', '6', 6,  "申报不在申报期内: 计划年度须为次年 (declaration outside its window)") \
+	X(BJ007, '0', '0', '7', 7,  "第三方不独立: 评审、咨询设计或评估单位与本项目的用户单位、服务单位或其他第三方统一社会信用代码相同, 或评估机构无统一社会信用代码 (third party not independent of the project: same USCC as its unit, vendor or another of its third parties)") \
 	X(BJ010, '0', '1', '0', 10, "预算安排不符: 资金来源不符、无支出事项或超过支出事项合计与估算 (budget not allowed: fund source, line items or estimate)") \
 	X(BJ011, '0', '1', '1', 11, "支出事项不列入信息化资金支持范围 (expense excluded by article 11)") \
 	X(BJ012, '0', '1', '2', 12, "预算执行: 超出合同金额或安排预算、早于合同拨付或项目已推迟/终止 (budget execution)") \

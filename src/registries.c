@@ -23,6 +23,7 @@
 
 #include "action.h"
 #include "duties.h"
+#include "errors.h"
 #include "registries.h"
 #include "spi.h"
 #include "types.h"
@@ -195,7 +196,40 @@ role_shown(const BjxmArg *member)
 	return quote_identifier(member->text);
 }
 
-/* grant_unit_member: a role with the unit duty and no oversight duty (第三条). */
+/*
+ * Separation of duties at grant time (第三条, 第七条, 第九条, 第三十条;
+ * docs/operations.md): refuse (42501 naming the article) to make member
+ * act in capacity adding when a duty or membership it holds, itself or
+ * through a role whose privileges it has, is incompatible with it.
+ * Roles that inherit member are refused when they act (src/duties.c),
+ * and bjxm.duty_conflicts() lists them.  True if refused.
+ */
+static bool
+incompatible_member(BjxmCtx *ctx, const BjxmArg *member, BjxmCapacity adding)
+{
+	BjxmCapacities caps;
+
+	bjxm_role_capacities((Oid) member->id, &caps);
+	for (int c = 0; c < BJXM_CAP_COUNT; c++)
+	{
+		int			article;
+
+		if (!caps.held[c] || (article = bjxm_capacity_conflict_article(adding, c)) == 0)
+			continue;
+		bjxm_reject(ctx, ERRCODE_INSUFFICIENT_PRIVILEGE, article,
+					psprintf("%s: 用户单位、大数据部门、财政部门、市人民政府、第三方评审机构与审计机关的职责分离, "
+							 "%s与%s不得由同一角色兼任 (docs/operations.md 职责分离矩阵)。",
+							 bjxm_clause_cstring(article, 0), bjxm_capacity_label(adding), bjxm_capacity_label(c)),
+					"为不同的职责使用不同的角色; 或先撤销该角色的另一项职责或成员资格。",
+					"角色“%s”已是%s (%s), 不能兼任%s (separation of duties: %s already acts as %s, cannot also act as %s)",
+					role_shown(member), bjxm_capacity_label(c), bjxm_capacity_held_text(&caps, c),
+					bjxm_capacity_label(adding), role_shown(member), bjxm_capacity_name(c), bjxm_capacity_name(adding));
+		return true;
+	}
+	return false;
+}
+
+/* grant_unit_member: a role with the unit duty and no incompatible duty or membership (第三条). */
 void
 bjxm_grant_unit_member_rules(BjxmCtx *ctx)
 {
@@ -205,13 +239,9 @@ bjxm_grant_unit_member_rules(BjxmCtx *ctx)
 		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "成员角色不能为空 (member is required)");
 	if (!member->present)
 		return;
-	if (bjxm_role_is_oversight((Oid) member->id))
-		bjxm_reject(ctx, ERRCODE_INSUFFICIENT_PRIVILEGE, 0,
-					"第三条分别规定用户单位与大数据部门、财政部门的职责; 监督者不得代表被监督的单位。",
-					"为用户单位人员使用单独的角色。",
-					"角色“%s”属于大数据部门、财政部门或市人民政府, 不能兼任用户单位成员 (separation of duties)",
-					role_shown(member));
-	else if (!bjxm_role_holds_duty((Oid) member->id, "user_unit"))
+	if (incompatible_member(ctx, member, BJXM_CAP_USER_UNIT))
+		return;
+	if (!bjxm_role_holds_duty((Oid) member->id, "user_unit"))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL,
 					psprintf("先由数据库管理员执行 GRANT bjxm_user_unit TO %s。", role_shown(member)),
 					"角色“%s”不具备用户单位职责 (role %s lacks bjxm_user_unit)", role_shown(member), role_shown(member));
@@ -293,6 +323,8 @@ bjxm_grant_party_member_rules(BjxmCtx *ctx)
 					"“%s”不是第三方评审机构 (party %s is a %s, not a reviewer)", party, party, kind);
 	if (member->given && !member->present)
 		return;					/* no such role: refused already */
+	if (member->present && incompatible_member(ctx, member, BJXM_CAP_REVIEWER))
+		return;
 	if (!member->present || !bjxm_role_holds_duty((Oid) member->id, "reviewer"))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, "先由数据库管理员执行 GRANT bjxm_reviewer TO 该角色。",
 					"角色“%s”不具备评审机构职责 (role lacks bjxm_reviewer)",

@@ -494,3 +494,18 @@ ALTER TABLE bjxm.contract_signatures FORCE ROW LEVEL SECURITY;
 CREATE POLICY contract_signatures_visible ON bjxm.contract_signatures FOR SELECT
     USING (project_id IN (SELECT p.project_id FROM bjxm.projects p));
 SELECT pg_catalog.pg_extension_config_dump('bjxm.contract_signatures', '');
+-- 第三条, 第七条, 第九条, 第三十条: separation of duties (docs/operations.md 职责分离矩阵).
+CREATE FUNCTION bjxm.duty_matrix(OUT capacity text, OUT other text, OUT compatible boolean, OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_matrix' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.duty_matrix() IS '职责分离矩阵: 两种职责能否由同一角色兼任, 不能时所依条款 (the separation-of-duties matrix: whether one role may hold both capacities, and the article that forbids it)';
+
+CREATE FUNCTION bjxm.duty_conflicts(OUT role name, OUT capacity text, OUT held text, OUT other text, OUT other_held text,
+                                    OUT clause bjxm.clause)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_duty_conflicts' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.duty_conflicts() IS '兼有不相容职责或成员资格的角色 (含经继承的), 这些角色的操作均被拒绝; 大数据部门或审计机关 (roles holding an incompatible pair of duties or memberships, inherited ones included; every action of theirs is refused; bigdata or auditor)';
+
+REVOKE ALL ON FUNCTION bjxm.duty_matrix(), bjxm.duty_conflicts() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.duty_matrix(), bjxm.duty_conflicts() TO PUBLIC;

@@ -82,7 +82,7 @@ SELECT bjxm.set_jurisdiction('mx_dr_county', '520521');
 SELECT bjxm.set_setting('rectification_days', '45');
 SELECT bjxm.set_setting('rectification_days', '60');
 SELECT bjxm.set_setting('slow_execution_rate', '0.6');
-SELECT bjxm.register_party('DR-E1', '备份测试评估机构 (dump evaluator)', 'evaluator');
+SELECT bjxm.register_party('DR-E1', '备份测试评估机构 (dump evaluator)', 'evaluator', '91520500DRE0000018');
 RESET ROLE;
 SQL
 

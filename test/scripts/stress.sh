@@ -155,7 +155,7 @@ INSERT INTO stress.units (idx, code, member, holds)
 UPDATE stress.units SET unit_id = bjxm.register_unit(code::bjxm.uscc, '压力测试单位' || idx, 'admin_dept');
 SELECT bjxm.register_party('ST-R', '压力测试评审机构', 'reviewer', '12520500516006205J'),
        bjxm.register_party('ST-V', '压力测试服务单位', 'vendor', '91520500TTW000001L'),
-       bjxm.register_party('ST-E', '压力测试评估机构', 'evaluator');
+       bjxm.register_party('ST-E', '压力测试评估机构', 'evaluator', '91520500TTE000001X');
 SELECT bjxm.grant_unit_member(member::regrole, code::bjxm.uscc) FROM stress.units ORDER BY idx;
 SELECT bjxm.grant_party_member((:'p' || 'rv')::regrole, 'ST-R');
 
