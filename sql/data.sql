@@ -49,7 +49,7 @@ BEGIN
     'user_unit', unit::text, 'vendor', vendor), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
   PERFORM pg_temp.countersign(p);
-  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true}');
+  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true, "gov_service_integration_required": false, "uses_third_party_system": false}');
   RETURN p;
 END $$;
 SELECT pg_temp.walk('11520500DK0000001D', '全民健康信息平台(数据)', 'contracted') AS hp \gset

@@ -103,6 +103,8 @@ SELECT kind, year, score FROM bjxm.performance_evaluations WHERE project_id = :h
 ------------------------------------------------------------------------
 -- 第三十一条(三)(四)(七)(八): automatic inspection
 ------------------------------------------------------------------------
+-- Issue 15: a contracted project that reported nothing gets errors (未报告),
+-- as one that honestly reports a violation does — silence is no cover.
 SET ROLE mn_unit;
 SELECT clause, severity, message FROM bjxm.inspect(:hp);
 SELECT bjxm.set_project_facts(:hp, '{"deployment_site": "某商业云", "gov_service_integration_required": true,

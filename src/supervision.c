@@ -509,6 +509,24 @@ fact_bool(Jsonb *facts, const char *key, bool *known)
 	return *known && v->val.boolean;
 }
 
+/*
+ * A fact 监督检查 needs that the unit has not recorded.  Before the
+ * contract it is a reminder (warning); from the contract on, the project
+ * is being built and silence is reported as a violation would be (未报告):
+ * a unit that says nothing must not fare better than one that honestly
+ * records a deployment off the city data centre (issue 15).
+ */
+static void
+unreported_fact(BjxmCtx *ctx, int item, const char *key, const char *what)
+{
+	bool		built = ctx->state >= BJ_S_CONTRACTED && ctx->state <= BJ_S_EVALUATED;
+
+	bjxm_violation(ctx, !built, ERRCODE_BJ031, BJ_ART_RECTIFICATION, item,
+				   psprintf("项目事实中没有 %s (项目状态 %s)。", key, bj_state_name(ctx->state)),
+				   psprintf("以 bjxm.set_project_facts 报告 %s。", key),
+				   "%s%s (fact %s not reported)", built ? "未报告" : "未登记", what, key);
+}
+
 /* 第三十一条(三)(四)(七)(八) from the project's facts. */
 static void
 inspect_facts(BjxmCtx *ctx)
@@ -523,9 +541,7 @@ inspect_facts(BjxmCtx *ctx)
 
 	/* (三) built on the city data centre */
 	if (site == NULL || site->type != jbvString)
-		bjxm_violation(ctx, true, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 3, "项目事实中没有 deployment_site。",
-					   "以 bjxm.set_project_facts 登记部署位置 (city_data_center 或其他)。",
-					   "未登记部署位置, 无法核查是否基于毕节市城市数据中心建设 (deployment site unknown)");
+		unreported_fact(ctx, 3, "deployment_site", "部署位置, 无法核查是否基于毕节市城市数据中心建设");
 	else if (!(site->val.string.len == strlen("city_data_center") &&
 			   strncmp(site->val.string.val, "city_data_center", site->val.string.len) == 0))
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 3,
@@ -535,7 +551,9 @@ inspect_facts(BjxmCtx *ctx)
 
 	/* (四) connected to the provincial 政务服务一体化平台 where required */
 	v = fact_bool(facts, "gov_service_integration_required", &known);
-	if (v && !fact_bool(facts, "gov_service_integrated", &known2))
+	if (!known)
+		unreported_fact(ctx, 4, "gov_service_integration_required", "是否须对接全省政务服务一体化平台");
+	else if (v && !fact_bool(facts, "gov_service_integrated", &known2))
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 4, "要求对接而未对接 (gov_service_integrated 不是 true)。",
 					   "对接全省政务服务一体化平台并更新项目事实。",
 					   "未按要求对接全省政务服务一体化平台 (not connected to the provincial government-service platform)");
@@ -543,16 +561,17 @@ inspect_facts(BjxmCtx *ctx)
 	/* (七) 国产密码 deployed for data protection */
 	v = fact_bool(facts, "domestic_crypto", &known);
 	if (!known)
-		bjxm_violation(ctx, true, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 7, "项目事实中没有 domestic_crypto。",
-					   "以 bjxm.set_project_facts 登记是否部署国产密码。",
-					   "未登记是否部署国产密码进行数据保护 (domestic cryptography unknown)");
+		unreported_fact(ctx, 7, "domestic_crypto", "是否部署国产密码进行数据保护");
 	else if (!v)
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 7, "domestic_crypto 为 false。",
 					   "部署国产密码 (SM2/SM3/SM4 等) 进行数据保护。",
 					   "未按要求部署国产密码进行数据保护 (no domestic cryptography)");
 
 	/* (八) a third-party system without the city-level review (第三十四条) */
-	if (fact_bool(facts, "uses_third_party_system", &known))
+	v = fact_bool(facts, "uses_third_party_system", &known);
+	if (!known)
+		unreported_fact(ctx, 8, "uses_third_party_system", "是否使用第三方提供的信息系统服务");
+	else if (v)
 	{
 		Datum		r = bjxm_col(ctx, "city_review_passed", &isnull);
 
