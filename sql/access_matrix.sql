@@ -293,7 +293,9 @@ INSERT INTO mx_am_duties VALUES
     -- docs/reference.md §7 (issue 7): verifying the chain is the auditor's or bigdata's
     ('verify_events', '{auditor,bigdata}'),
     -- docs/operations.md 职责分离矩阵 (issue 15): the roles in incompatible combinations
-    ('duty_conflicts', '{bigdata,auditor}');
+    ('duty_conflicts', '{bigdata,auditor}'),
+    -- issue 15 item 10: the daily reminders, run by the scheduler (superuser) or city bigdata
+    ('send_reminders', '{bigdata}');
 -- Public functions that change nothing: any role may call them (reads go
 -- through RLS).  Add a line here for every new read-only function.
 CREATE TABLE mx_am_readonly (fn name PRIMARY KEY);

@@ -844,6 +844,41 @@ bjxm_load_unit_by_code(BjxmCtx *ctx, const char *uscc)
 	return true;
 }
 
+/*
+ * Load the unit with this USCC if the actor may see it (the units policy:
+ * oversight within its jurisdiction, or the unit's member); false if none
+ * or not visible, so that the caller refuses both alike (no existence
+ * oracle, issue 15).
+ */
+bool
+bjxm_load_visible_unit_by_code(BjxmCtx *ctx, const char *uscc)
+{
+	if (!bjxm_load_unit_by_code(ctx, uscc))
+		return false;
+	if (bjxm_loaded_unit_visible(ctx))
+		return true;
+	bjxm_forget_unit(ctx);
+	return false;
+}
+
+/* Whether the actor may see the unit loaded into ctx. */
+bool
+bjxm_loaded_unit_visible(BjxmCtx *ctx)
+{
+	return ctx->unit_known && bjxm_actor_sees_unit(ctx->unit_id, ctx->unit_region);
+}
+
+/* Forget the unit loaded into ctx (one the actor may not see). */
+void
+bjxm_forget_unit(BjxmCtx *ctx)
+{
+	ctx->unit_known = false;
+	ctx->unit_id = 0;
+	ctx->unit_code = NULL;
+	ctx->unit_region = NULL;
+	ctx->unit_kind = NULL;
+}
+
 /* Load the unit unit_id; false if none. */
 bool
 bjxm_load_unit_by_id(BjxmCtx *ctx, int64 unit_id)
@@ -903,17 +938,27 @@ bjxm_city_level_duty(BjxmCtx *ctx, unsigned *mask, const char **region)
 	*region = BJXM_CITY_REGION;
 }
 
-/* A missing or invisible object: the duty without a unit, then 42501. */
+/*
+ * A missing or invisible object: an actor holding none of the action's
+ * duties is told so (the same whatever the id); any other actor gets
+ * 42501 with the message, which names only what the caller gave.  Before
+ * issue 15 the duty was checked without a unit, so that a unit member was
+ * told it was "not a member of the unit" of an order that does not exist.
+ */
 void
 bjxm_refuse_missing(BjxmCtx *ctx, int article, const char *fmt,...)
 {
 	BjxmDutyRefusal why;
 	const char *names[8];
 	int			n = duty_names(ctx->tr->duties, names);
+	bool		holds = false;
 	StringInfoData msg;
 
 	BJXM_FORMAT(msg, fmt);
-	if (n > 0 && bjxm_duty_check(ctx->action, own_article(ctx), names, n, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
+	for (int i = 0; i < n; i++)
+		holds = holds || bjxm_role_holds_duty(bjxm_actor(), names[i]);
+	if (n > 0 && !holds &&
+		bjxm_duty_check(ctx->action, own_article(ctx), names, n, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise(&why, 0);
 	bjxm_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, article, 0, ctx->action, 0, NULL, NULL, "%s", msg.data);
 }

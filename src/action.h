@@ -142,6 +142,16 @@ typedef struct BjxmActionDef
 	bjxm_step_fn rules;			/* adds findings; may be NULL */
 	bjxm_step_fn apply;			/* the change; NULL: move as the table says */
 	const char *note;			/* the text argument that is the event's note, if any */
+
+	/*
+	 * The ID argument by which the public function names the object, its
+	 * project looked up from it (decide_adjustment's adjustment): a project
+	 * the actor may not load is refused as that object, missing, so the
+	 * project of another unit's object is not named (issue 15).
+	 */
+	const char *named_by;
+	const char *named_zh;		/* what named_by names, in Chinese */
+	const char *named_en;		/* and in English */
 	int			articles[BJXM_MAX_ARTICLES];	/* every article it enforces, 0-terminated */
 } BjxmActionDef;
 
@@ -256,6 +266,16 @@ extern void bjxm_refuse_project(BjxmCtx *ctx) pg_attribute_noreturn();
 
 /* Load the unit with this USCC into ctx; false if none. */
 extern bool bjxm_load_unit_by_code(BjxmCtx *ctx, const char *uscc);
+
+/*
+ * Load the unit with this USCC into ctx if the actor may see it; false if
+ * none or not visible (refuse both alike: no existence oracle).
+ */
+extern bool bjxm_load_visible_unit_by_code(BjxmCtx *ctx, const char *uscc);
+
+/* Whether the actor may see the unit loaded into ctx; forget it (one not visible). */
+extern bool bjxm_loaded_unit_visible(BjxmCtx *ctx);
+extern void bjxm_forget_unit(BjxmCtx *ctx);
 
 /* Load the unit unit_id into ctx; false if none. */
 extern bool bjxm_load_unit_by_id(BjxmCtx *ctx, int64 unit_id);

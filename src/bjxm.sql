@@ -2284,3 +2284,171 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.components', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.components_component_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.security_assessments_assessment_id_seq', '');
+
+------------------------------------------------------------------------------
+-- Reminders (第二十八条, 第三十一条, 第十二条; issue 15 item 10): what is due
+-- or overdue per unit, and a daily NOTIFY of it (docs/operations.md
+-- "Reminders").
+------------------------------------------------------------------------------
+
+INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
+    ('reminder_days', '7', 'integer', '第三十一条', '7',
+     '提醒提前天数: 期限在此天数内到来的事项列入 bjxm.reminders (days ahead a deadline is listed as due)');
+
+-- Everything due (within reminder_days) or overdue, one row per item, with
+-- the unit it concerns: RLS of the tables beneath decides who sees a row
+-- (a unit its own, a regulator its jurisdiction).  The verification
+-- deadline of a reported order is its verify_by (reported_on +
+-- verification_days, fixed when reported).
+CREATE VIEW bjxm.reminders WITH (security_invoker = true) AS
+SELECT x.reminder, x.clause, x.unit, x.unit_name, x.region, x.project_id, x.object_id, x.detail, x.due_on,
+       x.due_on OPERATOR(pg_catalog.<) bjxm.today() AS overdue,
+       x.due_on OPERATOR(pg_catalog.-) bjxm.today() AS days_left,
+       x.act_by
+  FROM (
+    -- 第三十一条: an open order's rectification deadline; the unit reports.
+    SELECT 'rectification'::text AS reminder, bjxm.clause(31, r.category) AS clause, u.code AS unit,
+           u.name AS unit_name, u.region, r.project_id, r.rectification_id AS object_id, ''::text AS detail,
+           r.deadline AS due_on, 'user_unit'::text AS act_by
+      FROM bjxm.rectifications r JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id
+     WHERE r.status OPERATOR(pg_catalog.=) 'open'
+    UNION ALL
+    -- 第三十一条: a reported order's verification deadline; the regulator verifies (待核查).
+    SELECT 'verification', bjxm.clause(31, r.category), u.code, u.name, u.region, r.project_id, r.rectification_id, '',
+           COALESCE(r.verify_by, r.reported_on OPERATOR(pg_catalog.+) 15),
+           'bigdata,finance'
+      FROM bjxm.rectifications r JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id
+     WHERE r.status OPERATOR(pg_catalog.=) 'reported' AND r.reported_on IS NOT NULL
+    UNION ALL
+    -- 第二十八条: the yearly security test, crypto and risk assessment of a contracted project.
+    SELECT 'security_assessment', bjxm.clause(28, 0), d.unit, d.unit_name, d.region, d.project_id, d.project_id,
+           d.kind, d.due_on, 'user_unit'
+      FROM bjxm.security_assessment_due d
+    UNION ALL
+    -- 第十二条: execution behind 序时进度 (budget_execution.slow), due while it lasts
+    -- (the rate and 序时进度 are in budget_execution).
+    SELECT 'slow_execution', bjxm.clause(12, 0), b.unit, b.unit_name, b.region, b.project_id, b.project_id,
+           '', bjxm.today(), 'user_unit'
+      FROM bjxm.budget_execution b
+     WHERE b.slow
+  ) x
+ WHERE x.due_on OPERATOR(pg_catalog.<=)
+       (bjxm.today() OPERATOR(pg_catalog.+) COALESCE((SELECT s.value::integer FROM bjxm.settings s
+                                                      WHERE s.key OPERATOR(pg_catalog.=) 'reminder_days'), 7));
+COMMENT ON VIEW bjxm.reminders IS '提醒: 到期或逾期的整改、待核查、年度安全评估和执行缓慢事项, 按单位 (everything due or overdue per unit: rectification and verification deadlines, yearly assessments, slow execution; 第十二条, 第二十八条, 第三十一条)';
+COMMENT ON COLUMN bjxm.reminders.reminder IS 'rectification 整改期限 | verification 待核查期限 | security_assessment 年度安全评估 | slow_execution 执行缓慢 (kind of reminder)';
+COMMENT ON COLUMN bjxm.reminders.clause IS '条款 (clause)';
+COMMENT ON COLUMN bjxm.reminders.unit IS '单位 (unit)';
+COMMENT ON COLUMN bjxm.reminders.unit_name IS '单位名称 (unit name)';
+COMMENT ON COLUMN bjxm.reminders.region IS '区划 (region)';
+COMMENT ON COLUMN bjxm.reminders.project_id IS '项目 (project, if any)';
+COMMENT ON COLUMN bjxm.reminders.object_id IS '事项编号: 整改通知或项目 (the order, or the project)';
+COMMENT ON COLUMN bjxm.reminders.detail IS '评估类别 (security_assessment: the kind of assessment; otherwise empty)';
+COMMENT ON COLUMN bjxm.reminders.due_on IS '期限 (due on)';
+COMMENT ON COLUMN bjxm.reminders.overdue IS '已逾期 (overdue)';
+COMMENT ON COLUMN bjxm.reminders.days_left IS '剩余天数, 负数为逾期天数 (days left; negative: days overdue)';
+COMMENT ON COLUMN bjxm.reminders.act_by IS '应由谁办理: user_unit 用户单位 | bigdata,finance 大数据部门或财政部门 (who acts)';
+
+-- What send_reminders announced: one row per item per business day.
+CREATE TABLE bjxm.reminder_log (
+    reminder_id bigserial PRIMARY KEY,
+    sent_on     date NOT NULL,
+    reminder    text NOT NULL,
+    unit_id     bigint NOT NULL REFERENCES bjxm.units (unit_id),
+    project_id  bigint REFERENCES bjxm.projects (project_id),
+    object_id   bigint NOT NULL,
+    detail      text NOT NULL,
+    due_on      date NOT NULL,
+    overdue     boolean NOT NULL,
+    act_by      text NOT NULL,
+    sent_at     timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    UNIQUE (sent_on, reminder, object_id, detail)
+);
+CREATE INDEX reminder_log_unit_idx ON bjxm.reminder_log (unit_id, sent_on);
+COMMENT ON TABLE bjxm.reminder_log IS '已发送的提醒, 每一事项每业务日一次 (reminders sent: each item once per business day; NOTIFY bjxm_reminders carries reminder_id only)';
+COMMENT ON COLUMN bjxm.reminder_log.reminder_id IS '编号, 即 NOTIFY 的内容 (id, the NOTIFY payload)';
+COMMENT ON COLUMN bjxm.reminder_log.sent_on IS '业务日期 (business date sent)';
+COMMENT ON COLUMN bjxm.reminder_log.reminder IS '提醒类别, 同 bjxm.reminders (kind of reminder)';
+COMMENT ON COLUMN bjxm.reminder_log.unit_id IS '单位 (unit)';
+COMMENT ON COLUMN bjxm.reminder_log.project_id IS '项目 (project, if any)';
+COMMENT ON COLUMN bjxm.reminder_log.object_id IS '事项编号: 整改通知或项目 (the order, or the project)';
+COMMENT ON COLUMN bjxm.reminder_log.detail IS '评估类别 (security_assessment: the kind of assessment; otherwise empty)';
+COMMENT ON COLUMN bjxm.reminder_log.due_on IS '期限 (due on)';
+COMMENT ON COLUMN bjxm.reminder_log.overdue IS '发送时已逾期 (overdue when sent)';
+COMMENT ON COLUMN bjxm.reminder_log.act_by IS '应由谁办理 (who acts)';
+COMMENT ON COLUMN bjxm.reminder_log.sent_at IS '发送时间 (sent at)';
+
+-- Each run of send_reminders (not unit-scoped: counts only).
+CREATE TABLE bjxm.reminder_runs (
+    run_id   bigserial PRIMARY KEY,
+    ran_on   date NOT NULL,
+    ran_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    ran_by   name NOT NULL,
+    sent     integer NOT NULL,
+    pending  integer NOT NULL
+);
+COMMENT ON TABLE bjxm.reminder_runs IS 'send_reminders 的每次运行 (each run of bjxm.send_reminders)';
+COMMENT ON COLUMN bjxm.reminder_runs.run_id IS '编号 (id)';
+COMMENT ON COLUMN bjxm.reminder_runs.ran_on IS '业务日期 (business date)';
+COMMENT ON COLUMN bjxm.reminder_runs.ran_at IS '运行时间 (ran at)';
+COMMENT ON COLUMN bjxm.reminder_runs.ran_by IS '运行角色 (role that ran it)';
+COMMENT ON COLUMN bjxm.reminder_runs.sent IS '本次新发送的提醒数 (reminders sent by this run)';
+COMMENT ON COLUMN bjxm.reminder_runs.pending IS '到期或逾期的事项总数 (items due or overdue)';
+
+-- Run daily by a scheduler (pg_cron): NOTIFY bjxm_reminders for each item
+-- of bjxm.reminders not yet announced today; returns how many.  The
+-- payload is the reminder_log id only ({"reminder_id": n}): any role can
+-- LISTEN, and reads the item through RLS on bjxm.reminder_log.
+CREATE FUNCTION bjxm.send_reminders() RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    today date := bjxm.today();
+    n integer := 0;
+    total integer := 0;
+    id bigint;
+BEGIN
+    -- 第三十条: the supervision is bigdata's; the scheduler runs as a
+    -- superuser or as a city-level bjxm_bigdata member (the counts it
+    -- returns span every unit).
+    IF NOT (COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                       WHERE r.rolname OPERATOR(pg_catalog.=) bjxm.acting_role()), false)
+            OR (pg_catalog.pg_has_role(bjxm.acting_role(), 'bjxm_bigdata', 'USAGE') AND bjxm._sees_all_units())) THEN
+        RAISE EXCEPTION '第三十条: “send_reminders”须由市级大数据部门 (bjxm_bigdata) 或调度程序(超级用户)执行 (send_reminders requires city-level bigdata or the scheduler)'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = pg_catalog.format('角色“%s”不具备该职责: 提醒涵盖全部单位。', bjxm.acting_role()),
+                  HINT = '由 pg_cron 以超级用户每日运行, 见 docs/operations.md。';
+    END IF;
+    FOR id IN
+        INSERT INTO bjxm.reminder_log (sent_on, reminder, unit_id, project_id, object_id, detail, due_on, overdue, act_by)
+        SELECT today, r.reminder, u.unit_id, r.project_id, r.object_id, r.detail, r.due_on, r.overdue, r.act_by
+          FROM bjxm.reminders r JOIN bjxm.units u ON u.code OPERATOR(bjxm.=) r.unit
+         ORDER BY r.due_on, r.reminder, r.object_id, r.detail
+        ON CONFLICT (sent_on, reminder, object_id, detail) DO NOTHING
+        RETURNING reminder_id
+    LOOP
+        PERFORM pg_catalog.pg_notify('bjxm_reminders', pg_catalog.format('{"reminder_id": %s}', id));
+        n := n OPERATOR(pg_catalog.+) 1;
+    END LOOP;
+    SELECT pg_catalog.count(*) INTO total FROM bjxm.reminders;
+    INSERT INTO bjxm.reminder_runs (ran_on, ran_by, sent, pending) VALUES (today, bjxm.acting_role(), n, total);
+    RETURN n;
+END $$;
+COMMENT ON FUNCTION bjxm.send_reminders() IS '发送当日到期或逾期事项的提醒 (NOTIFY bjxm_reminders, 每事项每日一次), 由调度程序(pg_cron)每日运行 (NOTIFY what is due or overdue, each item once a day; run daily by a scheduler)';
+
+REVOKE ALL ON TABLE bjxm.reminder_log, bjxm.reminder_runs, bjxm.reminders FROM PUBLIC;
+REVOKE ALL ON SEQUENCE bjxm.reminder_log_reminder_id_seq, bjxm.reminder_runs_run_id_seq FROM PUBLIC;
+-- Public like every function: it checks its duty itself (42501 naming the article).
+REVOKE ALL ON FUNCTION bjxm.send_reminders() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.send_reminders() TO PUBLIC;
+GRANT SELECT ON bjxm.reminders, bjxm.reminder_log
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+-- The runs count every unit's items: the oversight departments' only.
+GRANT SELECT ON bjxm.reminder_runs TO bjxm_bigdata, bjxm_finance, bjxm_city_gov, bjxm_auditor;
+ALTER TABLE bjxm.reminder_log ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.reminder_log FORCE ROW LEVEL SECURITY;
+CREATE POLICY reminder_log_visible ON bjxm.reminder_log FOR SELECT
+    USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log_reminder_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs_run_id_seq', '');

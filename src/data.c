@@ -343,7 +343,7 @@ bjxm_approve_catalogue_load(BjxmCtx *ctx)
 {
 	const char *unit = bjxm_arg_text(ctx, "unit");
 
-	if (unit == NULL || !bjxm_load_unit_by_code(ctx, unit))
+	if (unit == NULL || !bjxm_load_visible_unit_by_code(ctx, unit))
 		bjxm_refuse_missing(ctx, BJ_ART_CATALOGUE, "单位 %s 不存在或无权访问 (no such unit, or not visible)",
 							unit ? unit : "<NULL>");
 }

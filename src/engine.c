@@ -30,6 +30,7 @@
 
 #include "action.h"
 #include "independence.h"
+#include "duties.h"
 #include "registry.h"
 #include "spi.h"
 #include "types.h"
@@ -105,6 +106,22 @@ parse_arguments(BjxmCtx *ctx)
 						   v.val.string.len, v.val.string.val, v.val.string.len, v.val.string.val);
 }
 
+/*
+ * The object the public function named (def->named_by), whose project the
+ * actor may not load: refused as that object, missing, naming only the id
+ * the caller gave (issue 15: no existence oracle).
+ */
+static void
+refuse_named(BjxmCtx *ctx)
+{
+	const BjxmArg *id = bjxm_arg(ctx, ctx->def->named_by);
+
+	ctx->has_project = false;
+	bjxm_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, BJ_ART_DUTIES, 0, ctx->action, 0, NULL, NULL,
+				"%s %s 不存在或无权访问 (no such %s, or not visible to %s)", ctx->def->named_zh,
+				id->present ? psprintf(INT64_FORMAT, id->id) : "<NULL>", ctx->def->named_en, bjxm_actor_name());
+}
+
 /* Run the action (or, check_only, list its findings).  Caller is in SPI. */
 static void
 run(BjxmCtx *ctx)
@@ -125,7 +142,11 @@ run(BjxmCtx *ctx)
 	else if (kind == BJ_KIND_ON_STATE)
 	{
 		if (!bjxm_load_project(ctx, ctx->project_id))
+		{
+			if (ctx->def->named_by != NULL)
+				refuse_named(ctx);
 			bjxm_refuse_project(ctx);
+		}
 		ctx->tr = bj_transition_lookup(ctx->state, ctx->act);
 		state_refused = ctx->tr == NULL;
 		if (state_refused)

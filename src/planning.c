@@ -102,7 +102,7 @@ bjxm_create_project_load(BjxmCtx *ctx)
 {
 	const char *unit = bjxm_arg_text(ctx, "unit");
 
-	if (unit != NULL && !bjxm_load_unit_by_code(ctx, unit))
+	if (unit != NULL && !bjxm_load_visible_unit_by_code(ctx, unit))
 		bjxm_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, BJ_ART_DUTIES, 0, ctx->action, 0, NULL, NULL,
 					"单位 %s 不存在或无权访问 (no such unit, or not visible)", unit);
 }

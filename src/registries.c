@@ -185,7 +185,7 @@ bjxm_unit_member_load(BjxmCtx *ctx)
 {
 	const char *unit = bjxm_arg_text(ctx, "unit");
 
-	if (unit == NULL || !bjxm_load_unit_by_code(ctx, unit))
+	if (unit == NULL || !bjxm_load_visible_unit_by_code(ctx, unit))
 		bjxm_refuse_missing(ctx, BJ_ART_DUTIES, "单位 %s 不存在或无权访问 (no such unit, or not visible)", shown(unit));
 }
 

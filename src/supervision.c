@@ -187,7 +187,7 @@ bjxm_open_rectification_load(BjxmCtx *ctx)
 {
 	const char *unit = bjxm_arg_text(ctx, "unit");
 
-	if (unit == NULL || !bjxm_load_unit_by_code(ctx, unit))
+	if (unit == NULL || !bjxm_load_visible_unit_by_code(ctx, unit))
 		bjxm_refuse_missing(ctx, BJ_ART_SUPERVISION, "单位 %s 不存在或无权访问 (no such unit, or not visible)",
 							unit ? unit : "<NULL>");
 }
@@ -294,6 +294,13 @@ bjxm_rectification_load(BjxmCtx *ctx)
 	ctx->object_desc = SPI_tuptable->tupdesc;
 	if (!bjxm_load_unit_by_id(ctx, DatumGetInt64(bjxm_object_col(ctx, "unit_id", &isnull))))
 		elog(ERROR, "bjxm: rectification " INT64_FORMAT " has no unit", id->id);
+	/* another unit's order is answered as a missing one (issue 15: no existence oracle) */
+	if (!bjxm_loaded_unit_visible(ctx))
+	{
+		bjxm_forget_unit(ctx);
+		bjxm_refuse_missing(ctx, BJ_ART_RECTIFICATION, "整改通知 %s 不存在或无权访问 (no such order, or not visible)",
+							psprintf(INT64_FORMAT, id->id));
+	}
 	project = bjxm_object_col(ctx, "project_id", &isnull);
 	ctx->has_project = !isnull;
 	ctx->project_id = isnull ? 0 : DatumGetInt64(project);

@@ -5,7 +5,8 @@
 #   build   the extension and the Check unit tests: make, make unit,
 #           make install, make installcheck, make demo (the default)
 #   test    the other suites of make test: libFuzzer (clang), valgrind,
-#           the scripts' Python (psycopg, jsonschema)
+#           the scripts' Python (psycopg, jsonschema), pg_cron
+#           (test/scripts/reminders_cron.sh schedules bjxm.send_reminders)
 #   java    the Java client (test/scripts/clients.sh)
 #   deb     building the Debian package (tools/build-deb.sh)
 #
@@ -14,7 +15,7 @@ set -euo pipefail
 
 declare -A group=(
   [build]="postgresql-15 postgresql-client-15 postgresql-server-dev-15 check pkg-config gcc make"
-  [test]="clang libclang-rt-14-dev valgrind python3-jsonschema python3-psycopg"
+  [test]="clang libclang-rt-14-dev valgrind python3-jsonschema python3-psycopg postgresql-15-cron"
   [java]="libpostgresql-jdbc-java libjunixsocket-java default-jdk-headless"
   [deb]="debhelper postgresql-server-dev-all dpkg-dev"
 )

@@ -255,6 +255,11 @@ SET ROLE mx_dr_bigdata;
 SELECT bjxm.record_security_assessment(:p1, 2026, 'crypto_assessment', true,
   '{bigdata,public_security,crypto_admin}', '备份测试密评机构');
 RESET ROLE;
+-- Reminders (第二十八条): a year on, the assessments are overdue; the
+-- scheduler's run logs them (reminder_log, reminder_runs).
+SET bjxm.today = '2028-01-10';
+SELECT bjxm.send_reminders() > 0 AS reminded;
+SET bjxm.today = '2026-11-27';
 SQL
 
 # Every table and sequence of schema bjxm, from the catalog.
