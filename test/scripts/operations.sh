@@ -196,7 +196,6 @@ BEGIN
   END LOOP;
 END \$\$;
 GRANT bjxm_bigdata TO $P1_BIGDATA;
-SELECT bjxm.set_jurisdiction('$P1_BIGDATA', '520500');
 GRANT bjxm_user_unit TO $P1_UNIT;
 SQL
 duty_roles_before=$(val1 "$DROPDB" "SELECT string_agg(rolname || ':' || oid, ',' ORDER BY rolname) FROM pg_roles
@@ -206,6 +205,8 @@ fingerprint1 "$DROPDB" >"$WORK/install1.txt"
 psql1 "$DROPDB" >/dev/null <<SQL
 SET client_min_messages = warning;
 SET bjxm.today = '$TODAY';
+-- 第三十五条: the city-wide jurisdiction is granted explicitly.
+SELECT bjxm.set_jurisdiction('$P1_BIGDATA', '520500');
 SET ROLE $P1_BIGDATA;
 SELECT bjxm.register_unit('11520502MX00000030', '运维测试单位 (ops unit)', 'admin_dept', '520502');
 SELECT bjxm.grant_unit_member('$P1_UNIT', '11520502MX00000030');
@@ -377,7 +378,7 @@ check_eq "source: members by name, jurisdiction, changed setting" \
   '张三_教育局 / 王五 "Reviewer" 评审中心 / 孙七_审计局 520500,李四_大数据局 520500,赵六_大方县财政局 520521 / rectification_days=45' \
   "$(val1 "$SRC" "SELECT (SELECT string_agg(member, ',') FROM bjxm.unit_members) || ' / '
                           || (SELECT string_agg(member, ',') FROM bjxm.party_members) || ' / '
-                          || (SELECT string_agg(member || ' ' || region, ',' ORDER BY member COLLATE "C") FROM bjxm.jurisdictions) || ' / '
+                          || (SELECT string_agg(member || ' ' || region, ',' ORDER BY member COLLATE \"C\") FROM bjxm.jurisdictions) || ' / '
                           || (SELECT string_agg(key || '=' || value, ',') FROM bjxm.settings WHERE revision > 0)")"
 
 TABLES=$(val1 "$SRC" "$TABLES_SQL")
