@@ -68,6 +68,7 @@ GRANT USAGE ON SEQUENCE bjxm.line_items_line_item_id_seq TO bench_unit;
 -- is measured).
 DO $$ BEGIN CREATE ROLE bench_bigdata NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 GRANT bjxm_bigdata TO bench_bigdata;
+SELECT bjxm.set_jurisdiction('bench_bigdata', '520500');
 SET ROLE bench_unit;
 SELECT bjxm.create_project('11520500MB1545443Y', '基准测试项目' || i, 'business_system', '{development}', 2027, 1000000)
   FROM generate_series(2, 9) i;

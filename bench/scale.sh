@@ -52,6 +52,7 @@ DO \$\$ BEGIN CREATE ROLE bench_unit NOLOGIN; EXCEPTION WHEN duplicate_object TH
 DO \$\$ BEGIN CREATE ROLE bench_bigdata NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
 GRANT bjxm_user_unit TO bench_unit;
 GRANT bjxm_bigdata TO bench_bigdata;
+SELECT bjxm.set_jurisdiction('bench_bigdata', '520500');
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
 SELECT bjxm.grant_unit_member('bench_unit', (SELECT code FROM bjxm.units WHERE unit_id = 1));
 SQL

@@ -28,6 +28,12 @@ GRANT bjxm_bigdata TO "张伟_大数据局", "李娜_大数据局", "郑涛_织�
 GRANT bjxm_finance TO "王芳_财政局";
 GRANT bjxm_city_gov TO "刘洋_市政府";
 GRANT bjxm_auditor TO "陈静_审计局";
+-- 第三十五条: the city's departments cover the whole city (520500), granted
+-- explicitly: a duty member without a jurisdiction acts on no region.
+DO $$ BEGIN
+  PERFORM bjxm.set_jurisdiction(quote_ident(r)::regrole, '520500')
+     FROM unnest(ARRAY['张伟_大数据局', '李娜_大数据局', '王芳_财政局', '刘洋_市政府', '陈静_审计局']) r;
+END $$;
 GRANT bjxm_user_unit TO "赵磊_教育局", "孙丽_卫健局", "周强_城投", "吴敏_织金县医院";
 GRANT bjxm_reviewer TO "黄杰_评审中心", "林峰_评审所";
 GRANT "张伟_大数据局", "李娜_大数据局", "王芳_财政局", "刘洋_市政府", "陈静_审计局", "赵磊_教育局", "孙丽_卫健局",
@@ -73,14 +79,14 @@ SELECT u.code AS "统一社会信用代码", u.name AS "单位", bjxm.label(u.ki
 
 \echo
 \echo '== 职责与管辖 (duty roles by jurisdiction, 第三条, 第三十五条) =='
-SELECT COALESCE(r.name, '毕节市(市级)') AS "管辖", string_agg(x.rolname, ', ' ORDER BY x.rolname) FILTER (WHERE x.duty = 'bjxm_bigdata') AS "大数据部门",
+SELECT COALESCE(r.name, '(无管辖范围 none)') AS "管辖", string_agg(x.rolname, ', ' ORDER BY x.rolname) FILTER (WHERE x.duty = 'bjxm_bigdata') AS "大数据部门",
        string_agg(x.rolname, ', ' ORDER BY x.rolname) FILTER (WHERE x.duty = 'bjxm_city_gov') AS "人民政府",
        string_agg(x.rolname, ', ' ORDER BY x.rolname) FILTER (WHERE x.duty IN ('bjxm_finance', 'bjxm_auditor')) AS "财政、审计",
        count(*) FILTER (WHERE x.duty = 'bjxm_user_unit') AS "单位成员"
   FROM (SELECT m.rolname, g.rolname AS duty,
-               COALESCE((SELECT j.region FROM bjxm.jurisdictions j WHERE j.member = m.rolname),
+               COALESCE((SELECT j.region FROM bjxm.jurisdictions j WHERE j.role_oid = m.oid),
                         (SELECT min(u.region) FROM bjxm.unit_members um JOIN bjxm.units u USING (unit_id)
-                          WHERE um.member = m.rolname), '520500') AS region
+                          WHERE um.member = m.rolname)) AS region
           FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
          WHERE g.rolname LIKE 'bjxm\_%' AND g.rolname <> 'bjxm_reviewer') x
   LEFT JOIN bjxm.regions r ON r.code = x.region

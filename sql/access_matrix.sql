@@ -18,6 +18,9 @@ GRANT bjxm_finance TO mx_finance;
 GRANT bjxm_reviewer TO mx_reviewer;
 GRANT bjxm_city_gov TO mx_city_gov;
 GRANT bjxm_auditor TO mx_auditor;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('mx_bigdata', '520500'), bjxm.set_jurisdiction('mx_finance', '520500'),
+       bjxm.set_jurisdiction('mx_city_gov', '520500'), bjxm.set_jurisdiction('mx_auditor', '520500');
 RESET client_min_messages;
 
 -- kind: unit = its own units; all = every unit (city level); county = the
@@ -238,7 +241,9 @@ INSERT INTO mx_am_duties VALUES
     ('revoke_unit_member', '{bigdata}'),
     ('grant_party_member', '{bigdata}'),
     ('set_jurisdiction', '{bigdata}'),
+    ('revoke_jurisdiction', '{bigdata}'),
     ('set_setting', '{bigdata}'),
+    ('set_regulation_figure', '{city_gov}'),  -- 第三十六条: the regulation's own figures
     -- docs/reference.md §4
     ('create_project', '{user_unit}'),
     ('set_demand_plan', '{user_unit}'),

@@ -24,6 +24,8 @@ SET bjxm_test.roles = 'bi_unit_a,bi_unit_b,bi_unit_c,bi_bigdata,bi_reviewer,bi_o
 GRANT bjxm_user_unit TO bi_unit_a, bi_unit_b, bi_unit_c;
 GRANT bjxm_bigdata TO bi_bigdata;
 GRANT bjxm_reviewer TO bi_reviewer;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('bi_bigdata', '520500');
 RESET client_min_messages;
 
 ------------------------------------------------------------------------------
@@ -225,6 +227,9 @@ INSERT INTO bi_named VALUES
   ('grant_unit_member', 'member', 'bi_unit_c'),
   ('grant_party_member', 'member', 'bi_reviewer'),
   ('set_jurisdiction', 'member', 'bi_bigdata'),
+  ('revoke_jurisdiction', 'member', 'bi_bigdata'),
+  ('set_regulation_figure', 'key', 'county_review_threshold'),
+  ('set_regulation_figure', 'value', '1000000'),
   ('record_component', 'kind', 'database'),
   ('record_security_assessment', 'kind', 'security_test'),
   ('record_evaluation', 'party', 'BI-E'),

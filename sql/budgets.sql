@@ -13,6 +13,8 @@ SET bjxm_test.roles = 'bg_unit,bg_soe,bg_finance,bg_county_unit';
 \i sql/include/roles.sql
 GRANT bjxm_user_unit TO bg_unit, bg_soe, bg_county_unit;
 GRANT bjxm_finance TO bg_finance;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('bg_finance', '520500');
 SELECT bjxm.register_unit('11520500BG0000001G', '毕节市预算测试局', 'admin_dept') > 0 AS unit,
        bjxm.register_unit('91520500BG0000002B', '毕节市预算测试国企', 'soe') > 0 AS soe,
        bjxm.register_unit('11520521BG00000034', '大方县预算测试局', 'admin_dept', '520521') > 0 AS county,

@@ -10,6 +10,9 @@ GRANT bjxm_user_unit TO ds_unit, ds_unit2;
 GRANT bjxm_bigdata TO ds_bigdata;
 GRANT bjxm_finance TO ds_finance;
 GRANT bjxm_city_gov TO ds_gov;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('ds_bigdata', '520500'), bjxm.set_jurisdiction('ds_finance', '520500'),
+       bjxm.set_jurisdiction('ds_gov', '520500');
 
 -- Fixture: two units, a review institution, two vendors, an evaluator.
 SELECT bjxm.register_unit('11520500DK0000001D', '毕节市卫生健康局(数据)', 'admin_dept') > 0 AS ok,

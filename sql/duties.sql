@@ -34,6 +34,9 @@ GRANT bjxm_bigdata TO dx_bigdata, dx_bigdata_dafang;
 GRANT bjxm_finance TO dx_finance;
 GRANT bjxm_city_gov TO dx_city_gov;
 GRANT bjxm_auditor TO dx_auditor;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('dx_bigdata', '520500'), bjxm.set_jurisdiction('dx_finance', '520500'),
+       bjxm.set_jurisdiction('dx_city_gov', '520500'), bjxm.set_jurisdiction('dx_auditor', '520500');
 GRANT bjxm_user_unit TO dx_unit_a, dx_unit_b;
 GRANT bjxm_reviewer TO dx_reviewer;
 GRANT dx_bigdata, dx_bigdata_dafang, dx_finance, dx_city_gov, dx_auditor, dx_unit_a, dx_unit_b,

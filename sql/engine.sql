@@ -10,6 +10,8 @@ SET bjxm_test.roles = 'en_unit,en_bigdata,en_county_bigdata,en_finance,en_outsid
 GRANT bjxm_user_unit TO en_unit;
 GRANT bjxm_bigdata TO en_bigdata, en_county_bigdata;
 GRANT bjxm_finance TO en_finance;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('en_bigdata', '520500'), bjxm.set_jurisdiction('en_finance', '520500');
 
 ------------------------------------------------------------------------
 -- The registry, as bjxm.actions() lists it
@@ -159,6 +161,7 @@ SELECT clause, sqlstate FROM bjxm.check(NULL, 'register_unit', '{"code": "115205
 RESET ROLE;
 CREATE ROLE en_gov NOLOGIN;
 GRANT bjxm_city_gov TO en_gov;
+SELECT bjxm.set_jurisdiction('en_gov', '520500');
 SET ROLE en_gov;
 SELECT clause, sqlstate, message FROM bjxm.check(NULL, 'approve_annual_plan', '{"year": 2027, "region": "520500", "excluded": [99999]}');
 SELECT bjxm.approve_annual_plan(2027, '520500', ARRAY[99999]::bigint[]);
@@ -173,4 +176,8 @@ SELECT bjxm.open_rectification('11520500EN0000005B', 1, 'x', NULL, 'infinity');
 \echo :SQLSTATE
 SELECT clause, sqlstate FROM bjxm.check(NULL, 'set_excluded_term', '{"term": "x", "clause": "第九十九条", "active": true}');
 RESET ROLE;
+-- 第三十五条: a role holding a jurisdiction cannot be dropped until it is revoked.
+DROP ROLE en_gov;
+\echo :SQLSTATE
+SELECT bjxm.revoke_jurisdiction('en_gov');
 DROP ROLE en_gov;

@@ -9,6 +9,9 @@ GRANT bjxm_user_unit TO mn_unit, mn_unit2;
 GRANT bjxm_bigdata TO mn_bigdata;
 GRANT bjxm_finance TO mn_finance;
 GRANT bjxm_city_gov TO mn_gov;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('mn_bigdata', '520500'), bjxm.set_jurisdiction('mn_finance', '520500'),
+       bjxm.set_jurisdiction('mn_gov', '520500');
 
 -- Fixture: two units; in each, one project walked by the superuser to
 -- 'contracted' and one to 'in_library' (the steps are tested in lifecycle).

@@ -5,6 +5,8 @@ SET bjxm_test.roles = 'el_unit,el_bigdata';
 \i sql/include/roles.sql
 GRANT bjxm_user_unit TO el_unit;
 GRANT bjxm_bigdata TO el_bigdata;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('el_bigdata', '520500');
 SELECT bjxm.register_unit('11520500EL0000012Y', '毕节市民政局', 'admin_dept') > 0 AS ok;
 SELECT bjxm.grant_unit_member('el_unit', '11520500EL0000012Y');
 SET ROLE el_unit;

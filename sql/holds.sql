@@ -11,6 +11,7 @@ GRANT bjxm_user_unit TO hd_unit, hd_unit2;
 GRANT bjxm_bigdata TO hd_bigdata;
 GRANT bjxm_finance TO hd_finance;
 GRANT bjxm_reviewer TO hd_reviewer;
+SELECT bjxm.set_jurisdiction('hd_bigdata', '520500'), bjxm.set_jurisdiction('hd_finance', '520500');
 SELECT bjxm.register_unit('11520500HD0000001E', '毕节市民政局', 'admin_dept') > 0 AS unit_a,
        bjxm.register_unit('11520500HD0000002H', '毕节市人社局', 'admin_dept') > 0 AS unit_b,
        bjxm.register_party('HD-R', '某评审机构', 'reviewer', '12520500HDR0000016') > 0 AS r,

@@ -14,6 +14,8 @@ GRANT bjxm_bigdata TO mx_sec_bigdata;
 GRANT bjxm_user_unit TO mx_sec_unit;
 GRANT bjxm_finance TO mx_sec_finance;
 GRANT bjxm_reviewer TO mx_sec_reviewer;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('mx_sec_bigdata', '520500'), bjxm.set_jurisdiction('mx_sec_finance', '520500');
 RESET client_min_messages;
 
 ------------------------------------------------------------------------------
@@ -163,7 +165,9 @@ SELECT p.code, p.kind, p.uscc, pm.member
   FROM bjxm.parties p LEFT JOIN bjxm.party_members pm ON pm.party_id = p.party_id
  WHERE p.code = 'MX-SEC-R';
 SELECT member, region FROM bjxm.jurisdictions WHERE member = 'mx_sec_finance';
-SELECT e.action, e.actor, e.note, e.details
+-- (role_oid, recorded for set_jurisdiction, is shown as whether it is the member's OID)
+SELECT e.action, e.actor, e.note, e.details - 'role_oid' AS details,
+       (e.details ->> 'role_oid')::oid = (e.details ->> 'member')::regrole AS role_oid_is_members
   FROM bjxm.events e
  WHERE e.actor = 'mx_sec_bigdata'
  ORDER BY e.event_id;
@@ -214,15 +218,21 @@ SELECT count(*) FILTER (WHERE prosecdef) > 0 AS has_definer_functions, count(*) 
 -- and for the superuser.  Definer functions: the tables have RLS of their own.
 CREATE FUNCTION pg_temp.sx_has(duty text) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT pg_has_role(bjxm.acting_role(), 'bjxm_' || duty, 'USAGE') $$;
+-- 第三十五条 (0.3.0): the actor's row by role OID, while the role holds the
+-- grant made with it; no row, no jurisdiction (no city-wide default).
+CREATE FUNCTION pg_temp.sx_jurisdiction() RETURNS TABLE (region text) LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT j.region FROM bjxm.jurisdictions j
+     WHERE j.role_oid = (SELECT oid FROM pg_roles WHERE rolname = bjxm.acting_role())
+       AND EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a
+                    WHERE c.oid = 'bjxm.jurisdictions'::regclass AND a.grantee = j.role_oid AND a.privilege_type = 'SELECT') $$;
 CREATE FUNCTION pg_temp.sx_sees_all_units() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = bjxm.acting_role())
         OR ((pg_temp.sx_has('bigdata') OR pg_temp.sx_has('finance') OR pg_temp.sx_has('city_gov') OR pg_temp.sx_has('auditor'))
-            AND COALESCE((SELECT j.region FROM bjxm.jurisdictions j WHERE j.member = bjxm.acting_role()), '520500') = '520500') $$;
+            AND COALESCE((SELECT j.region FROM pg_temp.sx_jurisdiction() j), '') = '520500') $$;
 CREATE FUNCTION pg_temp.sx_visible_units() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT m.unit_id FROM bjxm.unit_members m WHERE m.member = bjxm.acting_role() AND pg_temp.sx_has('user_unit')
     UNION
-    SELECT u.unit_id FROM bjxm.units u JOIN bjxm.jurisdictions j ON j.region = u.region
-     WHERE j.member = bjxm.acting_role()
+    SELECT u.unit_id FROM bjxm.units u JOIN pg_temp.sx_jurisdiction() j ON j.region IN (u.region, '520500')
        AND (pg_temp.sx_has('bigdata') OR pg_temp.sx_has('finance') OR pg_temp.sx_has('city_gov') OR pg_temp.sx_has('auditor')) $$;
 CREATE FUNCTION pg_temp.sx_reviewer_projects() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT e.project_id FROM bjxm.entrustments e JOIN bjxm.party_members m ON m.party_id = e.party_id

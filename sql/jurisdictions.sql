@@ -9,6 +9,8 @@ SET bjxm_test.roles = 'jx_county_unit,jx_city_bigdata,jx_county_bigdata,jx_count
 GRANT bjxm_user_unit TO jx_county_unit;
 GRANT bjxm_bigdata TO jx_city_bigdata, jx_county_bigdata;
 GRANT bjxm_city_gov TO jx_county_gov, jx_city_gov;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('jx_city_bigdata', '520500'), bjxm.set_jurisdiction('jx_city_gov', '520500');
 SELECT bjxm.register_unit('12520525JX0000001Y', '纳雍县人民医院(辖区)', 'institution', '520525') > 0 AS ok,
        bjxm.register_party('JX-R', '辖区测试评审机构', 'reviewer', '125205007824815559') > 0 AS r,
        bjxm.register_party('JX-V', '辖区测试服务单位', 'vendor', '91520500JXW0000010') > 0 AS v;
@@ -92,3 +94,109 @@ SET ROLE jx_city_bigdata;
 SELECT clause, sqlstate, message FROM bjxm.check(NULL, 'set_jurisdiction', '{"member": "jx_county_unit", "region": "520525"}');
 SELECT clause, sqlstate, message FROM bjxm.check(NULL, 'set_jurisdiction', '{"member": "jx_county_gov", "region": "529999"}');
 RESET ROLE;
+
+-- 第三十五条 fails closed (issue 15).  The jurisdiction is kept by role OID,
+-- valid while the role holds the SELECT grant set_jurisdiction made with it.
+SET bjxm_test.roles = 'jx_rename_me,jx_dropped,jx_nojur_bigdata,jx_nojur_finance,jx_nojur_gov,jx_nojur_auditor,jx_void';
+\i sql/include/roles.sql
+GRANT bjxm_bigdata TO jx_rename_me, jx_dropped, jx_nojur_bigdata, jx_void;
+GRANT bjxm_finance TO jx_nojur_finance;
+GRANT bjxm_city_gov TO jx_nojur_gov;
+GRANT bjxm_auditor TO jx_nojur_auditor;
+SELECT bjxm.set_jurisdiction('jx_rename_me', '520525'), bjxm.set_jurisdiction('jx_dropped', '520525'),
+       bjxm.set_jurisdiction('jx_void', '520500');
+SELECT count(*) AS all_projects FROM bjxm.projects \gset
+SELECT :all_projects > 3 AS more_than_the_county;
+SET ROLE jx_rename_me;
+SELECT count(*) AS county_projects FROM bjxm.projects;
+RESET ROLE;
+-- Replay: the county bigdata role renamed with ALTER ROLE … RENAME keeps
+-- exactly its county — the same projects, no city setting.
+ALTER ROLE jx_rename_me RENAME TO jx_renamed;
+SET ROLE jx_renamed;
+SELECT count(*) AS projects_after_rename, bool_and(u.region = '520525') AS all_in_county
+  FROM bjxm.projects p JOIN bjxm.units u ON u.unit_id = p.unit_id;
+SELECT bjxm._sees_all_units() AS city_wide;
+SELECT bjxm.set_setting('rectification_days', '10');
+\echo :SQLSTATE
+SELECT bjxm.register_unit('12520525JX00000022', '纳雍县改名后登记', 'institution', '520525') > 0 AS county_unit_registered;
+SELECT region FROM bjxm.jurisdictions;
+RESET ROLE;
+-- The row follows the OID; its name is refreshed when a jurisdiction is next set (for pg_dump).
+SELECT bjxm.set_jurisdiction('jx_dropped', '520525');
+SELECT member, region FROM bjxm.jurisdictions WHERE role_oid = 'jx_renamed'::regrole;
+
+-- A dropped role loses it.  DROP ROLE is refused while the jurisdiction
+-- stands; DROP OWNED BY (the DBA's step before DROP ROLE) takes the grant
+-- away, and the row left behind is void.
+DROP ROLE jx_dropped;
+\echo :SQLSTATE
+DROP OWNED BY jx_dropped;
+DROP ROLE jx_dropped;
+-- A new role of the same name gets nothing (another OID).
+CREATE ROLE jx_dropped NOLOGIN;
+GRANT bjxm_bigdata TO jx_dropped;
+SET ROLE jx_dropped;
+SELECT count(*) AS projects_seen FROM bjxm.projects;
+SELECT count(*) AS units_seen FROM bjxm.units;
+SELECT bjxm.register_unit('12520525JX00000035', '纳雍县同名新角色', 'institution', '520525');
+\echo :SQLSTATE
+RESET ROLE;
+SELECT count(*) AS rows_of_dropped_roles FROM bjxm.jurisdictions j WHERE NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.oid = j.role_oid);
+-- A row whose grant is gone is void: what a later role given a dropped
+-- role's OID would find.
+SET ROLE jx_void;
+SELECT bjxm._sees_all_units() AS city_wide_before;
+RESET ROLE;
+REVOKE SELECT ON bjxm.jurisdictions FROM jx_void;
+SET ROLE jx_void;
+SELECT bjxm._sees_all_units() AS city_wide_after, count(*) AS units_seen FROM bjxm.units;
+RESET ROLE;
+
+-- A bigdata, finance, city_gov or auditor member without a jurisdiction
+-- sees nothing unit-scoped and changes nothing.
+SET ROLE jx_nojur_bigdata;
+SELECT (SELECT count(*) FROM bjxm.units) AS units, (SELECT count(*) FROM bjxm.projects) AS projects,
+       (SELECT count(*) FROM bjxm.events) AS events, (SELECT count(*) FROM bjxm.project_library) AS library;
+SELECT bjxm.set_setting('rectification_days', '10');
+\echo :SQLSTATE
+SELECT clause, sqlstate, message FROM bjxm.check(NULL, 'set_setting', '{"key": "rectification_days", "value": "10"}');
+SELECT bjxm.register_unit('12520525JX00000035', '无管辖范围登记', 'institution', '520525');
+\echo :SQLSTATE
+SELECT bjxm.record_city_review(:big, true, '无管辖范围');
+\echo :SQLSTATE
+SET ROLE jx_nojur_finance;
+SELECT (SELECT count(*) FROM bjxm.units) AS units, (SELECT count(*) FROM bjxm.projects) AS projects;
+SELECT bjxm.arrange_budget(:small, 300000);
+\echo :SQLSTATE
+SET ROLE jx_nojur_gov;
+SELECT (SELECT count(*) FROM bjxm.units) AS units, (SELECT count(*) FROM bjxm.projects) AS projects;
+SELECT bjxm.approve_annual_plan(2027, '520525');
+\echo :SQLSTATE
+SET ROLE jx_nojur_auditor;
+SELECT (SELECT count(*) FROM bjxm.units) AS units, (SELECT count(*) FROM bjxm.projects) AS projects,
+       (SELECT count(*) FROM bjxm.jurisdictions) AS jurisdictions;
+RESET ROLE;
+
+-- The city-wide scope is granted explicitly (520500), and revoked.
+SELECT bjxm.set_jurisdiction('jx_nojur_bigdata', '520500');
+SET ROLE jx_nojur_bigdata;
+SELECT bjxm._sees_all_units() AS city_wide, (SELECT count(*) FROM bjxm.projects) = :all_projects AS sees_every_project;
+SELECT bjxm.set_setting('rectification_days', '30');
+-- A county member does not revoke a jurisdiction; the city's bigdata does.
+SET ROLE jx_renamed;
+SELECT bjxm.revoke_jurisdiction('jx_nojur_bigdata');
+\echo :SQLSTATE
+SET ROLE jx_city_bigdata;
+SELECT bjxm.revoke_jurisdiction('jx_nojur_bigdata');
+SELECT bjxm.revoke_jurisdiction('jx_nojur_bigdata');
+\echo :SQLSTATE
+SET ROLE jx_nojur_bigdata;
+SELECT bjxm._sees_all_units() AS city_wide, (SELECT count(*) FROM bjxm.projects) AS projects;
+RESET ROLE;
+SELECT action, actor, clause, note FROM bjxm.events
+ WHERE action IN ('set_jurisdiction', 'revoke_jurisdiction') AND note LIKE 'jx\_nojur%' ORDER BY event_id;
+
+-- Leave the cluster as found (the roles are made once per cluster).
+SELECT bjxm.revoke_jurisdiction('jx_renamed');
+DROP ROLE jx_renamed, jx_dropped;

@@ -11,6 +11,9 @@ GRANT bjxm_finance TO lc_finance;
 GRANT bjxm_city_gov TO lc_gov, lc_county_gov;
 GRANT bjxm_reviewer TO lc_reviewer, lc_reviewer2;
 GRANT bjxm_auditor TO lc_auditor;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('lc_bigdata', '520500'), bjxm.set_jurisdiction('lc_finance', '520500'),
+       bjxm.set_jurisdiction('lc_gov', '520500'), bjxm.set_jurisdiction('lc_auditor', '520500');
 GRANT lc_unit, lc_unit2, lc_county_unit, lc_bigdata, lc_county_bigdata, lc_finance, lc_gov, lc_county_gov,
       lc_reviewer, lc_reviewer2, lc_auditor TO lc_app;
 -- The pooled login inherits nothing: it acts only through SET ROLE.
@@ -199,8 +202,9 @@ SELECT bjxm.arrange_budget(:p, 1150000);
 SELECT bjxm.set_performance_targets(:p, '{"覆盖学校": 300, "月活跃教师": 5000}');
 SET ROLE lc_finance;
 -- A major project with development services needs a passed 事前绩效评估.
-SET ROLE lc_bigdata;
-SELECT bjxm.set_setting('major_project_threshold', '1000000');
+-- (第三十二条's figure is the city government's, bjxm.set_regulation_figure.)
+SET ROLE lc_gov;
+SELECT bjxm.set_regulation_figure('major_project_threshold', '1000000', '测试: 重大项目标准调为100万元');
 SET ROLE lc_finance;
 SELECT sqlstate, message FROM bjxm.check(:p, 'arrange_budget', '{"amount": 1150000}');
 SELECT sqlstate, message FROM bjxm.check(:p, 'arrange_budget', '{"amount": 900000}');
@@ -210,7 +214,7 @@ SET ROLE lc_unit;
 SELECT bjxm.record_ex_ante_assessment(:p, true, 'SQPG-2027-05');
 SET ROLE lc_finance;
 SELECT bjxm.arrange_budget(:p, 1150000);
-SET ROLE lc_bigdata;
-SELECT bjxm.set_setting('major_project_threshold', '10000000');
+SET ROLE lc_gov;
+SELECT bjxm.set_regulation_figure('major_project_threshold', '10000000', '测试: 恢复为1000万元');
 SET ROLE lc_finance;
 

@@ -13,6 +13,8 @@ SET bjxm_test.roles = 'pc_unit,pc_unit2,pc_bigdata,pc_finance,pc_county_finance'
 GRANT bjxm_user_unit TO pc_unit, pc_unit2;
 GRANT bjxm_bigdata TO pc_bigdata;
 GRANT bjxm_finance TO pc_finance, pc_county_finance;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('pc_bigdata', '520500'), bjxm.set_jurisdiction('pc_finance', '520500');
 
 -- Fixture (the superuser): two city units, a reviewer, a vendor registered
 -- without a USCC and two with one; projects walked to service_plan_approved
@@ -236,15 +238,19 @@ SELECT bjxm.set_setting('open_tender_threshold', '4000000');
 \echo :SQLSTATE
 SET ROLE pc_bigdata;
 SELECT bjxm.set_setting('open_tender_threshold', '4000000');
+\echo :SQLSTATE
+-- (the superior law's figure is the city government's: bjxm.set_regulation_figure)
+RESET ROLE;
+SELECT bjxm.set_regulation_figure('open_tender_threshold', '4000000', '测试: 省级公开招标数额标准400万元');
 SET ROLE pc_unit;
 SELECT count(*) AS bj015_at_4000000 FROM bjxm.check(:p3, 'record_procurement', '{"vendor": "PC-V1", "amount": 2500000, "method": "competitive_negotiation"}')
  WHERE sqlstate = 'BJ015';
-SET ROLE pc_bigdata;
-SELECT bjxm.set_setting('open_tender_threshold', '1000000');
+RESET ROLE;
+SELECT bjxm.set_regulation_figure('open_tender_threshold', '1000000', '测试: 100万元');
 SET ROLE pc_unit;
 SELECT sqlstate, detail FROM bjxm.check(:p3, 'record_procurement', '{"vendor": "PC-V1", "amount": 1500000, "method": "inquiry"}');
-SET ROLE pc_bigdata;
-SELECT bjxm.set_setting('open_tender_threshold', '2000000');
+RESET ROLE;
+SELECT bjxm.set_regulation_figure('open_tender_threshold', '2000000', '测试: 恢复为200万元');
 -- Below the threshold as installed, inquiry is recorded.
 SET ROLE pc_unit;
 SELECT bjxm.record_procurement(:p3, 'PC-V1', 1500000, 'inquiry');

@@ -14,6 +14,8 @@ GRANT bjxm_city_gov TO sd_gov;
 GRANT bjxm_auditor TO sd_auditor, sd_audit_unit;
 GRANT bjxm_user_unit TO sd_unit, sd_unit_b, sd_dual, sd_audit_unit, sd_unit_audited;
 GRANT bjxm_reviewer TO sd_reviewer, sd_reviewer2, sd_dual2, sd_inherits, sd_inherits2;
+SELECT bjxm.set_jurisdiction('sd_bigdata', '520500'), bjxm.set_jurisdiction('sd_finance', '520500'),
+       bjxm.set_jurisdiction('sd_gov', '520500'), bjxm.set_jurisdiction('sd_auditor', '520500');
 RESET client_min_messages;
 
 -- The matrix itself (bjxm.duty_matrix(): the C table every check reads).

@@ -19,6 +19,8 @@ SET bjxm_test.roles = 'sp_county_unit,sp_city_bigdata';
 \i sql/include/roles.sql
 GRANT bjxm_user_unit TO sp_county_unit;
 GRANT bjxm_bigdata TO sp_city_bigdata;
+-- 第三十五条: no default scope; the city-wide jurisdiction (520500) is granted explicitly.
+SELECT bjxm.set_jurisdiction('sp_city_bigdata', '520500');
 SELECT bjxm.register_unit('12520525FG00000012', '纳雍县卫生健康局(拆分)', 'admin_dept', '520525') > 0 AS county,
        bjxm.register_unit('12520525FG00000025', '纳雍县教育局(拆分)', 'admin_dept', '520525') > 0 AS county2,
        bjxm.register_unit('12520500FG00000031', '毕节市机关事务局(拆分)', 'admin_dept', '520500') > 0 AS city,

@@ -491,14 +491,36 @@ COMMENT ON COLUMN bjxm.party_members.party_id IS '机构 (party)';
 COMMENT ON COLUMN bjxm.party_members.granted_at IS '授予时间 (granted at)';
 
 CREATE TABLE bjxm.jurisdictions (
-    member name PRIMARY KEY,
-    region text NOT NULL REFERENCES bjxm.regions (code),
-    set_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+    role_oid oid PRIMARY KEY,
+    member   name NOT NULL,
+    region   text NOT NULL REFERENCES bjxm.regions (code),
+    set_at   timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
 );
-COMMENT ON TABLE bjxm.jurisdictions IS '管辖范围: 未登记的角色为市级 (jurisdiction of duty-role members; absent = city 520500, 第三十五条)';
-COMMENT ON COLUMN bjxm.jurisdictions.member IS '数据库角色名 (role name)';
-COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划 (region acted on)';
+COMMENT ON TABLE bjxm.jurisdictions IS '管辖范围: 按角色 OID 登记; 未登记的角色没有管辖范围, 全市为 520500 (jurisdiction of duty-role members, keyed by role OID; none without a row; city-wide is region 520500; 第三十五条)';
+COMMENT ON COLUMN bjxm.jurisdictions.role_oid IS '角色 OID, 据以执行; 角色持有本表的 SELECT 授权时有效 (role OID, enforced; valid while the role holds the SELECT grant made with it)';
+COMMENT ON COLUMN bjxm.jurisdictions.member IS '角色名, 设定时刷新, 供转储恢复时映射为 OID (role name, refreshed when set; maps back to an OID on restore)';
+COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划, 520500 为全市 (region acted on; 520500 = the whole city)';
 COMMENT ON COLUMN bjxm.jurisdictions.set_at IS '设定时间 (set at)';
+
+-- A restore's COPY brings the OIDs of the dumped cluster: map each row to
+-- the role of that name here (roles are restored first, by name), or
+-- leave it out when there is none.  The GRANT that validates a row is
+-- restored by pg_dump under the role's name at dump time.
+CREATE FUNCTION bjxm._jurisdictions_restore() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    NEW.role_oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) NEW.member);
+    IF NEW.role_oid IS NULL THEN
+        RAISE WARNING '第三十五条: 角色“%”不存在, 其管辖范围未恢复 (role % does not exist: jurisdiction % not restored)',
+            NEW.member, NEW.member, NEW.region;
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._jurisdictions_restore() IS '内部: 恢复时按角色名映射 OID (internal: map a restored jurisdiction to the OID of its role name)';
+CREATE TRIGGER jurisdictions_restore BEFORE INSERT ON bjxm.jurisdictions
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._jurisdictions_restore();
 
 ------------------------------------------------------------------------------
 -- Settings: rule parameters are data (docs/reference.md §9, docs/design.md §9)
@@ -512,7 +534,8 @@ CREATE TABLE bjxm.settings (
     default_value text NOT NULL,
     description   text NOT NULL,
     revision      integer NOT NULL DEFAULT 0,
-    changed_at    timestamptz
+    changed_at    timestamptz,
+    regulation_figure boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE bjxm.settings IS '规则参数, 修改留痕 (rule parameters; every change is an event)';
 COMMENT ON COLUMN bjxm.settings.key IS '参数名 (key)';
@@ -523,6 +546,7 @@ COMMENT ON COLUMN bjxm.settings.default_value IS '安装时的默认值 (value i
 COMMENT ON COLUMN bjxm.settings.description IS '说明 (description)';
 COMMENT ON COLUMN bjxm.settings.revision IS '修改次数 (times changed; their sum is the rulebook revision)';
 COMMENT ON COLUMN bjxm.settings.changed_at IS '最近修改时间 (last changed at)';
+COMMENT ON COLUMN bjxm.settings.regulation_figure IS '规章规定的数额: 仅市人民政府以 set_regulation_figure 修改 (a figure of the regulation: changed only by the city government, set_regulation_figure)';
 INSERT INTO bjxm.settings (key, value, kind, clause, default_value, description) VALUES
     ('county_review_threshold', '1000000', 'amount', '第三十四条第(三)项', '1000000',
      '县级项目预算达到此额(元)须经市级大数据部门评审 (county budget at or above which city-level review is needed)'),
@@ -558,6 +582,26 @@ COMMENT ON FUNCTION bjxm._settings_restore_merge() IS '内部: 恢复时合并�
 CREATE TRIGGER settings_restore_merge BEFORE INSERT ON bjxm.settings
     FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
     EXECUTE FUNCTION bjxm._settings_restore_merge();
+
+-- The rulebook (第三十六条): each change of a figure of the regulation is a
+-- new version, by the city government, with its reason.
+CREATE TABLE bjxm.rulebook_versions (
+    version    integer PRIMARY KEY CHECK (version > 0),
+    key        text NOT NULL,
+    old_value  text NOT NULL,
+    new_value  text NOT NULL,
+    reason     text NOT NULL CHECK (pg_catalog.btrim(reason) <> ''),
+    changed_by name NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+COMMENT ON TABLE bjxm.rulebook_versions IS '规则版本: 规章规定数额的每次修改 (rulebook versions: each change of a figure of the regulation, 第三十六条)';
+COMMENT ON COLUMN bjxm.rulebook_versions.version IS '规则版本号, 安装时为 0 (rulebook version; 0 as installed)';
+COMMENT ON COLUMN bjxm.rulebook_versions.key IS '参数名 (setting key)';
+COMMENT ON COLUMN bjxm.rulebook_versions.old_value IS '原值 (old value)';
+COMMENT ON COLUMN bjxm.rulebook_versions.new_value IS '新值 (new value)';
+COMMENT ON COLUMN bjxm.rulebook_versions.reason IS '修改理由 (reason)';
+COMMENT ON COLUMN bjxm.rulebook_versions.changed_by IS '修改角色 (changed by)';
+COMMENT ON COLUMN bjxm.rulebook_versions.changed_at IS '修改时间 (changed at)';
 
 ------------------------------------------------------------------------------
 -- Events (docs/design.md §3, §12): append-only, in the order of record
@@ -698,10 +742,20 @@ CREATE FUNCTION bjxm.set_jurisdiction(member regrole, region text)
         'member', $1::oid::bigint, 'region', $2)) $$;
 COMMENT ON FUNCTION bjxm.set_jurisdiction(regrole, text) IS '设定职责角色成员的管辖区划, 市级大数据部门 (set a member''s jurisdiction: the city or one county; city bigdata)';
 
+CREATE FUNCTION bjxm.revoke_jurisdiction(member regrole)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'revoke_jurisdiction', pg_catalog.jsonb_build_object('member', $1::oid::bigint)) $$;
+COMMENT ON FUNCTION bjxm.revoke_jurisdiction(regrole) IS '撤销职责角色成员的管辖范围, 市级大数据部门 (remove a member''s jurisdiction: it then acts on no region; city bigdata)';
+
 CREATE FUNCTION bjxm.set_setting(key text, value text)
     RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act(NULL, 'set_setting', pg_catalog.jsonb_build_object('key', $1, 'value', $2)) $$;
-COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕 (change a rule parameter; city bigdata; recorded as an event)';
+COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕; 规章规定的数额除外 (change a rule parameter; city bigdata; recorded as an event; not the regulation''s figures)';
+
+CREATE FUNCTION bjxm.set_regulation_figure(key text, value text, reason text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_regulation_figure', pg_catalog.jsonb_build_object('key', $1, 'value', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.set_regulation_figure(text, text, text) IS '修改规章规定的数额, 市人民政府(全市), 须说明理由, 每次为新的规则版本 (change a figure of the regulation; city government, city-wide; with a reason; a new rulebook version, 第三十六条)';
 
 ------------------------------------------------------------------------------
 -- History (docs/reference.md §7)
@@ -2095,6 +2149,30 @@ COMMENT ON COLUMN bjxm.vendor_scorecard.latest_at IS '最近评估时间 (latest
 COMMENT ON COLUMN bjxm.vendor_scorecard.trend IS '最近得分与此前平均之差 (latest minus earlier average)';
 COMMENT ON COLUMN bjxm.vendor_scorecard.key_evaluation_average IS '相关项目财政重点绩效评价均分 (finance key evaluation average)';
 
+-- 第三十六条: the figures of the regulation itself (第三十二条 新增重大项目,
+-- 第三十四条第(三)项 100万元) and of the superior law it defers to (第十五条's
+-- 公开招标数额标准): only the city government changes them.
+UPDATE bjxm.settings SET regulation_figure = true
+ WHERE key IN ('county_review_threshold', 'major_project_threshold', 'open_tender_threshold');
+
+CREATE VIEW bjxm.rulebook AS
+SELECT COALESCE((SELECT pg_catalog.max(v.version) FROM bjxm.rulebook_versions v), 0) AS version,
+       (SELECT COALESCE(pg_catalog.sum(s.revision), 0) FROM bjxm.settings s) AS settings_revision,
+       s.key, s.value, s.clause, s.default_value,
+       (SELECT pg_catalog.max(v.version) FROM bjxm.rulebook_versions v WHERE v.key OPERATOR(pg_catalog.=) s.key) AS set_in_version,
+       s.changed_at
+  FROM bjxm.settings s
+ WHERE s.regulation_figure;
+COMMENT ON VIEW bjxm.rulebook IS '现行规则版本与规章规定的数额 (the rulebook in force: its version and the figures of the regulation, 第三十六条)';
+COMMENT ON COLUMN bjxm.rulebook.version IS '现行规则版本号 (rulebook version in force; 0 = as installed)';
+COMMENT ON COLUMN bjxm.rulebook.settings_revision IS '参数修订号, 即事件 rulebook 列的 r 值 (settings revision, the r of events.rulebook)';
+COMMENT ON COLUMN bjxm.rulebook.key IS '参数名 (key)';
+COMMENT ON COLUMN bjxm.rulebook.value IS '现行数额 (value in force)';
+COMMENT ON COLUMN bjxm.rulebook.clause IS '依据条款 (clause)';
+COMMENT ON COLUMN bjxm.rulebook.default_value IS '规章原定数额 (value installed)';
+COMMENT ON COLUMN bjxm.rulebook.set_in_version IS '最近修改的规则版本 (version that last changed it; NULL = never)';
+COMMENT ON COLUMN bjxm.rulebook.changed_at IS '最近修改时间 (last changed at)';
+
 ------------------------------------------------------------------------------
 -- Privileges and row-level security (docs/design.md §5)
 ------------------------------------------------------------------------------
@@ -2115,7 +2193,8 @@ GRANT SELECT ON bjxm.regions, bjxm.units, bjxm.parties, bjxm.unit_members, bjxm.
                 bjxm.budgets, bjxm.budget_execution_by_year,
                 bjxm.rectification_board, bjxm.unit_compliance, bjxm.line_items, bjxm.term_waivers,
                 bjxm.data_resources, bjxm.components, bjxm.security_assessments, bjxm.data_catalogue,
-                bjxm.security_assessment_due, bjxm.domestic_components, bjxm.vendor_scorecard
+                bjxm.security_assessment_due, bjxm.domestic_components, bjxm.vendor_scorecard,
+                bjxm.rulebook_versions, bjxm.rulebook
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
 
 -- Types' support functions, pure helpers and reads: everyone.
@@ -2145,6 +2224,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.register_unit(bjxm.uscc, text, bjxm.unit_kind, text), bjxm.register_party(text, text, text, bjxm.uscc),
     bjxm.grant_unit_member(regrole, bjxm.uscc), bjxm.revoke_unit_member(regrole, bjxm.uscc),
     bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
+    bjxm.revoke_jurisdiction(regrole), bjxm.set_regulation_figure(text, text, text),
     bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
     bjxm.verify_events(), bjxm.duty_conflicts(),
     bjxm.check(bigint, text, jsonb),
@@ -2200,7 +2280,9 @@ CREATE POLICY party_members_visible ON bjxm.party_members FOR SELECT
 ALTER TABLE bjxm.jurisdictions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.jurisdictions FORCE ROW LEVEL SECURITY;
 CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
-    USING ((SELECT bjxm._sees_all_units()) OR member OPERATOR(pg_catalog.=) (SELECT bjxm.acting_role()));
+    USING ((SELECT bjxm._sees_all_units())
+           OR role_oid OPERATOR(pg_catalog.=) (SELECT r.oid FROM pg_catalog.pg_roles r
+                                               WHERE r.rolname OPERATOR(pg_catalog.=) bjxm.acting_role()));
 ALTER TABLE bjxm.projects ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjxm.projects FORCE ROW LEVEL SECURITY;
 CREATE POLICY projects_visible ON bjxm.projects FOR SELECT
@@ -2250,6 +2332,7 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.unit_members', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.party_members', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.jurisdictions', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.settings', 'WHERE revision > 0');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rulebook_versions', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.event_chain', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.events', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.projects', '');

@@ -29,6 +29,7 @@
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
+#include "action.h"
 #include "articles.h"
 #include "duties.h"
 #include "errors.h"
@@ -78,25 +79,57 @@ has_jurisdiction_duty(Oid role)
 	return bjxm_role_is_oversight(role) || bjxm_role_holds_duty(role, "auditor");
 }
 
-/* The role's jurisdiction: its region, or the city by default (第三十五条). */
+/*
+ * The role's jurisdiction (第三十五条), or NULL: none.
+ *
+ * Keyed by role OID, so ALTER ROLE … RENAME keeps it.  A row counts only
+ * while the role still holds the grant set_jurisdiction made with it
+ * (SELECT on bjxm.jurisdictions, recorded in pg_shdepend): DROP ROLE is
+ * refused while it stands, and DROP OWNED BY removes it, so a row left
+ * by a dropped role never passes to a later role given the same OID, and
+ * a new role of the same name has another OID (docs/design.md
+ * "Jurisdictions fail closed").  No row, no scope: the city-wide scope is
+ * the explicit region 520500.  Before ALTER EXTENSION UPDATE to 0.3.0 the
+ * rows are keyed by name (no default either).
+ */
 char *
-bjxm_jurisdiction_of(const char *rolname)
+bjxm_jurisdiction_of(Oid role)
 {
-	static SPIPlanPtr plan = NULL;
-	Oid			argtypes[1] = {NAMEOID};
+	static SPIPlanPtr by_oid = NULL;
+	static SPIPlanPtr by_name = NULL;
+	Oid			argtypes[1];
 	Datum		args[1];
 	NameData	n;
-	char	   *region = NULL;
+	SPIPlanPtr	plan;
 
-	namestrcpy(&n, rolname);	/* a full NAMEDATALEN datum, not a short C string */
-	args[0] = NameGetDatum(&n);
-	bjxm_plan(&plan, "SELECT j.region FROM bjxm.jurisdictions j WHERE j.member OPERATOR(pg_catalog.=) $1",
-			  1, argtypes);
+	if (bjxm_has_column("jurisdictions", "role_oid"))
+	{
+		argtypes[0] = OIDOID;
+		args[0] = ObjectIdGetDatum(role);
+		bjxm_plan(&by_oid, "SELECT j.region FROM bjxm.jurisdictions j "
+				  "WHERE j.role_oid OPERATOR(pg_catalog.=) $1 AND EXISTS ("
+				  "SELECT 1 FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a "
+				  "WHERE c.oid OPERATOR(pg_catalog.=) j.tableoid AND a.grantee OPERATOR(pg_catalog.=) $1 "
+				  "AND a.privilege_type OPERATOR(pg_catalog.=) 'SELECT')",
+				  1, argtypes);
+		plan = by_oid;
+	}
+	else
+	{
+		const char *rolname = GetUserNameFromId(role, true);
+
+		namestrcpy(&n, rolname ? rolname : "");	/* a full NAMEDATALEN datum */
+		argtypes[0] = NAMEOID;
+		args[0] = NameGetDatum(&n);
+		bjxm_plan(&by_name, "SELECT j.region FROM bjxm.jurisdictions j WHERE j.member OPERATOR(pg_catalog.=) $1",
+				  1, argtypes);
+		plan = by_name;
+	}
 	if (SPI_execute_plan(plan, args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "bjxm: jurisdiction lookup failed");
-	if (SPI_processed == 1)
-		region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-	return region ? region : pstrdup(BJXM_CITY_REGION);
+	if (SPI_processed != 1)
+		return NULL;
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
 
 /* The region of a unit, or NULL if there is no such unit. */
@@ -140,6 +173,8 @@ is_unit_member(const char *rolname, int64 unit_id)
 bool
 bjxm_covers(const char *jurisdiction, const char *region)
 {
+	if (jurisdiction == NULL)
+		return false;
 	return strcmp(jurisdiction, BJXM_CITY_REGION) == 0 ||
 		(region != NULL && strcmp(jurisdiction, region) == 0);
 }
@@ -149,11 +184,14 @@ bool
 bjxm_actor_sees_all_units(void)
 {
 	Oid			actor = bjxm_actor();
+	char	   *jur;
 
 	if (superuser_arg(actor))
 		return true;
-	return has_jurisdiction_duty(actor) &&
-		strcmp(bjxm_jurisdiction_of(bjxm_actor_name()), BJXM_CITY_REGION) == 0;
+	if (!has_jurisdiction_duty(actor))
+		return false;
+	jur = bjxm_jurisdiction_of(actor);
+	return jur != NULL && strcmp(jur, BJXM_CITY_REGION) == 0;
 }
 
 /*
@@ -168,7 +206,7 @@ bjxm_actor_sees_unit(int64 unit_id, const char *unit_region)
 
 	if (superuser_arg(actor))
 		return true;
-	if (has_jurisdiction_duty(actor) && bjxm_covers(bjxm_jurisdiction_of(bjxm_actor_name()), unit_region))
+	if (has_jurisdiction_duty(actor) && bjxm_covers(bjxm_jurisdiction_of(actor), unit_region))
 		return true;
 	return bjxm_role_holds_duty(actor, "user_unit") && is_unit_member(bjxm_actor_name(), unit_id);
 }
@@ -196,7 +234,7 @@ bjxm_actor_sees_project(int64 unit_id, const char *unit_region, int64 project_id
 	name = bjxm_actor_name();
 	/* 第三十五条: oversight duties see the units of their jurisdiction. */
 	if ((has_jurisdiction_duty(actor)) &&
-		bjxm_covers(bjxm_jurisdiction_of(name), unit_region))
+		bjxm_covers(bjxm_jurisdiction_of(actor), unit_region))
 		return true;
 	/* 第三条: a unit's own staff. */
 	if (bjxm_role_holds_duty(actor, "user_unit") && is_unit_member(name, unit_id))
@@ -479,6 +517,7 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	Oid			actor = bjxm_actor();
 	const char *actor_name = bjxm_actor_name();
 	char	   *jurisdiction = NULL;
+	bool		jurisdiction_read = false;
 	bool		had_duty = false;
 	bool		out_of_jurisdiction = false;
 	bool		own_unit = false;
@@ -553,8 +592,11 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 		}
 		if (strcmp(duty, "reviewer") == 0)
 			return i;			/* the entrusted party is checked by the caller */
-		if (jurisdiction == NULL)
-			jurisdiction = bjxm_jurisdiction_of(actor_name);
+		if (!jurisdiction_read)
+		{
+			jurisdiction = bjxm_jurisdiction_of(actor);
+			jurisdiction_read = true;
+		}
 		if (region == NULL || bjxm_covers(jurisdiction, region))
 			return i;
 		out_of_jurisdiction = true;
@@ -571,10 +613,20 @@ bjxm_duty_check(const char *action, int article, const char *const *duties, int 
 	else if (out_of_jurisdiction)
 	{
 		why->article = BJ_ART_COUNTIES;
-		why->message = psprintf("角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
-								actor_name, jurisdiction, region, action, action, actor_name);
-		why->detail = "各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。";
-		why->hint = "由有管辖权的部门执行, 或由市级大数据部门调整管辖范围 (bjxm.set_jurisdiction)。";
+		if (jurisdiction == NULL)
+		{
+			why->message = psprintf("角色“%s”没有管辖范围, 不能执行“%s” (%s: %s has no jurisdiction)",
+									actor_name, action, action, actor_name);
+			why->detail = "各县(自治县、市、区)参照本办法执行: 职责角色只在设定的管辖范围内履行职责; 未设定管辖范围的角色不对任何区划履行职责 (无默认的全市范围)。";
+			why->hint = "由市级大数据部门以 bjxm.set_jurisdiction 设定管辖范围: 本县区划代码, 或全市 '520500'。";
+		}
+		else
+		{
+			why->message = psprintf("角色“%s”的管辖范围(%s)不含区划 %s, 不能执行“%s” (%s: outside the jurisdiction of %s)",
+									actor_name, jurisdiction, region, action, action, actor_name);
+			why->detail = "各县(自治县、市、区)参照本办法执行: 县级部门只对本县单位履行职责, 市级部门对全市履行职责。";
+			why->hint = "由有管辖权的部门执行, 或由市级大数据部门调整管辖范围 (bjxm.set_jurisdiction)。";
+		}
 	}
 	else if (had_duty)
 	{
@@ -731,13 +783,15 @@ bjxm_visible_unit_ids(PG_FUNCTION_ARGS)
 		/* 第三十五条: oversight duties see their jurisdiction, the city all. */
 		if (has_jurisdiction_duty(actor))
 		{
-			char	   *jur = bjxm_jurisdiction_of(bjxm_actor_name());
+			char	   *jur = bjxm_jurisdiction_of(actor);
 			Oid			argtypes[1] = {TEXTOID};
-			Datum		args[1] = {CStringGetTextDatum(jur)};
+			Datum		args[1];
 
-			if (strcmp(jur, BJXM_CITY_REGION) == 0)
+			args[0] = CStringGetTextDatum(jur ? jur : "");
+			/* no jurisdiction: no unit (第三十五条, fail closed) */
+			if (jur != NULL && strcmp(jur, BJXM_CITY_REGION) == 0)
 				collect_ids(&set, &all_units, "SELECT u.unit_id FROM bjxm.units u", 0, NULL, NULL);
-			else
+			else if (jur != NULL)
 				collect_ids(&set, &region_units, "SELECT u.unit_id FROM bjxm.units u "
 							"WHERE u.region OPERATOR(pg_catalog.=) $1", 1, argtypes, args);
 		}

@@ -21,13 +21,17 @@ extern bool bjxm_role_holds_duty(Oid role, const char *duty);
 /* Whether role holds bigdata, finance or city_gov: it may not act for a unit (第三条). */
 extern bool bjxm_role_is_oversight(Oid role);
 
-/* The region a duty member acts on: its jurisdiction, else the city (第三十五条); caller in SPI. */
-extern char *bjxm_jurisdiction_of(const char *rolname);
+/*
+ * The region a duty member acts on (第三十五条): its jurisdiction, keyed by
+ * role OID, or NULL if it has none (fail closed: no default scope; the
+ * city-wide scope is the explicit region 520500).  Caller in SPI.
+ */
+extern char *bjxm_jurisdiction_of(Oid role);
 
 /* Whether region is a code in bjxm.regions; caller in SPI. */
 extern bool bjxm_region_known(const char *region);
 
-/* Whether jurisdiction covers region: the city covers every region. */
+/* Whether jurisdiction covers region: the city covers every region, NULL (none) nothing. */
 extern bool bjxm_covers(const char *jurisdiction, const char *region);
 
 /* Whether the actor sees every unit: superuser, or an oversight duty at city level; caller in SPI. */

@@ -9,8 +9,10 @@
  *              group (src/splitting.c); record_city_review, and the rule
  *              procurement applies (BJ034)
  *   第三十五条 counties act by reference: a duty member's jurisdiction is
- *              a county or the city (set_jurisdiction); the duty check
- *              itself (duties.c) scopes every action by it
+ *              a county or the whole city (set_jurisdiction, revoke_
+ *              jurisdiction), keyed by role OID; a member without one acts
+ *              on no region; the duty check itself (duties.c) scopes
+ *              every action by it
  */
 #include "postgres.h"
 
@@ -19,6 +21,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "miscadmin.h"
 
 #include "action.h"
 #include "duties.h"
@@ -155,6 +158,57 @@ bjxm_record_city_review_apply(BjxmCtx *ctx)
 	bjxm_move_set(ctx, &plan, "city_review_passed = $2", 1, types, values, NULL, bjxm_next_state(ctx), ctx->note);
 }
 
+/*
+ * 第三十五条: jurisdictions fail closed (docs/design.md "Jurisdictions fail
+ * closed").  A row of bjxm.jurisdictions is keyed by the role's OID and
+ * counts while the role holds SELECT on the table, granted here: the
+ * grant is a shared dependency, so DROP ROLE is refused until the
+ * jurisdiction is revoked (bjxm.revoke_jurisdiction) or DROP OWNED BY
+ * takes the grant away, and a row whose grant is gone is void.  The
+ * member column keeps the role's current name for pg_dump: a restore
+ * maps it back to the OID of that name (bjxm._jurisdictions_restore) and
+ * the dumped GRANT, by current name, validates it.
+ */
+
+/* Grant or revoke the marker privilege of role on bjxm.jurisdictions. */
+static void
+jurisdiction_marker(Oid role, bool grant)
+{
+	const char *name = GetUserNameFromId(role, false);
+
+	if (SPI_execute(psprintf(grant ? "GRANT SELECT ON TABLE bjxm.jurisdictions TO %s"
+							 : "REVOKE SELECT ON TABLE bjxm.jurisdictions FROM %s",
+							 quote_identifier(name)), false, 0) != SPI_OK_UTILITY)
+		elog(ERROR, "bjxm: jurisdiction grant failed");
+}
+
+/* Keep every row's member name the role's current name (renames; for pg_dump). */
+static void
+refresh_member_names(void)
+{
+	static SPIPlanPtr plan = NULL;
+
+	bjxm_exec(&plan, "UPDATE bjxm.jurisdictions j SET member = r.rolname FROM pg_catalog.pg_roles r "
+			  "WHERE r.oid OPERATOR(pg_catalog.=) j.role_oid AND j.member OPERATOR(pg_catalog.<>) r.rolname",
+			  0, NULL, NULL, NULL);
+}
+
+/* The member argument of set_ and revoke_jurisdiction, and the schema of 0.3.0. */
+static bool
+jurisdiction_member_given(BjxmCtx *ctx)
+{
+	const BjxmArg *member = bjxm_arg(ctx, "member");
+
+	if (!member->given)
+	{
+		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "角色不能为空 (member is required)");
+		return false;
+	}
+	if (!member->present)
+		return false;			/* refused already */
+	return bjxm_require_column(ctx, "jurisdictions", "role_oid");
+}
+
 /* set_jurisdiction: a member of a duty that has a jurisdiction, a known region. */
 void
 bjxm_set_jurisdiction_rules(BjxmCtx *ctx)
@@ -170,30 +224,78 @@ bjxm_set_jurisdiction_rules(BjxmCtx *ctx)
 	}
 	if (!member->present || region == NULL)
 		return;					/* refused already */
+	if (!bjxm_require_column(ctx, "jurisdictions", "role_oid"))
+		return;
 	if (!bjxm_region_known(region))
-		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL, "未知的行政区划“%s” (unknown region %s)", region, region);
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL,
+					"区划见 bjxm.regions; 全市范围为 '520500' (毕节市市级)。",
+					"未知的行政区划“%s” (unknown region %s)", region, region);
 	if (!(bjxm_role_is_oversight(role) || bjxm_role_holds_duty(role, "auditor")))
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
 					"角色“%s”不是大数据部门、财政部门、市人民政府或审计机关的成员 (role holds no duty with a jurisdiction)",
 					member->text);
 }
 
-/* Set (or replace) the member's jurisdiction. */
+/* Set (or replace) the member's jurisdiction, keyed by OID, with its marker grant. */
 void
 bjxm_set_jurisdiction_apply(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
-	Oid			types[2] = {TEXTOID, TEXTOID};
-	Datum		values[2];
-	const char *member = bjxm_arg_text(ctx, "member");
+	Oid			types[3] = {OIDOID, NAMEOID, TEXTOID};
+	Datum		values[3];
+	Oid			role = (Oid) bjxm_arg(ctx, "member")->id;
+	const char *member = GetUserNameFromId(role, false);
 	const char *region = bjxm_arg_text(ctx, "region");
+	NameData	n;
 
-	values[0] = CStringGetTextDatum(member);
-	values[1] = CStringGetTextDatum(region);
-	bjxm_exec(&plan, "INSERT INTO bjxm.jurisdictions (member, region) VALUES ($1, $2) "
+	namestrcpy(&n, member);
+	values[0] = ObjectIdGetDatum(role);
+	values[1] = NameGetDatum(&n);
+	values[2] = CStringGetTextDatum(region);
+	refresh_member_names();
+	bjxm_exec(&plan, "INSERT INTO bjxm.jurisdictions (role_oid, member, region) VALUES ($1, $2, $3) "
 			  "ON CONFLICT ON CONSTRAINT jurisdictions_pkey "
-			  "DO UPDATE SET region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp()",
-			  2, types, values, NULL);
-	ctx->details = bjxm_jsonb(psprintf("{\"member\": %s, \"region\": %s}", bjxm_json_quote(member), bjxm_json_quote(region)));
+			  "DO UPDATE SET member = EXCLUDED.member, region = EXCLUDED.region, set_at = pg_catalog.clock_timestamp()",
+			  3, types, values, NULL);
+	jurisdiction_marker(role, true);
+	ctx->details = bjxm_jsonb(psprintf("{\"member\": %s, \"role_oid\": %u, \"region\": %s}",
+									   bjxm_json_quote(member), role, bjxm_json_quote(region)));
+	bjxm_done(ctx, psprintf("%s → %s", member, region));
+}
+
+/* revoke_jurisdiction: the member has a jurisdiction row. */
+void
+bjxm_revoke_jurisdiction_rules(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {OIDOID};
+	Datum		values[1];
+	const BjxmArg *member = bjxm_arg(ctx, "member");
+
+	if (!jurisdiction_member_given(ctx))
+		return;
+	values[0] = ObjectIdGetDatum((Oid) member->id);
+	if (bjxm_exec(&plan, "SELECT j.region FROM bjxm.jurisdictions j WHERE j.role_oid OPERATOR(pg_catalog.=) $1",
+				  1, types, values, NULL) != 1)
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"角色“%s”没有管辖范围 (role has no jurisdiction)", member->text);
+}
+
+/* Remove the member's jurisdiction and its marker grant: it acts on no region. */
+void
+bjxm_revoke_jurisdiction_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {OIDOID};
+	Datum		values[1];
+	Oid			role = (Oid) bjxm_arg(ctx, "member")->id;
+	const char *member = GetUserNameFromId(role, false);
+
+	values[0] = ObjectIdGetDatum(role);
+	refresh_member_names();
+	bjxm_exec(&plan, "DELETE FROM bjxm.jurisdictions j WHERE j.role_oid OPERATOR(pg_catalog.=) $1",
+			  1, types, values, NULL);
+	jurisdiction_marker(role, false);
+	ctx->details = bjxm_jsonb(psprintf("{\"member\": %s, \"role_oid\": %u}", bjxm_json_quote(member), role));
 	bjxm_done(ctx, member);
 }

@@ -24,5 +24,7 @@ extern void bjxm_rule_city_review_ahead(BjxmCtx *ctx, Numeric amount);
 extern void bjxm_record_city_review_apply(BjxmCtx *ctx);
 extern void bjxm_set_jurisdiction_rules(BjxmCtx *ctx);
 extern void bjxm_set_jurisdiction_apply(BjxmCtx *ctx);
+extern void bjxm_revoke_jurisdiction_rules(BjxmCtx *ctx);
+extern void bjxm_revoke_jurisdiction_apply(BjxmCtx *ctx);
 
 #endif							/* BJXM_JURISDICTIONS_H */

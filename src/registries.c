@@ -10,7 +10,11 @@
  *                separation of duties); grant_party_member: which
  *                reviewer roles act for an institution (第七条)
  *   parameters   set_setting: the rule parameters of bjxm.settings, each
- *                change an event (the rulebook revision)
+ *                change an event (the rulebook revision); the figures of
+ *                the regulation itself (第三十二条, 第三十四条, and the
+ *                superior law's open-tender figure) only by
+ *                set_regulation_figure, 市人民政府's, with a reason, each
+ *                a new rulebook version (第三十六条)
  */
 #include "postgres.h"
 
@@ -366,9 +370,48 @@ plain_number(const char *v)
 	return *p == '\0';
 }
 
-/* set_setting: a known key, a value of its kind. */
-void
-bjxm_set_setting_rules(BjxmCtx *ctx)
+/*
+ * The settings that are figures of the regulation, or of the superior law
+ * it defers to (第三十六条), when the schema does not say (before ALTER
+ * EXTENSION UPDATE to 0.3.0: bjxm.settings.regulation_figure).
+ */
+static const char *const figure_keys[] = {
+	"county_review_threshold",	/* 第三十四条第(三)项 100万元 */
+	"major_project_threshold",	/* 第三十二条 新增重大项目 */
+	"open_tender_threshold",	/* 第十五条: 政府采购 公开招标数额标准 */
+};
+
+/* Whether the loaded settings row is a regulation figure (see figure_keys). */
+static bool
+setting_is_figure(BjxmCtx *ctx, const char *key)
+{
+	if (bjxm_has_column("settings", "regulation_figure"))
+	{
+		bool		isnull;
+		Datum		d = bjxm_object_col(ctx, "regulation_figure", &isnull);
+
+		return !isnull && DatumGetBool(d);
+	}
+	return bjxm_one_of(key, figure_keys, lengthof(figure_keys));
+}
+
+/* The clause of the loaded settings row, as article (0 if none). */
+static int
+setting_article(BjxmCtx *ctx)
+{
+	bool		isnull;
+	Datum		clause = bjxm_object_col(ctx, "clause", &isnull);
+
+	return isnull ? 0 : BjxmClauseArticle(DatumGetInt32(clause));
+}
+
+/*
+ * set_setting and set_regulation_figure: a known key, a value of its kind;
+ * a figure of the regulation only by set_regulation_figure (42501 naming
+ * its article), any other setting only by set_setting.
+ */
+static void
+setting_rules(BjxmCtx *ctx, bool figure_action)
 {
 	static SPIPlanPtr lock = NULL;
 	static SPIPlanPtr read = NULL;
@@ -393,6 +436,26 @@ bjxm_set_setting_rules(BjxmCtx *ctx)
 	}
 	ctx->object_row = SPI_tuptable->vals[0];
 	ctx->object_desc = SPI_tuptable->tupdesc;
+	if (!figure_action && setting_is_figure(ctx, key))
+	{
+		int			article = setting_article(ctx);
+
+		bjxm_reject(ctx, ERRCODE_INSUFFICIENT_PRIVILEGE, article ? article : BJ_ART_EFFECT,
+					psprintf("%s 是%s规定的数额 (%s 元), 属于规则本身; 大数据部门只能修改其他参数。",
+							 key, bjxm_object_text(ctx, "clause") ? bjxm_object_text(ctx, "clause") : "本办法",
+							 bjxm_object_text(ctx, "value")),
+					"由市人民政府 (bjxm_city_gov, 全市管辖范围) 以 bjxm.set_regulation_figure(key, value, reason) 修改并说明理由, 每次修改为新的规则版本。",
+					"参数 %s 是规章规定的数额, 不能以 set_setting 修改 (a figure of the regulation: only bjxm.set_regulation_figure by the city government)",
+					key);
+		return;
+	}
+	if (figure_action && !setting_is_figure(ctx, key))
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL,
+					"规章规定的数额见 bjxm.rulebook; 其他参数由市级大数据部门以 bjxm.set_setting 修改。",
+					"参数 %s 不是规章规定的数额 (not a figure of the regulation: use bjxm.set_setting)", key);
+		return;
+	}
 	if (value == NULL)
 	{
 		bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL, "参数值不能为空 (value is required)");
@@ -429,6 +492,21 @@ bjxm_set_setting_rules(BjxmCtx *ctx)
 	}
 }
 
+/* set_setting: a known key that is not a regulation figure, a value of its kind. */
+void
+bjxm_set_setting_rules(BjxmCtx *ctx)
+{
+	setting_rules(ctx, false);
+}
+
+/* set_regulation_figure: a regulation figure, a value of its kind, a reason (non-blank: the argument). */
+void
+bjxm_set_regulation_figure_rules(BjxmCtx *ctx)
+{
+	if (bjxm_require_column(ctx, "settings", "regulation_figure"))
+		setting_rules(ctx, true);
+}
+
 /* Change the parameter: a new revision, an event citing the parameter's clause. */
 void
 bjxm_set_setting_apply(BjxmCtx *ctx)
@@ -454,4 +532,54 @@ bjxm_set_setting_apply(BjxmCtx *ctx)
 	ctx->details = bjxm_jsonb(psprintf("{\"key\": %s, \"old\": %s, \"new\": %s}", bjxm_json_quote(key),
 									   bjxm_json_quote(old), bjxm_json_quote(value)));
 	bjxm_done(ctx, psprintf("%s: %s → %s", key, old, value));
+}
+
+/*
+ * Change a regulation figure: a new revision of the setting and a new
+ * rulebook version (bjxm.rulebook_versions), the event citing the
+ * figure's clause with old value, new value, reason and version.
+ */
+void
+bjxm_set_regulation_figure_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr update = NULL;
+	static SPIPlanPtr version = NULL;
+	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, NAMEOID};
+	Datum		values[5];
+	const char *key = bjxm_arg_text(ctx, "key");
+	const char *value = bjxm_arg_text(ctx, "value");
+	const char *reason = bjxm_arg_text(ctx, "reason");
+	const char *old = bjxm_object_text(ctx, "value");
+	bool		isnull;
+	bool		noclause;
+	Datum		clause = bjxm_object_col(ctx, "clause", &noclause);
+	NameData	actor;
+	int64		v;
+
+	if (strcmp(bjxm_object_text(ctx, "kind"), "boolean") == 0)
+		value = pg_strcasecmp(value, "true") == 0 ? "true" : "false";
+	values[0] = CStringGetTextDatum(key);
+	values[1] = CStringGetTextDatum(value);
+	bjxm_exec(&update, "UPDATE bjxm.settings x SET value = $2, revision = x.revision OPERATOR(pg_catalog.+) 1, "
+			  "changed_at = pg_catalog.clock_timestamp() WHERE x.key OPERATOR(pg_catalog.=) $1",
+			  2, types, values, NULL);
+	/* versions are numbered in the order of record: one writer at a time */
+	if (SPI_execute("LOCK TABLE bjxm.rulebook_versions IN SHARE ROW EXCLUSIVE MODE", false, 0) != SPI_OK_UTILITY)
+		elog(ERROR, "bjxm: rulebook lock failed");
+	namestrcpy(&actor, bjxm_actor_name());
+	values[2] = CStringGetTextDatum(old);
+	values[3] = CStringGetTextDatum(reason);
+	values[4] = NameGetDatum(&actor);
+	if (bjxm_exec(&version, "INSERT INTO bjxm.rulebook_versions (version, key, old_value, new_value, reason, changed_by) "
+				  "SELECT COALESCE(pg_catalog.max(r.version), 0) OPERATOR(pg_catalog.+) 1, $1, $3, $2, $4, $5 "
+				  "FROM bjxm.rulebook_versions r RETURNING version",
+				  5, types, values, NULL) != 1)
+		elog(ERROR, "bjxm: rulebook version not recorded");
+	v = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->clause_article = noclause ? BJ_ART_EFFECT : BjxmClauseArticle(DatumGetInt32(clause));
+	ctx->clause_item = noclause ? 0 : BjxmClauseItem(DatumGetInt32(clause));
+	ctx->details = bjxm_jsonb(psprintf("{\"key\": %s, \"old\": %s, \"new\": %s, \"reason\": %s, \"version\": " INT64_FORMAT "}",
+									   bjxm_json_quote(key), bjxm_json_quote(old), bjxm_json_quote(value),
+									   bjxm_json_quote(reason), v));
+	bjxm_done(ctx, psprintf("规则版本 %lld: %s: %s → %s (%s)", (long long) v, key, old, value, reason));
 }

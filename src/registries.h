@@ -23,5 +23,7 @@ extern void bjxm_grant_party_member_rules(BjxmCtx *ctx);
 extern void bjxm_grant_party_member_apply(BjxmCtx *ctx);
 extern void bjxm_set_setting_rules(BjxmCtx *ctx);
 extern void bjxm_set_setting_apply(BjxmCtx *ctx);
+extern void bjxm_set_regulation_figure_rules(BjxmCtx *ctx);
+extern void bjxm_set_regulation_figure_apply(BjxmCtx *ctx);
 
 #endif							/* BJXM_REGISTRIES_H */

@@ -161,7 +161,11 @@ static const BjxmArgSpec register_party_args[] = {
 };
 static const BjxmArgSpec grant_party_member_args[] = {{"member", BJXM_ARG_ROLE}, {"party", BJXM_ARG_TEXT}};
 static const BjxmArgSpec set_jurisdiction_args[] = {{"member", BJXM_ARG_ROLE}, {"region", BJXM_ARG_TEXT}};
+static const BjxmArgSpec revoke_jurisdiction_args[] = {{"member", BJXM_ARG_ROLE}};
 static const BjxmArgSpec set_setting_args[] = {{"key", BJXM_ARG_TEXT}, {"value", BJXM_ARG_TEXT}};
+static const BjxmArgSpec set_regulation_figure_args[] = {
+	{"key", BJXM_ARG_TEXT}, {"value", BJXM_ARG_TEXT}, {"reason", BJXM_ARG_NONBLANK, true},
+};
 static const BjxmArgSpec record_city_review_args[] = {{"passed", BJXM_ARG_BOOL, true}, {"note", BJXM_ARG_TEXT}};
 
 #define NO_ARGS .args = no_args, .nargs = 0
@@ -331,6 +335,9 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	[BJ_A_SET_SETTING] = {ARGS(set_setting_args), .duty = bjxm_city_level_duty,
 		.rules = bjxm_set_setting_rules, .apply = bjxm_set_setting_apply,
 	.articles = {BJ_ART_DUTIES}},
+	[BJ_A_SET_REGULATION_FIGURE] = {ARGS(set_regulation_figure_args), .duty = bjxm_city_level_duty,
+		.rules = bjxm_set_regulation_figure_rules, .apply = bjxm_set_regulation_figure_apply,
+	.articles = {BJ_ART_EFFECT, BJ_ART_PERFORMANCE, BJ_ART_CITY_REVIEW}},
 
 	/* 第八章 附则 */
 	[BJ_A_RECORD_CITY_REVIEW] = {ARGS(record_city_review_args), .duty = bjxm_city_level_duty,
@@ -338,6 +345,9 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	.articles = {BJ_ART_CITY_REVIEW}},
 	[BJ_A_SET_JURISDICTION] = {ARGS(set_jurisdiction_args), .duty = bjxm_city_level_duty,
 		.rules = bjxm_set_jurisdiction_rules, .apply = bjxm_set_jurisdiction_apply,
+	.articles = {BJ_ART_COUNTIES}},
+	[BJ_A_REVOKE_JURISDICTION] = {ARGS(revoke_jurisdiction_args), .duty = bjxm_city_level_duty,
+		.rules = bjxm_revoke_jurisdiction_rules, .apply = bjxm_revoke_jurisdiction_apply,
 	.articles = {BJ_ART_COUNTIES}},
 };
 

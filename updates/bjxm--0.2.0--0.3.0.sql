@@ -676,3 +676,117 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log_reminder_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs_run_id_seq', '');
+-- 第三十五条: jurisdictions fail closed (docs/design.md "Jurisdictions fail
+-- closed").  Rows keyed by role name become rows keyed by role OID, valid
+-- while the role holds the SELECT grant made with them; a row whose role
+-- no longer exists is dropped (it could only pass to a later role of that
+-- name).  A role without a row, which 0.2.0 treated as city-wide, now has
+-- no jurisdiction: the DBA grants the city explicitly (region 520500,
+-- docs/operations.md).
+ALTER TABLE bjxm.jurisdictions ADD COLUMN role_oid oid;
+UPDATE bjxm.jurisdictions j SET role_oid = r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) j.member;
+DELETE FROM bjxm.jurisdictions WHERE role_oid IS NULL;
+ALTER TABLE bjxm.jurisdictions DROP CONSTRAINT jurisdictions_pkey;
+ALTER TABLE bjxm.jurisdictions ADD CONSTRAINT jurisdictions_pkey PRIMARY KEY (role_oid);
+-- The grants that validate the rows are the table's ordinary privileges,
+-- not its initial ones: pg_dump must carry them as a fresh install's would.
+DO $bjxm$
+DECLARE
+    init aclitem[];
+    r record;
+BEGIN
+    SELECT i.initprivs INTO init FROM pg_catalog.pg_init_privs i
+     WHERE i.objoid OPERATOR(pg_catalog.=) 'bjxm.jurisdictions'::pg_catalog.regclass
+       AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objsubid OPERATOR(pg_catalog.=) 0;
+    FOR r IN SELECT j.member FROM bjxm.jurisdictions j LOOP
+        EXECUTE pg_catalog.format('GRANT SELECT ON TABLE bjxm.jurisdictions TO %I', r.member);
+    END LOOP;
+    IF init IS NOT NULL THEN
+        UPDATE pg_catalog.pg_init_privs i SET initprivs = init
+         WHERE i.objoid OPERATOR(pg_catalog.=) 'bjxm.jurisdictions'::pg_catalog.regclass
+           AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objsubid OPERATOR(pg_catalog.=) 0;
+    END IF;
+END
+$bjxm$;
+COMMENT ON TABLE bjxm.jurisdictions IS '管辖范围: 按角色 OID 登记; 未登记的角色没有管辖范围, 全市为 520500 (jurisdiction of duty-role members, keyed by role OID; none without a row; city-wide is region 520500; 第三十五条)';
+COMMENT ON COLUMN bjxm.jurisdictions.role_oid IS '角色 OID, 据以执行; 角色持有本表的 SELECT 授权时有效 (role OID, enforced; valid while the role holds the SELECT grant made with it)';
+COMMENT ON COLUMN bjxm.jurisdictions.member IS '角色名, 设定时刷新, 供转储恢复时映射为 OID (role name, refreshed when set; maps back to an OID on restore)';
+COMMENT ON COLUMN bjxm.jurisdictions.region IS '管辖区划, 520500 为全市 (region acted on; 520500 = the whole city)';
+DROP POLICY jurisdictions_visible ON bjxm.jurisdictions;
+CREATE POLICY jurisdictions_visible ON bjxm.jurisdictions FOR SELECT
+    USING ((SELECT bjxm._sees_all_units())
+           OR role_oid OPERATOR(pg_catalog.=) (SELECT r.oid FROM pg_catalog.pg_roles r
+                                               WHERE r.rolname OPERATOR(pg_catalog.=) bjxm.acting_role()));
+CREATE FUNCTION bjxm._jurisdictions_restore() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    NEW.role_oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) NEW.member);
+    IF NEW.role_oid IS NULL THEN
+        RAISE WARNING '第三十五条: 角色“%”不存在, 其管辖范围未恢复 (role % does not exist: jurisdiction % not restored)',
+            NEW.member, NEW.member, NEW.region;
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._jurisdictions_restore() IS '内部: 恢复时按角色名映射 OID (internal: map a restored jurisdiction to the OID of its role name)';
+REVOKE ALL ON FUNCTION bjxm._jurisdictions_restore() FROM PUBLIC;
+CREATE TRIGGER jurisdictions_restore BEFORE INSERT ON bjxm.jurisdictions
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._jurisdictions_restore();
+
+CREATE FUNCTION bjxm.revoke_jurisdiction(member regrole)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'revoke_jurisdiction', pg_catalog.jsonb_build_object('member', $1::oid::bigint)) $$;
+COMMENT ON FUNCTION bjxm.revoke_jurisdiction(regrole) IS '撤销职责角色成员的管辖范围, 市级大数据部门 (remove a member''s jurisdiction: it then acts on no region; city bigdata)';
+
+-- 第三十六条: the figures of the regulation (第三十二条, 第三十四条第(三)项)
+-- and of the superior law it defers to (第十五条's 公开招标数额标准) change
+-- only by the city government, with a reason, each a new rulebook version.
+ALTER TABLE bjxm.settings ADD COLUMN regulation_figure boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN bjxm.settings.regulation_figure IS '规章规定的数额: 仅市人民政府以 set_regulation_figure 修改 (a figure of the regulation: changed only by the city government, set_regulation_figure)';
+UPDATE bjxm.settings SET regulation_figure = true
+ WHERE key IN ('county_review_threshold', 'major_project_threshold', 'open_tender_threshold');
+CREATE TABLE bjxm.rulebook_versions (
+    version    integer PRIMARY KEY CHECK (version > 0),
+    key        text NOT NULL,
+    old_value  text NOT NULL,
+    new_value  text NOT NULL,
+    reason     text NOT NULL CHECK (pg_catalog.btrim(reason) <> ''),
+    changed_by name NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+);
+COMMENT ON TABLE bjxm.rulebook_versions IS '规则版本: 规章规定数额的每次修改 (rulebook versions: each change of a figure of the regulation, 第三十六条)';
+COMMENT ON COLUMN bjxm.rulebook_versions.version IS '规则版本号, 安装时为 0 (rulebook version; 0 as installed)';
+COMMENT ON COLUMN bjxm.rulebook_versions.key IS '参数名 (setting key)';
+COMMENT ON COLUMN bjxm.rulebook_versions.old_value IS '原值 (old value)';
+COMMENT ON COLUMN bjxm.rulebook_versions.new_value IS '新值 (new value)';
+COMMENT ON COLUMN bjxm.rulebook_versions.reason IS '修改理由 (reason)';
+COMMENT ON COLUMN bjxm.rulebook_versions.changed_by IS '修改角色 (changed by)';
+COMMENT ON COLUMN bjxm.rulebook_versions.changed_at IS '修改时间 (changed at)';
+SELECT pg_catalog.pg_extension_config_dump('bjxm.rulebook_versions', '');
+CREATE VIEW bjxm.rulebook AS
+SELECT COALESCE((SELECT pg_catalog.max(v.version) FROM bjxm.rulebook_versions v), 0) AS version,
+       (SELECT COALESCE(pg_catalog.sum(s.revision), 0) FROM bjxm.settings s) AS settings_revision,
+       s.key, s.value, s.clause, s.default_value,
+       (SELECT pg_catalog.max(v.version) FROM bjxm.rulebook_versions v WHERE v.key OPERATOR(pg_catalog.=) s.key) AS set_in_version,
+       s.changed_at
+  FROM bjxm.settings s
+ WHERE s.regulation_figure;
+COMMENT ON VIEW bjxm.rulebook IS '现行规则版本与规章规定的数额 (the rulebook in force: its version and the figures of the regulation, 第三十六条)';
+COMMENT ON COLUMN bjxm.rulebook.version IS '现行规则版本号 (rulebook version in force; 0 = as installed)';
+COMMENT ON COLUMN bjxm.rulebook.settings_revision IS '参数修订号, 即事件 rulebook 列的 r 值 (settings revision, the r of events.rulebook)';
+COMMENT ON COLUMN bjxm.rulebook.key IS '参数名 (key)';
+COMMENT ON COLUMN bjxm.rulebook.value IS '现行数额 (value in force)';
+COMMENT ON COLUMN bjxm.rulebook.clause IS '依据条款 (clause)';
+COMMENT ON COLUMN bjxm.rulebook.default_value IS '规章原定数额 (value installed)';
+COMMENT ON COLUMN bjxm.rulebook.set_in_version IS '最近修改的规则版本 (version that last changed it; NULL = never)';
+COMMENT ON COLUMN bjxm.rulebook.changed_at IS '最近修改时间 (last changed at)';
+GRANT SELECT ON bjxm.rulebook_versions, bjxm.rulebook
+    TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
+CREATE FUNCTION bjxm.set_regulation_figure(key text, value text, reason text)
+    RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_regulation_figure', pg_catalog.jsonb_build_object('key', $1, 'value', $2, 'reason', $3)) $$;
+COMMENT ON FUNCTION bjxm.set_regulation_figure(text, text, text) IS '修改规章规定的数额, 市人民政府(全市), 须说明理由, 每次为新的规则版本 (change a figure of the regulation; city government, city-wide; with a reason; a new rulebook version, 第三十六条)';
+COMMENT ON FUNCTION bjxm.set_setting(text, text) IS '修改规则参数, 市级大数据部门, 留痕; 规章规定的数额除外 (change a rule parameter; city bigdata; recorded as an event; not the regulation''s figures)';
+REVOKE ALL ON FUNCTION bjxm.revoke_jurisdiction(regrole), bjxm.set_regulation_figure(text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bjxm.revoke_jurisdiction(regrole), bjxm.set_regulation_figure(text, text, text) TO PUBLIC;

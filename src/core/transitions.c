@@ -156,7 +156,9 @@ static const char *const action_names[BJ_A_COUNT] = {
 	[BJ_A_REVOKE_UNIT_MEMBER] = "revoke_unit_member",
 	[BJ_A_GRANT_PARTY_MEMBER] = "grant_party_member",
 	[BJ_A_SET_JURISDICTION] = "set_jurisdiction",
+	[BJ_A_REVOKE_JURISDICTION] = "revoke_jurisdiction",
 	[BJ_A_SET_SETTING] = "set_setting",
+	[BJ_A_SET_REGULATION_FIGURE] = "set_regulation_figure",
 	[BJ_A_SET_EXCLUDED_TERM] = "set_excluded_term",
 	[BJ_A_OPEN_RECTIFICATION] = "open_rectification",
 	[BJ_A_REPORT_RECTIFICATION] = "report_rectification",
@@ -190,8 +192,15 @@ static const bj_transition stateless[BJ_A_COUNT] = {
 	[BJ_A_GRANT_PARTY_MEMBER] = RULE(BD, BJ_ART_DEMAND_REVIEW),
 	/* 第三十五条: counties act by reference; the city sets who covers what. */
 	[BJ_A_SET_JURISDICTION] = RULE(BD, BJ_ART_COUNTIES),
+	[BJ_A_REVOKE_JURISDICTION] = RULE(BD, BJ_ART_COUNTIES),
 	/* 第三条: 大数据部门 建立项目管理体系, its parameters included. */
 	[BJ_A_SET_SETTING] = RULE(BD, BJ_ART_DUTIES),
+	/*
+	 * 第三十六条: the measures are the 市人民政府's; their own figures
+	 * (第三十二条, 第三十四条第(三)项) and the superior law's they defer to
+	 * change only by it, each a new rulebook version.
+	 */
+	[BJ_A_SET_REGULATION_FIGURE] = RULE(CG, BJ_ART_EFFECT),
 	/* 第十一条: the dictionary of excluded expenses. */
 	[BJ_A_SET_EXCLUDED_TERM] = RULE(BD, BJ_ART_ELIGIBILITY),
 	/* 第三十条: 大数据部门会同财政部门 监督检查; 第三十一条: the unit rectifies. */

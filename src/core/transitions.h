@@ -112,8 +112,10 @@ typedef enum bj_action
 	BJ_A_REVOKE_UNIT_MEMBER,
 	BJ_A_GRANT_PARTY_MEMBER,
 	BJ_A_SET_JURISDICTION,
+	BJ_A_REVOKE_JURISDICTION,
 	/* stateless: rule parameters and the 第十一条 dictionary */
 	BJ_A_SET_SETTING,
+	BJ_A_SET_REGULATION_FIGURE,
 	BJ_A_SET_EXCLUDED_TERM,
 	/* stateless: rectification orders (第三十条, 第三十一条) */
 	BJ_A_OPEN_RECTIFICATION,

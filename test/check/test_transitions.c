@@ -139,7 +139,9 @@ static const struct
 	{"revoke_unit_member", "", "none", NULL, "bigdata", "第三条"},
 	{"grant_party_member", "", "none", NULL, "bigdata", "第七条"},
 	{"set_jurisdiction", "", "none", NULL, "bigdata", "第三十五条"},
+	{"revoke_jurisdiction", "", "none", NULL, "bigdata", "第三十五条"},
 	{"set_setting", "", "none", NULL, "bigdata", "第三条"},
+	{"set_regulation_figure", "", "none", NULL, "city_gov", "第三十六条"},
 	{"set_excluded_term", "", "none", NULL, "bigdata", "第十一条"},
 	{"open_rectification", "", "none", NULL, "bigdata|finance", "第三十条"},
 	{"report_rectification", "", "none", NULL, "user_unit", "第三十一条"},
@@ -178,7 +180,7 @@ keeps_state(const char *action, const char *state)
 
 /* The first stateless action, and the dry run, by their place above. */
 #define FIRST_STATELESS 40
-#define DRY_RUN 55
+#define DRY_RUN 57
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */

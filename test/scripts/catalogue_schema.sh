@@ -69,6 +69,7 @@ END \$\$;
 GRANT bjxm_user_unit TO ds_cat_unit;
 GRANT bjxm_bigdata TO ds_cat_bigdata;
 GRANT bjxm_city_gov TO ds_cat_gov;
+SELECT bjxm.set_jurisdiction('ds_cat_bigdata', '520500'), bjxm.set_jurisdiction('ds_cat_gov', '520500');
 SET bjxm.today = '2026-11-27';
 SELECT bjxm.register_unit('$UNIT', '毕节市市场监督管理局', 'admin_dept');
 SELECT bjxm.register_party('CT-R', '某评审机构', 'reviewer', '12520500697515392P');

@@ -68,6 +68,9 @@ CREATE ROLE cl_finance NOLOGIN;  GRANT bjxm_finance TO cl_finance;
 CREATE ROLE cl_reviewer NOLOGIN; GRANT bjxm_reviewer TO cl_reviewer;
 CREATE ROLE cl_gov NOLOGIN;      GRANT bjxm_city_gov TO cl_gov;
 GRANT cl_unit, cl_bigdata, cl_finance, cl_reviewer, cl_gov TO cl_app;
+-- 第三十五条: the city-wide jurisdiction is granted explicitly.
+SELECT bjxm.set_jurisdiction('cl_bigdata', '520500'), bjxm.set_jurisdiction('cl_finance', '520500'),
+       bjxm.set_jurisdiction('cl_gov', '520500');
 SELECT bjxm.register_unit('$PY_UNIT', '毕节市教育局', 'admin_dept');
 SELECT bjxm.register_unit('$JAVA_UNIT', '毕节市民政局', 'admin_dept');
 SELECT bjxm.register_party('CL-R', '某工程咨询评审中心', 'reviewer', '91520500CLR000001N');

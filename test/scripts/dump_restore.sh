@@ -66,6 +66,14 @@ GRANT bjxm_bigdata TO mx_dr_bigdata;
 GRANT bjxm_user_unit TO mx_dr_unit, mx_dr_unit2;
 GRANT bjxm_reviewer TO mx_dr_reviewer;
 GRANT bjxm_finance TO mx_dr_county;
+-- 第三十五条: the city-wide scope is explicit; a county member renamed
+-- keeps its county (by OID), and the dump carries its new name.
+SELECT bjxm.set_jurisdiction('mx_dr_bigdata', '520500');
+DO $$ BEGIN DROP ROLE mx_dr_rn; EXCEPTION WHEN OTHERS THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE mx_dr_rn_old NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+GRANT bjxm_bigdata TO mx_dr_rn_old;
+SELECT bjxm.set_jurisdiction('mx_dr_rn_old', '520502');
+ALTER ROLE mx_dr_rn_old RENAME TO mx_dr_rn;
 
 SET ROLE mx_dr_bigdata;
 SELECT bjxm.register_unit('11520500MX0000001W', '备份测试单位甲 (dump unit A)', 'admin_dept');
@@ -84,6 +92,8 @@ SELECT bjxm.set_setting('rectification_days', '60');
 SELECT bjxm.set_setting('slow_execution_rate', '0.6');
 SELECT bjxm.register_party('DR-E1', '备份测试评估机构 (dump evaluator)', 'evaluator', '91520500DRE0000018');
 RESET ROLE;
+-- 第三十六条: a figure of the regulation changed by the city government: rulebook version 1.
+SELECT bjxm.set_regulation_figure('major_project_threshold', '20000000', '转储测试: 重大项目标准2000万元');
 SQL
 
 # Projects and every table behind them (docs/reference.md §4, §5), each step by the duty
@@ -365,7 +375,7 @@ check_eq "the new event is register_unit of the unit" "register_unit|$new_unit|m
   "$(val "$DST" "SELECT action || '|' || unit_id || '|' || actor FROM bjxm.events ORDER BY event_id DESC LIMIT 1")"
 check_eq "the rulebook revision is kept" "$src_rulebook" \
   "$(val "$DST" "SELECT rulebook FROM bjxm.events ORDER BY event_id DESC LIMIT 1")"
-check_eq "changed settings kept with their revision" "rectification_days=60 r2,slow_execution_rate=0.6 r1" \
+check_eq "changed settings kept with their revision" "major_project_threshold=20000000 r1,rectification_days=60 r2,slow_execution_rate=0.6 r1" \
   "$(val "$DST" "SELECT string_agg(key || '=' || value || ' r' || revision, ',' ORDER BY key)
                   FROM bjxm.settings WHERE revision > 0")"
 check_eq "settings: every installed key once" \
@@ -381,6 +391,16 @@ check_eq "a user unit still sees only its unit (RLS)" "11520500MX0000001W" \
   "$(val "$DST" "SET ROLE mx_dr_unit; SELECT string_agg(code::text, ',') FROM bjxm.units")"
 check_eq "a county member still sees only its county" "11520521MX0000002D" \
   "$(val "$DST" "SET ROLE mx_dr_county; SELECT string_agg(code::text, ',' ORDER BY code) FROM bjxm.units")"
+check_eq "jurisdictions restored, keyed by the OID of the role's name" \
+  "mx_dr_bigdata 520500 true,mx_dr_county 520521 true,mx_dr_rn 520502 true" \
+  "$(val "$DST" "SELECT string_agg(member || ' ' || region || ' ' || (role_oid = to_regrole(member)::oid), ',' ORDER BY member) FROM bjxm.jurisdictions")"
+check_eq "with the grants that validate them" "mx_dr_bigdata,mx_dr_county,mx_dr_rn" \
+  "$(val "$DST" "SELECT string_agg(a.grantee::regrole::text, ',' ORDER BY a.grantee::regrole::text) FROM pg_class c, aclexplode(c.relacl) a
+                 WHERE c.oid = 'bjxm.jurisdictions'::regclass AND a.grantee::regrole::text LIKE 'mx\_dr\_%'")"
+check_eq "the rulebook version is kept" "1 major_project_threshold=20000000" \
+  "$(val "$DST" "SELECT (SELECT max(version) FROM bjxm.rulebook_versions) || ' ' || key || '=' || value FROM bjxm.rulebook WHERE set_in_version = 1")"
+check_eq "the renamed county member still sees only its county" "11520502MX00000030" \
+  "$(val "$DST" "SET ROLE mx_dr_rn; SELECT string_agg(code::text, ',' ORDER BY code) FROM bjxm.units")"
 check_eq "the event log is still append-only" "refused" \
   "$(val "$DST" "DO \$\$ BEGIN DELETE FROM bjxm.events; RAISE NOTICE 'deleted'; EXCEPTION WHEN OTHERS THEN NULL; END \$\$;
                   SELECT CASE WHEN count(*) = $src_event + 2 THEN 'refused' ELSE 'deleted' END FROM bjxm.events")"

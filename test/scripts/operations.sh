@@ -110,8 +110,12 @@ TABLES_SQL="SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'bjxm'::regn
 SEQS_SQL="SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace
            AND c.relkind = 'S' ORDER BY 1"
 summary_sql() { # table
+  # (第三十五条: a jurisdiction is kept by role OID, which a new cluster
+  # gives anew; it must be the OID of the row's role name there.)
+  local row="t::text"
+  [ "$1" == "jurisdictions" ] && row="(t.member, t.region, t.set_at, t.role_oid = to_regrole(quote_ident(t.member))::oid)::text"
   echo "SELECT count(*) || ' rows, md5 ' ||
-               md5(coalesce(string_agg(t::text, E'\n' ORDER BY t::text COLLATE \"C\"), ''))
+               md5(coalesce(string_agg($row, E'\n' ORDER BY $row COLLATE \"C\"), ''))
           FROM bjxm.$1 t"
 }
 seq_sql() { # sequence
@@ -201,6 +205,8 @@ fingerprint1 "$DROPDB" >"$WORK/install1.txt"
 psql1 "$DROPDB" >/dev/null <<SQL
 SET client_min_messages = warning;
 SET bjxm.today = '$TODAY';
+-- 第三十五条: the city-wide jurisdiction is granted explicitly.
+SELECT bjxm.set_jurisdiction('$P1_BIGDATA', '520500');
 SET ROLE $P1_BIGDATA;
 SELECT bjxm.register_unit('11520502MX00000030', '运维测试单位 (ops unit)', 'admin_dept', '520502');
 SELECT bjxm.grant_unit_member('$P1_UNIT', '11520502MX00000030');
@@ -235,6 +241,8 @@ psql1 "$DROPDB" -c "SET client_min_messages = warning" -c "CREATE EXTENSION bjxm
 psql1 "$DROPDB" >/dev/null <<SQL
 SET client_min_messages = warning;
 SET bjxm.today = '$TODAY';
+-- (the jurisdiction went with the extension's tables, like the membership)
+SELECT bjxm.set_jurisdiction('$P1_BIGDATA', '520500');
 SET ROLE $P1_BIGDATA;
 SELECT bjxm.register_unit('11520502MX00000030', '运维测试单位 (ops unit)', 'admin_dept', '520502');
 SELECT bjxm.grant_unit_member('$P1_UNIT', '11520502MX00000030');
@@ -280,6 +288,8 @@ check_eq "the former unit member is no member any more (42501)" "42501" \
 psql1 "$DROPDB" >/dev/null <<SQL
 SET client_min_messages = warning;
 SET bjxm.today = '$TODAY';
+-- (the jurisdiction went with the extension's tables, like the membership)
+SELECT bjxm.set_jurisdiction('$P1_BIGDATA', '520500');
 SET ROLE $P1_BIGDATA;
 SELECT bjxm.register_unit('11520502MX00000030', '运维测试单位 (ops unit)', 'admin_dept', '520502');
 SELECT bjxm.grant_unit_member('$P1_UNIT', '11520502MX00000030');
@@ -331,6 +341,8 @@ GRANT bjxm_bigdata TO $BIGDATA_ROLE;
 GRANT bjxm_reviewer TO $REVIEWER_ROLE;
 GRANT bjxm_finance TO $COUNTY_ROLE;
 GRANT bjxm_auditor TO $AUDITOR_ROLE;
+-- 第三十五条: the city-wide jurisdiction is granted explicitly.
+SELECT bjxm.set_jurisdiction('$BIGDATA_ROLE', '520500'), bjxm.set_jurisdiction('$AUDITOR_ROLE', '520500');
 
 SET bjxm.today = '$TODAY';
 SET ROLE $BIGDATA_ROLE;
@@ -363,10 +375,10 @@ SQL
 check_eq "source: projects" "1 shortlisted,2 draft" \
   "$(val1 "$SRC" "SELECT string_agg(project_id || ' ' || state, ',' ORDER BY project_id) FROM bjxm.projects")"
 check_eq "source: members by name, jurisdiction, changed setting" \
-  '张三_教育局 / 王五 "Reviewer" 评审中心 / 赵六_大方县财政局 520521 / rectification_days=45' \
+  '张三_教育局 / 王五 "Reviewer" 评审中心 / 孙七_审计局 520500,李四_大数据局 520500,赵六_大方县财政局 520521 / rectification_days=45' \
   "$(val1 "$SRC" "SELECT (SELECT string_agg(member, ',') FROM bjxm.unit_members) || ' / '
                           || (SELECT string_agg(member, ',') FROM bjxm.party_members) || ' / '
-                          || (SELECT string_agg(member || ' ' || region, ',') FROM bjxm.jurisdictions) || ' / '
+                          || (SELECT string_agg(member || ' ' || region, ',' ORDER BY member COLLATE \"C\") FROM bjxm.jurisdictions) || ' / '
                           || (SELECT string_agg(key || '=' || value, ',') FROM bjxm.settings WHERE revision > 0)")"
 
 TABLES=$(val1 "$SRC" "$TABLES_SQL")

@@ -130,6 +130,8 @@ SELECT format('GRANT bjxm_bigdata TO %I, %I', :'p' || 'bd1', :'p' || 'bd2') \gex
 SELECT format('GRANT bjxm_finance TO %I, %I', :'p' || 'fin1', :'p' || 'fin2') \gexec
 SELECT format('GRANT bjxm_city_gov TO %I', :'p' || 'gov') \gexec
 SELECT format('GRANT bjxm_reviewer TO %I', :'p' || 'rv') \gexec
+-- 第三十五条: the city-wide jurisdiction is granted explicitly.
+SELECT bjxm.set_jurisdiction((:'p' || r)::regrole, '520500') FROM unnest(ARRAY['bd1', 'bd2', 'fin1', 'fin2', 'gov']) r;
 SELECT format('GRANT bjxm_user_unit TO %I', :'p' || 'u' || i) FROM generate_series(1, 6) i \gexec
 
 CREATE SCHEMA stress;

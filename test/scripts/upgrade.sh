@@ -32,6 +32,9 @@ CREATE EXTENSION bjxm VERSION '$PREVIOUS';
 SET bjxm.today = '2026-11-27';
 DO \$\$ BEGIN CREATE ROLE up_unit NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
 GRANT bjxm_user_unit TO up_unit;
+DO \$\$ BEGIN CREATE ROLE up_county NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$;
+GRANT bjxm_bigdata TO up_county;
+SELECT bjxm.set_jurisdiction('up_county', '520521');
 SELECT bjxm.register_unit('11520500MB1545443Y', '毕节市升级测试局', 'admin_dept');
 SELECT bjxm.grant_unit_member('up_unit', '11520500MB1545443Y');
 SET ROLE up_unit;
@@ -132,8 +135,22 @@ r=$(val "$OLD" "SET bjxm.today = '2026-11-27'; SELECT string_agg(sqlstate, ',') 
 b=$(val "$OLD" "SELECT string_agg(year || ' ' || fund || ' ' || amount, ',') FROM bjxm.budgets WHERE project_id = 2")
 [ "$b" == "2027 municipal_fiscal 500000.00" ] && echo "  ok    the earlier budget became its plan year's row ($b)" || fail "budgets after update: $b"
 
+# 第三十五条: the jurisdiction kept by name becomes one kept by OID, with
+# the grant that validates it (not an initial privilege: pg_dump carries it).
+j=$(val "$OLD" "SELECT member || ' ' || region || ' ' || (role_oid = 'up_county'::regrole) FROM bjxm.jurisdictions")
+[ "$j" == "up_county 520521 true" ] && echo "  ok    the jurisdiction is keyed by OID ($j)" || fail "jurisdiction after update: $j"
+j=$(val "$OLD" "SET ROLE up_county; SELECT bjxm._sees_all_units()::text || ' ' || count(*) FROM bjxm.units" | tail -n 1)
+[ "$j" == "false 0" ] && echo "  ok    the county member still sees its county only ($j)" || fail "county scope after update: $j"
+INITPRIVS="SELECT coalesce(array_to_string(ARRAY(SELECT x::text FROM unnest(i.initprivs) x ORDER BY 1), ','), 'none')
+             FROM pg_init_privs i WHERE i.objoid = 'bjxm.jurisdictions'::regclass AND i.objsubid = 0"
+# 第三十六条: the figures of the regulation are no longer bigdata's settings.
+r=$(val "$OLD" "SELECT sqlstate FROM bjxm.check(NULL, 'set_setting', '{\"key\": \"county_review_threshold\", \"value\": \"5000000\"}')")
+[ "$r" == "42501" ] && echo "  ok    set_setting refuses a regulation figure ($r)" || fail "set_setting on a figure after update: $r"
+psql_ "$OLD" -c "SELECT bjxm.revoke_jurisdiction('up_county')" >/dev/null || fail "revoke_jurisdiction after update"
 # The upgraded schema is the fresh install's.
 psql_ "$NEW" -c "CREATE EXTENSION bjxm" >/dev/null
+[ "$(val "$OLD" "$INITPRIVS")" == "$(val "$NEW" "$INITPRIVS")" ] && echo "  ok    the jurisdictions' initial privileges are a fresh install's" \
+  || fail "pg_init_privs of bjxm.jurisdictions: $(val "$OLD" "$INITPRIVS") vs $(val "$NEW" "$INITPRIVS")"
 SHAPE="
 SELECT 'rel ' || c.relname || ' ' || c.relkind::text || ' rls=' || c.relrowsecurity || '/' || c.relforcerowsecurity
        || ' acl=' || coalesce(array_to_string(ARRAY(SELECT x::text FROM unnest(c.relacl) x ORDER BY 1), ','), '')
