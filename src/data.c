@@ -563,7 +563,11 @@ bjxm_approve_catalogue_load(BjxmCtx *ctx)
 							unit ? unit : "<NULL>");
 }
 
-/* 第二十二条 市人民政府审定: every reviewed, not yet approved entry of the unit. */
+/*
+ * 第二十二条 市人民政府审定: every reviewed, not yet approved entry of the
+ * unit that is not listed (one listed without an approval, under 0.2.0, is
+ * delisted first: inspect reports it).
+ */
 void
 bjxm_approve_catalogue_apply(BjxmCtx *ctx)
 {
@@ -572,7 +576,8 @@ bjxm_approve_catalogue_apply(BjxmCtx *ctx)
 	Datum		values[1] = {Int64GetDatum(ctx->unit_id)};
 
 	ctx->result = (int64) bjxm_exec(&plan, "UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp() "
-									"WHERE d.unit_id OPERATOR(pg_catalog.=) $1 AND d.review_passed AND d.approved_at IS NULL",
+									"WHERE d.unit_id OPERATOR(pg_catalog.=) $1 AND d.review_passed AND d.approved_at IS NULL "
+									"  AND d.listed_at IS NULL",
 									1, types, values, NULL);
 	ctx->details = bjxm_jsonb(psprintf("{\"unit\": \"%s\", \"approved\": " INT64_FORMAT "}", ctx->unit_code, ctx->result));
 	bjxm_done(ctx, psprintf("审定 " INT64_FORMAT " 条目录", ctx->result));
