@@ -16,12 +16,12 @@ SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
-CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
 GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/compat.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
-GENERATED  = src/core/regulation_items.h build/regulation_seed.sql build/terms_seed.sql
+GENERATED  = src/core/regulation_items.h src/core/personal_terms.h build/regulation_seed.sql build/terms_seed.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # Released versions' install scripts, frozen, and every upgrade script.
 DATA       = $(wildcard releases/$(EXTENSION)--*.sql) $(wildcard updates/$(EXTENSION)--*--*.sql)
@@ -82,6 +82,16 @@ build/terms_seed.sql: data/excluded_terms.tsv
 
 src/core/clause.o: src/core/regulation_items.h
 
+# 第二十九条: the information-item names that name personal data, from
+# data/personal_data_items.tsv (term TAB kind), as C initialisers.
+src/core/personal_terms.h: data/personal_data_items.tsv
+	awk -F'\t' 'BEGIN { print "/* generated from data/personal_data_items.tsv; do not edit */" } \
+	  /^#/ || NF < 2 { next } \
+	  $$1 ~ /["\\]/ || $$2 ~ /["\\]/ { print "bad line " NR ": " $$0 > "/dev/stderr"; exit 1 } \
+	  { printf "{\"%s\", \"%s\"},\n", $$1, $$2 }' $< > $@.tmp && mv $@.tmp $@
+
+src/core/personal.o: src/core/personal_terms.h
+
 # One source install script, built into the versioned copy.
 $(EXTENSION)--$(EXTVERSION).sql: src/bjxm.sql build/regulation_seed.sql build/terms_seed.sql bjxm.control
 	( echo "-- bjxm $(EXTVERSION): generated from src/bjxm.sql and data/regulation.zh.txt; do not edit"; \
@@ -91,11 +101,11 @@ $(EXTENSION)--$(EXTVERSION).sql: src/bjxm.sql build/regulation_seed.sql build/te
 
 # --- backend-free core: Check unit tests, valgrind, fuzzing ----------------
 CHECK_SRCS = $(wildcard test/check/*.c)
-test/check/check_core: $(CHECK_SRCS) test/check/*.h $(CORE_SRCS) src/core/regulation_items.h src/core/*.h
+test/check/check_core: $(CHECK_SRCS) test/check/*.h $(CORE_SRCS) src/core/regulation_items.h src/core/personal_terms.h src/core/*.h
 	$(CC) $(CORE_CFLAGS) -Wno-unused-parameter -o $@ $(CHECK_SRCS) $(CORE_SRCS) $$(pkg-config --cflags --libs check)
 
 FUZZ_TARGETS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
-build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/*.h
+build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/personal_terms.h src/core/*.h
 	@mkdir -p build/fuzz
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
 

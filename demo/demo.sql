@@ -237,7 +237,9 @@ SELECT bjxm.postpone(:e2, '用户单位原因, 资金执行缓慢') \gset
 -- 第二十二条至第二十五条: 卫健局 catalogues the data of its contracted
 -- platform, classifies it and records the 保密审查; bigdata reviews, the
 -- city government approves the unit's catalogue; two entries are listed
--- (the third, sensitive data offered unconditionally, is refused below).
+-- (the third names personal data in its items but is declared not
+-- sensitive and offered unconditionally: the items decide, it is refused
+-- below).
 SET ROLE "孙丽_卫健局";
 SELECT bjxm.add_data_resource(:h1, '医疗机构基本信息', '全市医疗机构名称、类别、地址及诊疗科目', '数据库',
          'unconditional', 'unconditional', '每月',
@@ -250,10 +252,10 @@ SELECT bjxm.add_data_resource(:h1, '医疗机构基本信息', '全市医疗机�
          share_method => '接口', provide_method => '共享交换平台', classification => '2-05-002-001') AS d2,
        bjxm.add_data_resource(:h1, '传染病监测明细', '法定传染病病例报告明细', '电子表格',
          'unconditional', 'none', '每日',
-         '[{"name": "病例编号", "type": "字符型"}, {"name": "病种", "type": "字符型"}, {"name": "报告日期", "type": "日期型"}]',
-         sensitive => true, classification => '2-05-003-001') AS d3 \gset
+         '[{"name": "病例编号", "type": "字符型"}, {"name": "病种", "type": "字符型"}, {"name": "患者身份证号", "type": "字符型"}, {"name": "现住址", "type": "字符型"}, {"name": "报告日期", "type": "日期型"}]',
+         sensitive => false, classification => '2-05-003-001') AS d3 \gset
 SELECT bjxm.classify_data_resource(:d1, '一般数据', true), bjxm.classify_data_resource(:d2, '重要数据', true),
-       bjxm.classify_data_resource(:d3, '重要数据', true) \gset
+       bjxm.classify_data_resource(:d3, '一般数据', true) \gset
 SET ROLE "张伟_大数据局";
 SELECT bjxm.review_data_resource(:d1, true), bjxm.review_data_resource(:d2, true),
        bjxm.review_data_resource(:d3, true) \gset
@@ -313,7 +315,7 @@ SET ROLE "王芳_财政局";
 SELECT bjxm.record_disbursement(:h1, 2000000, '2026-11-27');
 \echo '-- 第十二条: a payment dated before the contract it pays'
 SELECT bjxm.record_disbursement(:h1, 1000, '2001-01-01');
-\echo '-- 第二十九条: listing sensitive data offered for unconditional sharing'
+\echo '-- 第二十九条: listing items that name personal data (患者身份证号, 现住址), declared not sensitive, for unconditional sharing'
 SET ROLE "孙丽_卫健局";
 SELECT bjxm.list_data_resource(:d3, desensitized => true);
 \echo '-- 第三条: a unit member acting for another unit'

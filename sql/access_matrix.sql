@@ -293,6 +293,7 @@ INSERT INTO mx_am_duties VALUES
     ('review_data_resource', '{bigdata}'),
     ('list_data_resource', '{user_unit}'),
     ('approve_catalogue', '{city_gov}'),
+    ('delist_data_resource', '{user_unit,bigdata}'),
     ('record_component', '{user_unit}'),
     ('record_security_assessment', '{user_unit,bigdata}'),
     -- docs/reference.md §7 (issue 7): verifying the chain is the auditor's or bigdata's
@@ -308,7 +309,7 @@ INSERT INTO mx_am_readonly VALUES
     ('region_of'), ('clause'), ('article'), ('item'), ('item_count'), ('clause_text'),
     ('sqlstates'), ('actions'), ('label'), ('acting_role'), ('today'),
     ('history'), ('state_at'), ('events_since'), ('check'), ('inspect'), ('expense_check'),
-    ('check_data_resource'), ('catalogue_json'), ('duty_matrix');
+    ('check_data_resource'), ('catalogue_json'), ('duty_matrix'), ('personal_data_items');
 
 -- Type support and operator functions: named by pg_type, pg_operator,
 -- pg_amproc or pg_cast.

@@ -167,6 +167,14 @@ BEGIN
                                 '[{"name": "编号", "type": "字符型"}]', share_condition => '履职需要',
                                 classification => '9-99-001-001');
     INSERT INTO bi_fixture VALUES ('data_resource', 'added', u.unit, d, 4);
+    d := bjxm.add_data_resource(p, '坏输入测试资源(已上架)', '摘要', '数据库', 'conditional', 'none', '每日',
+                                '[{"name": "编号", "type": "字符型"}]', share_condition => '履职需要',
+                                classification => '9-99-001-001');
+    PERFORM bjxm.classify_data_resource(d, '一般数据', true);
+    PERFORM bjxm.review_data_resource(d, true);
+    PERFORM bjxm.approve_catalogue(u.code::bjxm.uscc);
+    PERFORM bjxm.list_data_resource(d);
+    INSERT INTO bi_fixture VALUES ('data_resource', 'listed', u.unit, d, 5);
   END LOOP;
 END $$;
 SELECT kind, unit, count(*) AS fixtures FROM bi_fixture GROUP BY kind, unit ORDER BY kind, unit;

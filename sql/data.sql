@@ -158,10 +158,22 @@ SELECT bjxm.classify_data_resource(:r1, '重要数据', true);
 \echo :SQLSTATE
 SET ROLE ds_unit;
 SELECT bjxm.classify_data_resource(:r1, '重要数据', false);
--- BJ023: a level, but no secrecy review.
+-- BJ023: a level, but no secrecy review (and BJ022: the classification
+-- cleared the review, see below).
+SELECT clause, sqlstate, detail FROM bjxm.check_data_resource(:r1);
+SELECT bjxm.classify_data_resource(:r1, '重要数据', true);
+-- The review and the approval covered the entry as it was: a new
+-- classification clears both (第二十二条), so BJ022 again.
+SELECT review_passed, approved_at IS NULL AS approval_cleared FROM bjxm.data_resources WHERE resource_id = :r1;
 SELECT bjxm.list_data_resource(:r1);
 \echo :SQLSTATE
-SELECT bjxm.classify_data_resource(:r1, '重要数据', true);
+-- r2 and r4 are classified too, then all three reviewed and approved again.
+SELECT bjxm.classify_data_resource(:r2, '一般数据', true), bjxm.classify_data_resource(:r4, '重要数据', true);
+SET ROLE ds_bigdata;
+SELECT bjxm.review_data_resource(:r1, true), bjxm.review_data_resource(:r2, true), bjxm.review_data_resource(:r4, true);
+SET ROLE ds_gov;
+SELECT bjxm.approve_catalogue('11520500DK0000001D') AS approved;
+SET ROLE ds_unit;
 -- Allowed: sensitive data shared on condition, not opened (第二十九条 satisfied).
 SELECT count(*) AS findings FROM bjxm.check_data_resource(:r1);
 SELECT bjxm.list_data_resource(:r1);
@@ -171,7 +183,6 @@ SELECT level, secrecy_reviewed, desensitized, published_on, listed_at IS NOT NUL
 ------------------------------------------------------------------------
 -- 第二十五条: opening needs 脱敏脱密
 ------------------------------------------------------------------------
-SELECT bjxm.classify_data_resource(:r2, '一般数据', true);
 SELECT bjxm.list_data_resource(:r2);
 \echo :SQLSTATE
 SELECT count(*) AS findings FROM bjxm.check_data_resource(:r2, desensitized => true);
@@ -181,7 +192,7 @@ SELECT desensitized, listed_at IS NOT NULL AS listed FROM bjxm.data_resources WH
 ------------------------------------------------------------------------
 -- 第二十九条: sensitive data never offered for unconditional sharing
 ------------------------------------------------------------------------
-SELECT bjxm.classify_data_resource(:r4, '重要数据', true);
+-- (r4 is 重要数据 too: BJ023 comes first, the check shows both.)
 SELECT clause, sqlstate FROM bjxm.check_data_resource(:r4, true);
 SELECT bjxm.list_data_resource(:r4, desensitized => true);
 \echo :SQLSTATE

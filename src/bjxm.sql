@@ -1847,7 +1847,8 @@ CREATE TABLE bjxm.data_resources (
     desensitized     boolean,
     listed_at        timestamptz,
     published_on     date,
-    created_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp()
+    created_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    personal_items   text[] NOT NULL DEFAULT '{}'
 );
 CREATE INDEX data_resources_unit_idx ON bjxm.data_resources (unit_id);
 CREATE INDEX data_resources_project_idx ON bjxm.data_resources (project_id);
@@ -1870,7 +1871,7 @@ COMMENT ON COLUMN bjxm.data_resources.provide_method IS '数据提供方式 (how
 COMMENT ON COLUMN bjxm.data_resources.open_type IS '开放类型: unconditional 无条件 | conditional 有条件 | none 不予开放 (open type)';
 COMMENT ON COLUMN bjxm.data_resources.update_cycle IS '更新周期 (update cycle)';
 COMMENT ON COLUMN bjxm.data_resources.related_codes IS '关联资源代码 (related resource codes)';
-COMMENT ON COLUMN bjxm.data_resources.sensitive IS '涉及商业秘密、个人隐私等敏感数据 (sensitive data, 第二十九条)';
+COMMENT ON COLUMN bjxm.data_resources.sensitive IS '涉及商业秘密、个人隐私等敏感数据: 单位声明, 或信息项涉及个人信息 (sensitive data: declared, or items naming personal data; 第二十九条)';
 COMMENT ON COLUMN bjxm.data_resources.level IS '分级: 一般数据 | 重要数据 | 核心数据 (GB/T 43697 level)';
 COMMENT ON COLUMN bjxm.data_resources.secrecy_reviewed IS '保密审查已完成 (secrecy review done)';
 COMMENT ON COLUMN bjxm.data_resources.review_passed IS '大数据部门审核结论 (bigdata review)';
@@ -1880,6 +1881,7 @@ COMMENT ON COLUMN bjxm.data_resources.desensitized IS '上架时声明已脱敏�
 COMMENT ON COLUMN bjxm.data_resources.listed_at IS '上架时间 (listed at)';
 COMMENT ON COLUMN bjxm.data_resources.published_on IS '发布日期 (publication date)';
 COMMENT ON COLUMN bjxm.data_resources.created_at IS '编目时间 (catalogued at)';
+COMMENT ON COLUMN bjxm.data_resources.personal_items IS '涉及个人信息的信息项, 由触发器按 data/personal_data_items.tsv 判定; 非空即为敏感数据 (items naming personal data, set by the trigger; any makes the entry sensitive, 第二十九条)';
 
 -- The sequence number within a classification (资源代码后段码).
 CREATE FUNCTION bjxm._data_resource_sequence() RETURNS trigger
@@ -1895,6 +1897,94 @@ END $$;
 COMMENT ON FUNCTION bjxm._data_resource_sequence() IS '内部: 分配资源代码的顺序码 (internal: the sequence part of the resource code)';
 CREATE TRIGGER data_resources_sequence BEFORE INSERT ON bjxm.data_resources
     FOR EACH ROW EXECUTE FUNCTION bjxm._data_resource_sequence();
+
+-- 第二十九条: the information items that name personal data (the list of
+-- data/personal_data_items.tsv, src/core/personal.c), as 'item(term, kind)'.
+CREATE FUNCTION bjxm.personal_data_items(items jsonb) RETURNS text[]
+    AS 'MODULE_PATHNAME', 'bjxm_personal_data_items' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bjxm.personal_data_items(jsonb) IS '信息项中涉及个人信息的项, 如 {"家长手机号码(家长, 未成年人)"}; 规范化后匹配 data/personal_data_items.tsv, 第二十九条 (the information items that name personal data)';
+
+-- The gates a listed entry satisfies (第二十二条, 第二十三条, 第二十五条,
+-- 第二十九条), whatever wrote the row: NULL, or {sqlstate, message, detail}
+-- of the first it breaks.  list_data_resource gives every finding with its
+-- own wording first (src/data.c); this is the backstop of the trigger
+-- below and of inspect (an entry listed before a rule existed).
+CREATE FUNCTION bjxm._data_resource_gate(d bjxm.data_resources) RETURNS text[]
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT CASE
+      WHEN NOT COALESCE(d.review_passed, false) OR d.approved_at IS NULL THEN
+        ARRAY['BJ022', '第二十二条: 数据资源目录未经大数据部门审核和市人民政府审定, 不能上架',
+              pg_catalog.format('“%s”: 审核 %s, 审定 %s', d.name, COALESCE(d.review_passed::text, '无'), COALESCE(d.approved_at::text, '无'))]
+      WHEN d.classification IS NULL OR d.level IS NULL OR NOT COALESCE(d.secrecy_reviewed, false) THEN
+        ARRAY['BJ023', '第二十三条: 上架前须完成分类分级并做好保密审查',
+              pg_catalog.format('“%s”: 分类 %s, 分级 %s, 保密审查 %s', d.name, COALESCE(d.classification, '无'), COALESCE(d.level, '无'), COALESCE(d.secrecy_reviewed::text, '无'))]
+      WHEN d.level OPERATOR(pg_catalog.=) '核心数据' AND (d.open_type OPERATOR(pg_catalog.<>) 'none' OR d.share_type OPERATOR(pg_catalog.=) 'unconditional') THEN
+        ARRAY['BJ023', '第二十三条: 核心数据不予开放, 仅可有条件共享',
+              pg_catalog.format('“%s”: 共享类型 %s, 开放类型 %s', d.name, d.share_type, d.open_type)]
+      WHEN d.level OPERATOR(pg_catalog.=) '重要数据' AND (d.open_type OPERATOR(pg_catalog.=) 'unconditional' OR d.share_type OPERATOR(pg_catalog.=) 'unconditional') THEN
+        ARRAY['BJ023', '第二十三条: 重要数据仅可有条件共享、有条件开放',
+              pg_catalog.format('“%s”: 共享类型 %s, 开放类型 %s', d.name, d.share_type, d.open_type)]
+      WHEN d.open_type OPERATOR(pg_catalog.<>) 'none' AND NOT COALESCE(d.desensitized, false) THEN
+        ARRAY['BJ025', '第二十五条: 拟开放的数据须先脱敏脱密',
+              pg_catalog.format('“%s”: 开放类型 %s, 未声明已脱敏脱密', d.name, d.open_type)]
+      WHEN d.sensitive AND (d.share_type OPERATOR(pg_catalog.=) 'unconditional' OR d.open_type OPERATOR(pg_catalog.=) 'unconditional') THEN
+        ARRAY['BJ029', '第二十九条: 涉及商业秘密、个人隐私的敏感数据不得无条件共享或开放',
+              pg_catalog.format('“%s”: 共享类型 %s, 开放类型 %s, 个人信息项 %s', d.name, d.share_type, d.open_type,
+                                COALESCE(pg_catalog.array_to_string(d.personal_items, '、'), ''))]
+    END $$;
+COMMENT ON FUNCTION bjxm._data_resource_gate(bjxm.data_resources) IS '内部: 已上架条目须满足的条件, 不满足时返回 {SQLSTATE, 信息, 详情} (internal: the gates a listed entry satisfies)';
+
+-- Every write path (the functions, the owner's own UPDATE, COPY on
+-- restore): personal items make the entry sensitive (第二十九条); a listed
+-- entry's classification, level, 保密审查, sensitivity, 脱敏脱密, items and
+-- share/open types do not change while it stays listed (第二十三条); a change
+-- to them clears bigdata's review and the government's approval, which
+-- covered what they saw (第二十二条); a listed row satisfies the gates.
+CREATE FUNCTION bjxm._data_resource_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    gate text[];
+BEGIN
+    NEW.personal_items := bjxm.personal_data_items(NEW.items);
+    IF pg_catalog.cardinality(NEW.personal_items) OPERATOR(pg_catalog.>) 0 THEN
+        NEW.sensitive := true;
+    END IF;
+    IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+        IF OLD.listed_at IS NOT NULL AND NEW.listed_at IS NOT NULL AND
+           (NEW.classification, NEW.level, NEW.secrecy_reviewed, NEW.sensitive, NEW.desensitized, NEW.items,
+            NEW.share_type, NEW.share_condition, NEW.open_type, NEW.project_id, NEW.unit_id)
+           IS DISTINCT FROM
+           (OLD.classification, OLD.level, OLD.secrecy_reviewed, OLD.sensitive, OLD.desensitized, OLD.items,
+            OLD.share_type, OLD.share_condition, OLD.open_type, OLD.project_id, OLD.unit_id) THEN
+            RAISE EXCEPTION '第二十三条: 已上架的数据资源“%”不能改变分类分级、保密审查、敏感属性、脱敏脱密、信息项或共享开放类型', OLD.name
+                USING ERRCODE = 'BJ023',
+                      DETAIL = pg_catalog.format('发布于 %s; 分级 %s → %s; 保密审查 %s → %s; 敏感 %s → %s; 脱敏脱密 %s → %s。',
+                          OLD.published_on, OLD.level, NEW.level, OLD.secrecy_reviewed, NEW.secrecy_reviewed,
+                          OLD.sensitive, NEW.sensitive, OLD.desensitized, NEW.desensitized),
+                      HINT = '先以 bjxm.delist_data_resource 下架, 重新分级后经大数据部门重新审核、市人民政府审定, 再上架。';
+        END IF;
+        IF (NEW.classification, NEW.level, NEW.secrecy_reviewed, NEW.sensitive, NEW.items,
+            NEW.share_type, NEW.share_condition, NEW.open_type)
+           IS DISTINCT FROM
+           (OLD.classification, OLD.level, OLD.secrecy_reviewed, OLD.sensitive, OLD.items,
+            OLD.share_type, OLD.share_condition, OLD.open_type) THEN
+            NEW.review_passed := NULL;
+            NEW.reviewed_at := NULL;
+            NEW.approved_at := NULL;
+        END IF;
+    END IF;
+    IF NEW.listed_at IS NOT NULL THEN
+        gate := bjxm._data_resource_gate(NEW);
+        IF gate IS NOT NULL THEN
+            RAISE EXCEPTION '%', gate[2] USING ERRCODE = gate[1], DETAIL = gate[3],
+                HINT = '上架条件见 bjxm.check_data_resource; 已上架条目先以 bjxm.delist_data_resource 下架。';
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._data_resource_guard() IS '内部: 个人信息项即敏感数据; 已上架条目的分级、敏感、脱敏脱密等不可改变; 改变后须重新审核; 已上架条目须满足上架条件 (internal: the data gates on every write path)';
+CREATE TRIGGER data_resources_guard BEFORE INSERT OR UPDATE ON bjxm.data_resources
+    FOR EACH ROW EXECUTE FUNCTION bjxm._data_resource_guard();
 
 CREATE FUNCTION bjxm.add_data_resource(project bigint, name text, summary text, format text, share_type text,
         open_type text, update_cycle text, items jsonb, sensitive boolean DEFAULT false,
@@ -1923,6 +2013,11 @@ CREATE FUNCTION bjxm.list_data_resource(id bigint, desensitized boolean DEFAULT 
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     AS $$ SELECT bjxm._act(NULL, 'list_data_resource', pg_catalog.jsonb_build_object('id', $1, 'desensitized', $2)) $$;
 COMMENT ON FUNCTION bjxm.list_data_resource(bigint, boolean) IS '数据资源上架, 第二十二至二十五条、第二十九条 (list an entry on the provincial platform; user unit)';
+
+CREATE FUNCTION bjxm.delist_data_resource(id bigint, reason text) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'delist_data_resource', pg_catalog.jsonb_build_object('id', $1, 'reason', $2)) $$;
+COMMENT ON FUNCTION bjxm.delist_data_resource(bigint, text) IS '数据资源下架, 写明理由; 下架后方可重新分级, 须重新审核审定后再上架, 第二十一条、第二十三条 (delist an entry, with a reason; user unit or bigdata)';
 
 CREATE FUNCTION bjxm.check_data_resource(id bigint, desensitized boolean DEFAULT false)
     RETURNS SETOF bjxm.violation
@@ -2257,6 +2352,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[]),
     bjxm.classify_data_resource(bigint, text, boolean), bjxm.review_data_resource(bigint, boolean),
     bjxm.list_data_resource(bigint, boolean), bjxm.check_data_resource(bigint, boolean),
+    bjxm.delist_data_resource(bigint, text), bjxm.personal_data_items(jsonb),
     bjxm.approve_catalogue(bjxm.uscc), bjxm.catalogue_json(bjxm.uscc),
     bjxm.record_component(bigint, text, text, boolean),
     bjxm.record_security_assessment(bigint, int, text, boolean, text[], text)

@@ -13,6 +13,19 @@
  * data that is not 脱敏脱密; BJ029 sensitive data offered for
  * unconditional sharing (第二十九条, security.c).
  *
+ * Fail closed (issue 15): information items that name personal data (the
+ * data-driven list of src/core/personal.c, data/personal_data_items.tsv)
+ * make an entry sensitive whatever the unit declared, so it is neither
+ * shared nor opened unconditionally (BJ029).  The level bounds the share
+ * and open types (BJ023, 第二十三条 明确数据共享开放类型, by GB/T 43697):
+ * 核心数据 is never opened and shared only on conditions; 重要数据 is
+ * shared and opened only on conditions; 一般数据 as declared.  A listed
+ * entry is not reclassified or re-reviewed: delist_data_resource first
+ * (BJ023); a new classification clears the review and the approval, so
+ * the entry goes back through 第二十二条 before it is listed again.  The
+ * trigger bjxm._data_resource_guard holds the same for every write path
+ * (docs/design.md "Data gates").
+ *
  * Actions on an entry load it (locked for an action) and its project:
  * absent and invisible entries look alike (42501, the project not named).
  */
@@ -22,11 +35,15 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
 #include "action.h"
 #include "data.h"
+#include "errors.h"
+#include "personal.h"
 #include "security.h"
 #include "spi.h"
 
@@ -34,6 +51,121 @@
 static const char *const formats[] = {"电子文件", "电子表格", "数据库", "图形图像", "流媒体", "自描述格式", "服务接口"};
 static const char *const share_types[] = {"unconditional", "conditional", "none"};
 static const char *const levels[] = {"一般数据", "重要数据", "核心数据"};
+
+/* ------------------------------------------------------------------ */
+/* 第二十九条: information items that name personal data              */
+/* ------------------------------------------------------------------ */
+
+/* The matcher of src/core/personal.c, built once per backend (malloc). */
+static bj_personal *personal = NULL;
+
+/*
+ * The items of an information-item array whose name names personal data,
+ * each as 「name(term, kind)」, in order; NIL if none.  Elements that are
+ * not objects with a text name are skipped (items_rule refuses them).
+ */
+static List *
+personal_items(Jsonb *items)
+{
+	List	   *found = NIL;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	if (items == NULL || !JB_ROOT_IS_ARRAY(items) || JB_ROOT_IS_SCALAR(items))
+		return NIL;
+	if (personal == NULL)
+	{
+		personal = bj_personal_new();
+		if (personal == NULL)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
+							errmsg("bjxm: building the 第二十九条 personal-data matcher failed")));
+	}
+	it = JsonbIteratorInit(&items->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		JsonbValue	key;
+		JsonbValue *name;
+		int			r;
+
+		if (tok != WJB_ELEM || v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+			continue;
+		key.type = jbvString;
+		key.val.string.val = "name";
+		key.val.string.len = 4;
+		name = findJsonbValueFromContainer(v.val.binary.data, JB_FOBJECT, &key);
+		if (name == NULL || name->type != jbvString)
+			continue;
+		r = bj_personal_find(personal, name->val.string.val, (size_t) name->val.string.len);
+		if (r == BJ_PERSONAL_NONE)
+			continue;
+		if (r < 0)
+			ereport(ERROR, (errcode(r == BJ_PERSONAL_EUTF8 ? ERRCODE_CHARACTER_NOT_IN_REPERTOIRE : ERRCODE_OUT_OF_MEMORY),
+							errmsg("信息项名称无法判定是否涉及个人信息 (an information item name could not be matched: status %d)", r)));
+		found = lappend(found, psprintf("%.*s(%s, %s)", name->val.string.len, name->val.string.val,
+										bj_personal_term((size_t) r), bj_personal_kind((size_t) r)));
+	}
+	return found;
+}
+
+/* The list joined by 「、」. */
+static char *
+join_items(List *l)
+{
+	StringInfoData b;
+	ListCell   *lc;
+
+	initStringInfo(&b);
+	foreach(lc, l)
+		appendStringInfo(&b, "%s%s", b.len > 0 ? "、" : "", (char *) lfirst(lc));
+	return b.data;
+}
+
+/* bjxm.personal_data_items(items jsonb) RETURNS text[] (the trigger's, and for anyone to ask). */
+PG_FUNCTION_INFO_V1(bjxm_personal_data_items);
+Datum
+bjxm_personal_data_items(PG_FUNCTION_ARGS)
+{
+	List	   *found = personal_items(PG_GETARG_JSONB_P(0));
+	Datum	   *elems = palloc(sizeof(Datum) * (list_length(found) + 1));
+	int			n = 0;
+	ListCell   *lc;
+
+	foreach(lc, found)
+		elems[n++] = CStringGetTextDatum((char *) lfirst(lc));
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* The entry's items naming personal data, from its stored items. */
+static List *
+object_personal_items(BjxmCtx *ctx)
+{
+	bool		isnull;
+	Datum		items = bjxm_object_col(ctx, "items", &isnull);
+
+	return isnull ? NIL : personal_items(DatumGetJsonbP(items));
+}
+
+/* Whether the loaded entry is listed (上架). */
+static bool
+object_listed(BjxmCtx *ctx)
+{
+	bool		isnull;
+
+	(void) bjxm_object_col(ctx, "listed_at", &isnull);
+	return !isnull;
+}
+
+/* 第二十三条: a listed entry is delisted before it is reclassified or re-reviewed. */
+static void
+listed_rule(BjxmCtx *ctx, const char *what)
+{
+	if (object_listed(ctx))
+		bjxm_violation(ctx, false, ERRCODE_BJ023, BJ_ART_LISTING, 0,
+					   psprintf("“%s”已于 %s 上架。", bjxm_object_text(ctx, "name"), bjxm_object_text(ctx, "published_on")),
+					   "先以 bjxm.delist_data_resource 下架; 重新分级后经大数据部门重新审核、市人民政府审定, 再上架。",
+					   "已上架的数据资源不能%s, 须先下架 (a listed entry is delisted first)", what);
+}
 
 /* Whether every element of a JSON array argument is a non-empty object with name and type. */
 static void
@@ -226,6 +358,7 @@ bjxm_classify_data_resource_rules(BjxmCtx *ctx)
 	if (!bjxm_one_of(level, levels, lengthof(levels)))
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE,
 					   "数据级别“%s”无效, 应为一般数据、重要数据或核心数据 (GB/T 43697 level)", level);
+	listed_rule(ctx, "重新分级或改变保密审查结论");
 }
 
 /* Record the level and the 保密审查. */
@@ -237,13 +370,21 @@ bjxm_classify_data_resource_apply(BjxmCtx *ctx)
 	Datum		values[3];
 	const char *level = bjxm_arg_text(ctx, "level");
 	bool		secrecy = bjxm_arg_bool(ctx, "secrecy_reviewed");
+	bool		was_reviewed;
+	bool		isnull;
 
+	(void) bjxm_object_col(ctx, "reviewed_at", &isnull);
+	was_reviewed = !isnull;
 	values[0] = Int64GetDatum(ctx->object_id);
 	values[1] = CStringGetTextDatum(level);
 	values[2] = BoolGetDatum(secrecy);
+	/* The trigger clears the review and the approval if anything changed (第二十二条). */
 	bjxm_exec(&plan, "UPDATE bjxm.data_resources SET level = $2, secrecy_reviewed = $3 "
-			  "WHERE resource_id OPERATOR(pg_catalog.=) $1", 3, types, values, NULL);
-	bjxm_done(ctx, psprintf("%s; 保密审查%s", level, secrecy ? "已完成" : "未完成"));
+			  "WHERE resource_id OPERATOR(pg_catalog.=) $1 RETURNING reviewed_at IS NULL",
+			  3, types, values, NULL);
+	bjxm_done(ctx, psprintf("%s; 保密审查%s%s", level, secrecy ? "已完成" : "未完成",
+							was_reviewed && DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull))
+							? "; 原审核审定失效, 须重新审核 (review cleared)" : ""));
 }
 
 /* review_data_resource: the entry and an outcome. */
@@ -254,6 +395,13 @@ bjxm_review_data_resource_load(BjxmCtx *ctx)
 		bjxm_refuse(ERRCODE_NULL_VALUE_NOT_ALLOWED, BJ_ART_CATALOGUE, 0, ctx->action, 0, NULL, NULL,
 					"资源和审核结论不能为空 (id and passed are required)");
 	load_resource(ctx);
+}
+
+/* 第二十三条: a listed entry is delisted before it is reviewed again. */
+void
+bjxm_review_data_resource_rules(BjxmCtx *ctx)
+{
+	listed_rule(ctx, "重新审核");
 }
 
 /* Record bigdata's review; a new review clears the government's approval of the old one. */
@@ -319,7 +467,40 @@ bjxm_list_data_resource_rules(BjxmCtx *ctx)
 					   psprintf("开放类型为 %s, 未声明已脱敏脱密。", open),
 					   "对拟开放数据进行脱敏脱密处理后, 以 desensitized => true 上架。",
 					   "拟开放的数据须先脱敏脱密 (opening data that is not desensitized)");
-	bjxm_rule_sensitive_sharing(ctx, sensitive, share);
+	/* 第二十三条 明确数据共享开放类型, by the level (GB/T 43697). */
+	if (level != NULL && share != NULL && open != NULL && strcmp(level, "核心数据") == 0 &&
+		(strcmp(open, "none") != 0 || strcmp(share, "unconditional") == 0))
+		bjxm_violation(ctx, false, ERRCODE_BJ023, BJ_ART_LISTING, 0,
+					   psprintf("级别为核心数据; 共享类型: %s; 开放类型: %s。", share, open),
+					   "核心数据不予开放 (open_type none), 仅可有条件共享并写明条件; 按此重新编目。",
+					   "核心数据不得开放, 不得无条件共享 (core data is never opened nor shared unconditionally)");
+	else if (level != NULL && share != NULL && open != NULL && strcmp(level, "重要数据") == 0 &&
+			 (strcmp(open, "unconditional") == 0 || strcmp(share, "unconditional") == 0))
+		bjxm_violation(ctx, false, ERRCODE_BJ023, BJ_ART_LISTING, 0,
+					   psprintf("级别为重要数据; 共享类型: %s; 开放类型: %s。", share, open),
+					   "重要数据仅可有条件共享、有条件开放 (conditional) 或不予共享开放; 按此重新编目。",
+					   "重要数据不得无条件共享或开放 (important data only on conditions)");
+	/* 第二十九条: items naming personal data make the entry sensitive, whatever was declared. */
+	{
+		List	   *found = object_personal_items(ctx);
+
+		if (found != NIL && !sensitive)
+			sensitive = true;
+		if (found != NIL && share != NULL && strcmp(share, "unconditional") == 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ029, BJ_ART_DATA_SECURITY, 0,
+						   psprintf("信息项涉及个人信息: %s; 共享类型为无条件共享。", join_items(found)),
+						   "涉及个人隐私的数据改为有条件共享并写明条件 (按此重新编目); 单位的“非敏感”声明不改变此判定。",
+						   "涉及个人隐私的敏感数据不得无条件共享 (items name personal data: no unconditional sharing)");
+		else
+			bjxm_rule_sensitive_sharing(ctx, sensitive, share);
+		if (sensitive && open != NULL && strcmp(open, "unconditional") == 0)
+			bjxm_violation(ctx, false, ERRCODE_BJ029, BJ_ART_DATA_SECURITY, 0,
+						   found != NIL ? psprintf("信息项涉及个人信息: %s; 开放类型为无条件开放。", join_items(found))
+						   : "资源标记为涉及商业秘密、个人隐私等敏感数据, 开放类型为无条件开放。",
+						   "敏感数据不予开放, 或脱敏脱密后有条件开放 (按此重新编目)。",
+						   "涉及商业秘密、个人隐私的敏感数据不得无条件开放 (sensitive data offered for unconditional opening)");
+	}
+	listed_rule(ctx, "重复上架");
 }
 
 /* List the entry (上架). */
@@ -337,6 +518,40 @@ bjxm_list_data_resource_apply(BjxmCtx *ctx)
 	bjxm_done(ctx, "上架");
 }
 
+/* delist_data_resource: the entry and a reason. */
+void
+bjxm_delist_data_resource_load(BjxmCtx *ctx)
+{
+	if (!bjxm_arg_present(ctx, "id"))
+		bjxm_refuse(ERRCODE_NULL_VALUE_NOT_ALLOWED, BJ_ART_LISTING, 0, ctx->action, 0, NULL, NULL,
+					"须指明数据资源 (id is required)");
+	load_resource(ctx);
+}
+
+/* Only a listed entry is delisted. */
+void
+bjxm_delist_data_resource_rules(BjxmCtx *ctx)
+{
+	if (ctx->object_row != NULL && !object_listed(ctx))
+		bjxm_violation(ctx, false, ERRCODE_BJ023, BJ_ART_LISTING, 0,
+					   psprintf("“%s”未上架。", bjxm_object_text(ctx, "name")), NULL,
+					   "数据资源未上架, 无从下架 (the entry is not listed)");
+}
+
+/* Delist (下架): off the catalogue until listed again; the review stands until it is reclassified. */
+void
+bjxm_delist_data_resource_apply(BjxmCtx *ctx)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		values[1];
+
+	values[0] = Int64GetDatum(ctx->object_id);
+	bjxm_exec(&plan, "UPDATE bjxm.data_resources SET listed_at = NULL, published_on = NULL "
+			  "WHERE resource_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
+	bjxm_done(ctx, psprintf("下架: %s", bjxm_arg_text(ctx, "reason")));
+}
+
 /* approve_catalogue acts on the unit named by its USCC. */
 void
 bjxm_approve_catalogue_load(BjxmCtx *ctx)
@@ -348,7 +563,11 @@ bjxm_approve_catalogue_load(BjxmCtx *ctx)
 							unit ? unit : "<NULL>");
 }
 
-/* 第二十二条 市人民政府审定: every reviewed, not yet approved entry of the unit. */
+/*
+ * 第二十二条 市人民政府审定: every reviewed, not yet approved entry of the
+ * unit that is not listed (one listed without an approval, under 0.2.0, is
+ * delisted first: inspect reports it).
+ */
 void
 bjxm_approve_catalogue_apply(BjxmCtx *ctx)
 {
@@ -357,7 +576,8 @@ bjxm_approve_catalogue_apply(BjxmCtx *ctx)
 	Datum		values[1] = {Int64GetDatum(ctx->unit_id)};
 
 	ctx->result = (int64) bjxm_exec(&plan, "UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp() "
-									"WHERE d.unit_id OPERATOR(pg_catalog.=) $1 AND d.review_passed AND d.approved_at IS NULL",
+									"WHERE d.unit_id OPERATOR(pg_catalog.=) $1 AND d.review_passed AND d.approved_at IS NULL "
+									"  AND d.listed_at IS NULL",
 									1, types, values, NULL);
 	ctx->details = bjxm_jsonb(psprintf("{\"unit\": \"%s\", \"approved\": " INT64_FORMAT "}", ctx->unit_code, ctx->result));
 	bjxm_done(ctx, psprintf("审定 " INT64_FORMAT " 条目录", ctx->result));
@@ -374,9 +594,25 @@ bjxm_inspect_data(BjxmCtx *ctx)
 										 "  AND (d.share_type OPERATOR(pg_catalog.<>) 'none' OR d.open_type OPERATOR(pg_catalog.<>) 'none') "
 										 "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0");
 
+	static SPIPlanPtr broken = NULL;
+	char	   *gates;
+
 	if (list != NULL)
 		bjxm_violation(ctx, false, ERRCODE_BJ031, BJ_ART_RECTIFICATION, 5,
 					   psprintf("可共享或开放而未上架的数据资源: %s。", list),
 					   "审核审定后以 bjxm.list_data_resource 上架。",
 					   "满足政府数据共享开放条件, 但未履行数据共享开放义务 (shareable data not listed)");
+	/* Listed before a gate existed (an upgraded database): off the platform until it passes. */
+	gates = bjxm_project_list(ctx, &broken,
+							  "SELECT pg_catalog.string_agg(d.name OPERATOR(pg_catalog.||) ' (' OPERATOR(pg_catalog.||) "
+							  "  g.g[1] OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) g.g[2] OPERATOR(pg_catalog.||) ')', "
+							  "  '、' ORDER BY d.resource_id) "
+							  "FROM bjxm.data_resources d CROSS JOIN LATERAL (SELECT bjxm._data_resource_gate(d) AS g) g "
+							  "WHERE d.project_id OPERATOR(pg_catalog.=) $1 AND d.listed_at IS NOT NULL AND g.g IS NOT NULL "
+							  "HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0");
+	if (gates != NULL)
+		bjxm_violation(ctx, false, ERRCODE_BJ023, BJ_ART_LISTING, 0,
+					   psprintf("已上架而不满足上架条件的数据资源: %s。", gates),
+					   "以 bjxm.delist_data_resource 下架, 按现行规则重新编目或分级, 重新审核审定后再上架。",
+					   "已上架的数据资源不满足上架条件 (listed entries that break the data gates)");
 }

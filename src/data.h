@@ -23,5 +23,9 @@ extern void bjxm_list_data_resource_rules(BjxmCtx *ctx);
 extern void bjxm_list_data_resource_apply(BjxmCtx *ctx);
 extern void bjxm_approve_catalogue_load(BjxmCtx *ctx);
 extern void bjxm_approve_catalogue_apply(BjxmCtx *ctx);
+extern void bjxm_review_data_resource_rules(BjxmCtx *ctx);
+extern void bjxm_delist_data_resource_load(BjxmCtx *ctx);
+extern void bjxm_delist_data_resource_rules(BjxmCtx *ctx);
+extern void bjxm_delist_data_resource_apply(BjxmCtx *ctx);
 
 #endif							/* BJXM_DATA_H */

@@ -33,10 +33,10 @@
 	X(BJ019, '0', '1', '9', 19, "内容调整不符合第十九条: 情形、专家意见、调整范围或增加的预算 (adjustment not allowed: reason, expert opinion, scope or budget increase)") \
 	X(BJ020, '0', '2', '0', 20, "验收签署重复或签署方不符 (acceptance signed twice or by the wrong parties)") \
 	X(BJ022, '0', '2', '2', 22, "数据资源目录未经审核审定即上架 (catalogue entry listed before approval)") \
-	X(BJ023, '0', '2', '3', 23, "上架缺少分类分级、共享开放类型或保密审查 (listing incomplete)") \
+	X(BJ023, '0', '2', '3', 23, "上架不合第二十三条: 缺少分类分级、共享开放类型或保密审查, 共享开放类型超出数据级别, 或已上架条目未下架即改动 (listing incomplete, types beyond the level, or a listed entry changed)") \
 	X(BJ025, '0', '2', '5', 25, "开放数据未脱敏脱密 (opening data that is not desensitized)") \
 	X(BJ028, '0', '2', '8', 28, "合同缺少第二十八条安全义务 (contract lacks security obligations)") \
-	X(BJ029, '0', '2', '9', 29, "敏感数据不得无条件共享 (sensitive data offered for unconditional sharing)") \
+	X(BJ029, '0', '2', '9', 29, "敏感数据不得无条件共享或开放 (sensitive data offered for unconditional sharing or opening)") \
 	X(BJ031, '0', '3', '1', 31, "单位存在逾期或未通过的整改, 不再安排后续项目资金 (funding blocked by rectification)") \
 	X(BJ032, '0', '3', '2', 32, "缺少绩效目标或事前绩效评估 (performance targets or ex-ante assessment missing)") \
 	X(BJ033, '0', '3', '3', 33, "综合评估: 服务单位以往评估得分偏低, 仅提醒 (vendor's past evaluations are low; warning only)") \

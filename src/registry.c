@@ -119,6 +119,7 @@ static const BjxmArgSpec classify_data_resource_args[] = {
 };
 static const BjxmArgSpec review_data_resource_args[] = {{"id", BJXM_ARG_ID}, {"passed", BJXM_ARG_BOOL}};
 static const BjxmArgSpec list_data_resource_args[] = {{"id", BJXM_ARG_ID}, {"desensitized", BJXM_ARG_BOOL}};
+static const BjxmArgSpec delist_data_resource_args[] = {{"id", BJXM_ARG_ID}, {"reason", BJXM_ARG_NONBLANK, true}};
 static const BjxmArgSpec unit_args[] = {{"unit", BJXM_ARG_USCC}};
 
 /* 第六章 安全管理 (security.c) */
@@ -268,16 +269,20 @@ const BjxmActionDef bjxm_registry[BJ_A_COUNT] = {
 	.articles = {BJ_ART_CATALOGUE, BJ_ART_SHARING, BJ_ART_OPENING}},
 	[BJ_A_CLASSIFY_DATA_RESOURCE] = {ARGS(classify_data_resource_args), .load = bjxm_classify_data_resource_load,
 		.rules = bjxm_classify_data_resource_rules, .apply = bjxm_classify_data_resource_apply,
-	.articles = {BJ_ART_LISTING}},
+	.articles = {BJ_ART_LISTING, BJ_ART_CATALOGUE}},
 	[BJ_A_REVIEW_DATA_RESOURCE] = {ARGS(review_data_resource_args), .load = bjxm_review_data_resource_load,
-		.apply = bjxm_review_data_resource_apply,
-	.articles = {BJ_ART_CATALOGUE}},
+		.rules = bjxm_review_data_resource_rules, .apply = bjxm_review_data_resource_apply,
+	.articles = {BJ_ART_CATALOGUE, BJ_ART_LISTING}},
 	[BJ_A_LIST_DATA_RESOURCE] = {ARGS(list_data_resource_args), .load = bjxm_list_data_resource_load,
 		.rules = bjxm_list_data_resource_rules, .apply = bjxm_list_data_resource_apply,
 	.articles = {BJ_ART_CATALOGUE, BJ_ART_LISTING, BJ_ART_OPENING, BJ_ART_DATA_SECURITY}},
 	[BJ_A_APPROVE_CATALOGUE] = {ARGS(unit_args), .load = bjxm_approve_catalogue_load,
 		.apply = bjxm_approve_catalogue_apply,
 	.articles = {BJ_ART_CATALOGUE}},
+	[BJ_A_DELIST_DATA_RESOURCE] = {ARGS(delist_data_resource_args), .note = "reason",
+		.load = bjxm_delist_data_resource_load, .rules = bjxm_delist_data_resource_rules,
+		.apply = bjxm_delist_data_resource_apply,
+	.articles = {BJ_ART_LISTING, BJ_ART_DATA_AUTHORITY}},
 
 	/* 第六章 安全管理 */
 	[BJ_A_RECORD_COMPONENT] = {ARGS(record_component_args), .rules = bjxm_record_component_rules,

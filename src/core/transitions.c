@@ -167,6 +167,7 @@ static const char *const action_names[BJ_A_COUNT] = {
 	[BJ_A_REVIEW_DATA_RESOURCE] = "review_data_resource",
 	[BJ_A_LIST_DATA_RESOURCE] = "list_data_resource",
 	[BJ_A_APPROVE_CATALOGUE] = "approve_catalogue",
+	[BJ_A_DELIST_DATA_RESOURCE] = "delist_data_resource",
 	[BJ_A_EXPENSE_CHECK] = "expense_check",
 };
 
@@ -213,6 +214,8 @@ static const bj_transition stateless[BJ_A_COUNT] = {
 	[BJ_A_REVIEW_DATA_RESOURCE] = RULE(BD, BJ_ART_CATALOGUE),
 	[BJ_A_LIST_DATA_RESOURCE] = RULE(UU, BJ_ART_LISTING),
 	[BJ_A_APPROVE_CATALOGUE] = RULE(CG, BJ_ART_CATALOGUE),
+	/* 第二十一条 大数据部门统筹管理, 第二十三条 the unit lists: either delists. */
+	[BJ_A_DELIST_DATA_RESOURCE] = RULE(UU | BD, BJ_ART_LISTING),
 	/* 第十一条: anyone may ask whether an expense is excluded. */
 	[BJ_A_EXPENSE_CHECK] = RULE(BJ_DUTY_NONE, BJ_ART_ELIGIBILITY),
 };

@@ -24,4 +24,7 @@ Suite	   *sm3_suite(void);
 /* Project-name normalisation and bigram similarity (test_similar.c). */
 Suite	   *similar_suite(void);
 
+/* Information items that name personal data, 第二十九条 (test_personal.c). */
+Suite	   *personal_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */

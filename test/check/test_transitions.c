@@ -150,6 +150,7 @@ static const struct
 	{"review_data_resource", "", "none", NULL, "bigdata", "第二十二条"},
 	{"list_data_resource", "", "none", NULL, "user_unit", "第二十三条"},
 	{"approve_catalogue", "", "none", NULL, "city_gov", "第二十二条"},
+	{"delist_data_resource", "", "none", NULL, "user_unit|bigdata", "第二十三条"},
 	/* a dry run: bjxm.check only, no duty */
 	{"expense_check", "", "none", NULL, "none", "第十一条"},
 };
@@ -180,7 +181,7 @@ keeps_state(const char *action, const char *state)
 
 /* The first stateless action, and the dry run, by their place above. */
 #define FIRST_STATELESS 40
-#define DRY_RUN 57
+#define DRY_RUN 58
 #define N_EXPECT (int) (sizeof(expect) / sizeof(expect[0]))
 
 /* The loops below index states[] and expect[] by enum value. */

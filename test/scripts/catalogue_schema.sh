@@ -10,8 +10,9 @@
 # In a new database on the running cluster: install bjxm, register a unit,
 # walk one project into the approved plan, then through the public
 # functions, as the duty roles apps use (SET ROLE): catalogue three
-# resources, review them (bigdata), approve the catalogue (city_gov),
-# classify and list two of them (user unit).  Drop the database at the end.
+# resources, classify two of them (user unit), review them (bigdata),
+# approve the catalogue (city_gov), list the two (user unit).  Drop the
+# database at the end.
 # Exit 1 on any mismatch.
 #
 # Env: PGHOST (socket dir), PGPORT, PGUSER (postgres), TMP (scratch dir).
@@ -106,13 +107,14 @@ SELECT bjxm.add_data_resource(:p, '行政处罚信息', '市场监管领域行�
 -- Catalogued but never listed: in neither export.
 SELECT bjxm.add_data_resource(:p, '内部执法人员名单', '执法人员名单 (不共享不开放)', '电子表格', 'none', 'none', '每年',
   '[{"name": "姓名", "type": "字符型"}]', classification => '1-05-002-003') AS r3 \gset
--- 审核 (bigdata), 审定 (city_gov), 分类分级与保密审查, 上架 (user unit).
+-- 分类分级与保密审查 (user unit), 审核 (bigdata), 审定 (city_gov), 上架
+-- (user unit): the review covers the classification, so it comes after.
+SELECT bjxm.classify_data_resource(:r1, '一般数据', true), bjxm.classify_data_resource(:r2, '重要数据', true);
 SET ROLE ds_cat_bigdata;
 SELECT bjxm.review_data_resource(:r1, true), bjxm.review_data_resource(:r2, true), bjxm.review_data_resource(:r3, true);
 SET ROLE ds_cat_gov;
 SELECT bjxm.approve_catalogue('$UNIT');
 SET ROLE ds_cat_unit;
-SELECT bjxm.classify_data_resource(:r1, '一般数据', true), bjxm.classify_data_resource(:r2, '重要数据', true);
 SELECT bjxm.list_data_resource(:r1, desensitized => true);
 SELECT bjxm.list_data_resource(:r2);
 SQL
