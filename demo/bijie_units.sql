@@ -111,6 +111,10 @@ BEGIN
     END;
     IF NOT pg_has_role(r.role, r.duty, 'MEMBER') THEN EXECUTE format('GRANT %I TO %I', r.duty, r.role); END IF;
     IF NOT pg_has_role('demo_app', r.role, 'MEMBER') THEN EXECUTE format('GRANT %I TO demo_app', r.role); END IF;
+    -- 大数据局's own login signs its side of two-actor steps (第十六条, 第二十条)
+    IF r.duty = 'bjxm_bigdata' AND NOT pg_has_role('demo_bd_app', r.role, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO demo_bd_app', r.role);
+    END IF;
   END LOOP;
 END $$;
 

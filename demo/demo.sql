@@ -14,7 +14,7 @@ SET bjxm.today = '2026-11-27';
 DO $$
 DECLARE r text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['demo_app', '张伟_大数据局', '李娜_大数据局', '王芳_财政局', '刘洋_市政府', '陈静_审计局',
+  FOREACH r IN ARRAY ARRAY['demo_app', 'demo_bd_app', '张伟_大数据局', '李娜_大数据局', '王芳_财政局', '刘洋_市政府', '陈静_审计局',
                            '赵磊_教育局', '孙丽_卫健局', '周强_城投', '吴敏_织金县医院', '郑涛_织金县大数据局',
                            '黄杰_评审中心', '林峰_评审所'] LOOP
     BEGIN
@@ -38,6 +38,10 @@ GRANT bjxm_user_unit TO "赵磊_教育局", "孙丽_卫健局", "周强_城投",
 GRANT bjxm_reviewer TO "黄杰_评审中心", "林峰_评审所";
 GRANT "张伟_大数据局", "李娜_大数据局", "王芳_财政局", "刘洋_市政府", "陈静_审计局", "赵磊_教育局", "孙丽_卫健局",
       "周强_城投", "吴敏_织金县医院", "郑涛_织金县大数据局", "黄杰_评审中心", "林峰_评审所" TO demo_app;
+-- 大数据局's own application login: a two-actor step (第十六条 contract,
+-- 第二十条 acceptance) is signed by two logins, never by one pooled login.
+ALTER ROLE demo_bd_app LOGIN NOINHERIT;
+GRANT "张伟_大数据局", "李娜_大数据局", "郑涛_织金县大数据局" TO demo_bd_app;
 
 SET ROLE "张伟_大数据局";
 SELECT bjxm.register_unit('11520500DM00000175', '毕节市教育局', 'admin_dept'),
@@ -168,6 +172,7 @@ DECLARE
   region text;
   budget numeric;
   fund text;
+  terms jsonb;
 BEGIN
   EXECUTE format('SET LOCAL ROLE %I', member);
   SELECT l.unit::text, l.region, round(l.estimate * budget_ratio, -2), l.fund INTO unit, region, budget, fund
@@ -197,13 +202,24 @@ BEGIN
   EXECUTE format('SET LOCAL ROLE %I', member);
   IF stop >= 5 THEN PERFORM bjxm.record_procurement(p, vendor, round(budget * 0.9, 2),
                       CASE WHEN budget >= 1000000 THEN 'open_tender' ELSE 'competitive_consultation' END::bjxm.procurement_method); END IF;
-  IF stop >= 6 THEN PERFORM bjxm.sign_contract(p, 'BJHT-' || p, jsonb_build_object('parties', jsonb_build_object(
+  -- 第十六条: the user unit and 大数据局 each sign the same contract (two actors).
+  IF stop >= 6 THEN
+    terms := jsonb_build_object('parties', jsonb_build_object(
       'bigdata', signer, 'user_unit', unit, 'vendor', vendor), 'emergency_response', true,
-      'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true)); END IF;
+      'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true);
+    PERFORM bjxm.sign_contract(p, 'BJHT-' || p, terms);
+    SET SESSION AUTHORIZATION demo_bd_app;
+    EXECUTE format('SET LOCAL ROLE %I', accept_bd); PERFORM bjxm.sign_contract(p, 'BJHT-' || p, terms);
+    SET SESSION AUTHORIZATION demo_app;
+    EXECUTE format('SET LOCAL ROLE %I', member);
+  END IF;
   IF stop >= 7 THEN PERFORM bjxm.start_implementation(p); END IF;
   IF stop >= 8 THEN
     PERFORM bjxm.sign_acceptance(p, true, '用户单位验收通过');
+    SET SESSION AUTHORIZATION demo_bd_app;
     EXECUTE format('SET LOCAL ROLE %I', accept_bd); PERFORM bjxm.sign_acceptance(p, true, '大数据局验收通过');
+    SET SESSION AUTHORIZATION demo_app;
+    EXECUTE format('SET LOCAL ROLE %I', accept_bd);
   END IF;
   IF stop >= 9 THEN PERFORM bjxm.record_evaluation(p, evaluator, scores[1], scores[2], scores[3], 'PG-' || p); END IF;
 END $$;
