@@ -48,7 +48,8 @@
 #                      line items, and the table's amounts equal the events'
 #   budget_vs_events, disbursements_vs_events  the tables equal the events
 #   funding_under_hold no arrange_budget/propose_for_plan/raising
-#                      revise_budget event of a unit
+#                      revise_budget/approve_service_plan (passed)/
+#                      record_procurement/completing sign_contract event of a unit
 #                      while one of its orders held, rebuilt from the events
 #                      in event_id order (ids are taken under the chain-head
 #                      lock, so they are the commit order): open(deadline) →
@@ -62,9 +63,17 @@
 #   acceptance         signatures rebuilt from the events: no actor or side
 #                      twice, accepted exactly when both sides signed passed,
 #                      a failed signature clears both
-#   bj031_scope        BJ031 only refuses funding (arrange_budget,
-#                      propose_for_plan, a revise_budget increase), and never
-#                      for units 5–6
+#   bj031_scope        BJ031 only refuses steps that commit money
+#                      (arrange_budget, propose_for_plan, a revise_budget
+#                      increase, approve_service_plan, record_procurement,
+#                      sign_contract, record_disbursement, decide_adjustment),
+#                      and never for units 5–6
+#   payment_under_held_contract  no payment under a contract made inside a
+#                      hold (rebuilt as funding_under_hold)
+#   two_actor_one_login  no contract or acceptance whose two sides were
+#                      signed by one (non-superuser) login; the workload
+#                      acts through two logins, a pooled one and 大数据局's,
+#                      and 1 in 10 大数据局 actions go through the pooled one
 #   event_ids_gapless  count = max - min + 1, starting at 1
 #   verify_events      bjxm.verify_events() finds no break (when present)
 #   unexpected_sqlstate, pgbench_aborted
@@ -99,7 +108,7 @@ psql_() { # db, then psql args
 }
 ROLES=()
 for i in 1 2 3 4 5 6; do ROLES+=("${R}u$i"); done
-ROLES+=("${R}bd1" "${R}bd2" "${R}fin1" "${R}fin2" "${R}gov" "${R}rv")
+ROLES+=("${R}bd1" "${R}bd2" "${R}fin1" "${R}fin2" "${R}gov" "${R}rv" "${R}app" "${R}bdapp")
 cleanup() {
   if [ "${KEEP_DB:-0}" = 1 ]; then
     echo "kept database $DB and roles ${R}*"
@@ -133,15 +142,23 @@ SELECT format('GRANT bjxm_reviewer TO %I', :'p' || 'rv') \gexec
 -- 第三十五条: the city-wide jurisdiction is granted explicitly.
 SELECT bjxm.set_jurisdiction((:'p' || r)::regrole, '520500') FROM unnest(ARRAY['bd1', 'bd2', 'fin1', 'fin2', 'gov']) r;
 SELECT format('GRANT bjxm_user_unit TO %I', :'p' || 'u' || i) FROM generate_series(1, 6) i \gexec
+-- Two application logins (issue 15): app, pooled, may SET ROLE to every
+-- role; bdapp is 大数据局's own.  stress.try acts through one of them, so
+-- a two-actor step (contract, acceptance) needs two logins — and now and
+-- then the pooled login tries the 大数据局 side too, and must be refused.
+SELECT format('ALTER ROLE %I LOGIN NOINHERIT', :'p' || r) FROM unnest(ARRAY['app', 'bdapp']) r \gexec
+SELECT format('GRANT %I TO %I', :'p' || r, :'p' || 'app')
+  FROM unnest(ARRAY['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'bd1', 'bd2', 'fin1', 'fin2', 'gov', 'rv']) r \gexec
+SELECT format('GRANT %I, %I TO %I', :'p' || 'bd1', :'p' || 'bd2', :'p' || 'bdapp') \gexec
 
 CREATE SCHEMA stress;
 CREATE UNLOGGED TABLE stress.tally (kind text, project bigint, actor text, sqlstate text);
 CREATE UNLOGGED TABLE stress.unexpected (at timestamptz DEFAULT clock_timestamp(), kind text, actor text,
     project bigint, sqlstate text, message text, detail text, context text, stmt text);
 CREATE TABLE stress.units (idx int PRIMARY KEY, unit_id bigint, code text, member text, holds boolean);
-CREATE TABLE stress.cfg (bd text[], fin text[], gov text, rv text, setup_last_event bigint);
+CREATE TABLE stress.cfg (bd text[], fin text[], gov text, rv text, setup_last_event bigint, app text, bdapp text);
 INSERT INTO stress.cfg VALUES (ARRAY[:'p' || 'bd1', :'p' || 'bd2'], ARRAY[:'p' || 'fin1', :'p' || 'fin2'],
-                               :'p' || 'gov', :'p' || 'rv', NULL);
+                               :'p' || 'gov', :'p' || 'rv', NULL, :'p' || 'app', :'p' || 'bdapp');
 
 -- A valid USCC: 17 characters and the GB 32100-2015 check character.
 CREATE FUNCTION stress.uscc(body text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -195,11 +212,21 @@ CREATE FUNCTION stress.try(kind text, who text, project bigint, stmt text, also_
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   st text := '00000'; msg text; det text; ctx text;
+  me text := session_user;
+  c stress.cfg;
 BEGIN
+  SELECT * INTO c FROM stress.cfg;
   BEGIN
-    IF who IS NOT NULL THEN PERFORM set_config('role', who, true); END IF;
+    IF who IS NOT NULL THEN
+      -- the login: 大数据局's own for its roles (but 1 in 10 through the
+      -- pooled login), the pooled one for everyone else
+      PERFORM set_config('session_authorization',
+                         CASE WHEN who = ANY (c.bd) AND random() >= 0.1 THEN c.bdapp ELSE c.app END, true);
+      PERFORM set_config('role', who, true);
+    END IF;
     EXECUTE stmt;
     PERFORM set_config('role', 'none', true);
+    PERFORM set_config('session_authorization', me, true);
   EXCEPTION WHEN OTHERS THEN      -- the subtransaction's SET ROLE is undone too
     GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL,
                             ctx = PG_EXCEPTION_CONTEXT;
@@ -702,9 +729,12 @@ INSERT INTO violations
 SELECT 'funding_under_hold', count(*), string_agg(format('event %s %s project %s (unit %s, %s) under order %s', event_id, action, project_id, unit_id, effective_date, rid), '; ')
   FROM (SELECT f.event_id, f.action, f.project_id, f.unit_id, f.effective_date, o.rid
           FROM bjxm.events f JOIN ord o ON o.unit_id = f.unit_id
-         WHERE (f.action IN ('arrange_budget', 'propose_for_plan')
+         WHERE (f.action IN ('arrange_budget', 'propose_for_plan', 'record_procurement')
                 OR (f.action = 'revise_budget'
-                    AND (f.details->>'new_amount')::numeric > (f.details->>'old_amount')::numeric))
+                    AND (f.details->>'new_amount')::numeric > (f.details->>'old_amount')::numeric)
+                -- issue 15: a control price approved, a contract made
+                OR (f.action = 'approve_service_plan' AND (f.details->>'passed')::boolean)
+                OR (f.action = 'sign_contract' AND f.to_state = 'contracted'))
            AND o.opened_id < f.event_id AND f.event_id < coalesce(o.closed_id, 'infinity'::numeric)
            AND (o.hold_id < f.event_id                                     -- failed, or reported late
                 OR (o.deadline < f.effective_date                          -- overdue while unreported
@@ -721,6 +751,47 @@ SELECT 'orders_vs_events', count(*), string_agg(format('order %s is %s/%s, event
           LEFT JOIN LATERAL (SELECT * FROM ordev v WHERE v.rid = x.rectification_id ORDER BY v.event_id DESC LIMIT 1) l ON true) v
  WHERE status <> st OR (hold_since IS NOT NULL) IS DISTINCT FROM held OR opens <> 1;
 
+-- (4b) no payment under a contract that was itself made inside a hold of
+-- the unit (a payment owed under an earlier contract only warns).
+INSERT INTO violations
+SELECT 'payment_under_held_contract', count(*), string_agg(format('event %s record_disbursement project %s under order %s (contract event %s)',
+         event_id, project_id, rid, contract_event), '; ')
+  FROM (SELECT f.event_id, f.project_id, o.rid, c.event_id AS contract_event
+          FROM bjxm.events f
+          JOIN bjxm.events c ON c.project_id = f.project_id AND c.action = 'sign_contract' AND c.to_state = 'contracted'
+                            AND c.event_id < f.event_id
+          JOIN ord o ON o.unit_id = f.unit_id
+         WHERE f.action = 'record_disbursement'
+           AND o.opened_id < c.event_id AND f.event_id < coalesce(o.closed_id, 'infinity'::numeric)
+           AND (o.hold_id < c.event_id
+                OR (o.deadline < c.effective_date AND coalesce(o.reported_id, 'infinity'::numeric) > c.event_id))
+         ORDER BY f.event_id LIMIT 20) v;
+
+-- (4c) no two-actor step completed by one login (issue 15): the two
+-- signatures of a contract or an accepted project come from two logins,
+-- unless a superuser's (the fixture's walk).
+INSERT INTO violations
+SELECT 'two_actor_one_login', count(*), string_agg(format('%s of project %s: both sides by login %s', what, project_id, login), '; ')
+  FROM (SELECT 'contract' AS what, a.project_id, a.login
+          FROM bjxm.contract_signatures a
+          JOIN bjxm.contract_signatures b ON b.project_id = a.project_id AND b.duty = 'bigdata'
+          JOIN bjxm.projects p ON p.project_id = a.project_id
+         WHERE a.duty = 'user_unit' AND p.state <> 'procured' AND a.login = b.login
+           AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = a.login)
+        UNION ALL
+        SELECT 'acceptance', a.project_id, a.login
+          FROM bjxm.acceptance_signatures a
+          JOIN bjxm.acceptance_signatures b ON b.project_id = a.project_id AND b.duty = 'bigdata'
+         WHERE a.duty = 'user_unit' AND a.login = b.login
+           AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = a.login)
+        LIMIT 20) v;
+-- ... and the pooled login's tries on the other side were refused, not lost.
+INSERT INTO violations
+SELECT 'two_actor_login_untried', CASE WHEN count(*) FILTER (WHERE sqlstate IN ('BJ016', 'BJ020')) > 0
+                                         OR count(*) < 40 THEN 0 ELSE 1 END,
+       format('%s two-actor signatures, %s refused BJ016/BJ020', count(*), count(*) FILTER (WHERE sqlstate IN ('BJ016', 'BJ020')))
+  FROM stress.tally WHERE kind IN ('sign_contract', 'sign_acceptance');
+
 -- Acceptance (第二十条) rebuilt from the events.
 INSERT INTO violations
 SELECT 'acceptance', count(*), string_agg(format('project %s event %s: %s', project, event_id, problem), '; ')
@@ -730,7 +801,9 @@ SELECT 'acceptance', count(*), string_agg(format('project %s event %s: %s', proj
 INSERT INTO violations
 SELECT 'bj031_scope', count(*), string_agg(format('%s on project %s by %s', t.kind, t.project, t.actor), '; ')
   FROM stress.tally t LEFT JOIN bjxm.projects p ON p.project_id = t.project LEFT JOIN stress.units u ON u.unit_id = p.unit_id
- WHERE t.sqlstate = 'BJ031' AND (split_part(t.kind, '@', 1) NOT IN ('arrange_budget', 'propose_for_plan', 'revise_budget') OR NOT u.holds);
+ WHERE t.sqlstate = 'BJ031' AND (split_part(t.kind, '@', 1) NOT IN ('arrange_budget', 'propose_for_plan', 'revise_budget',
+            'approve_service_plan', 'record_procurement', 'sign_contract', 'record_disbursement', 'decide_adjustment')
+        OR NOT u.holds);
 
 -- (5) event ids gapless from 1.
 INSERT INTO violations
