@@ -705,17 +705,6 @@ bjxm_col_opt(BjxmCtx *ctx, const char *name, bool *isnull)
 	return row_col(ctx->row, ctx->desc, name, isnull);
 }
 
-/*
- * Whether bjxm.<rel> has column col: false on a schema not yet updated to
- * this library's release (a syscache lookup, no SPI).
- */
-bool
-bjxm_has_column(const char *rel, const char *col)
-{
-	Oid			relid = get_relname_relid(rel, get_namespace_oid("bjxm", false));
-
-	return OidIsValid(relid) && get_attnum(relid, col) != InvalidAttrNumber;
-}
 
 /*
  * Refuse an action this library offers that the installed schema cannot

@@ -248,7 +248,7 @@ extern const char *bjxm_col_text(BjxmCtx *ctx, const char *name);
 extern Numeric bjxm_col_num(BjxmCtx *ctx, const char *name);
 /* A column an earlier release's schema may lack: null when absent. */
 extern Datum bjxm_col_opt(BjxmCtx *ctx, const char *name, bool *isnull);
-extern bool bjxm_has_column(const char *rel, const char *col);
+/* Whether bjxm.<rel> has col; if not, the action is refused (0A000: update the extension). */
 extern bool bjxm_require_column(BjxmCtx *ctx, const char *rel, const char *col);
 
 /* A column of the other object's row. */

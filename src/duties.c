@@ -29,7 +29,6 @@
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
-#include "action.h"
 #include "articles.h"
 #include "duties.h"
 #include "errors.h"

@@ -592,7 +592,7 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 	Oid			types[6] = {INT8OID, TEXTOID, JSONBOID, NUMERICOID, DATEOID, TEXTOID};
 	Datum		values[6];
 	char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
-	const char *side = two_actor_side(ctx, "contract_signatures");
+	const char *side;
 	const char *other;
 	const char *login;
 	bool		binding;
@@ -604,9 +604,13 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 	bool		isnull;
 
 	ctx->result = 0;
-	if (side == NULL || terms == NULL || !bjxm_has_column("projects", "contract_amount"))
+	if (ctx->duty == NULL || terms == NULL || !bjxm_has_column("projects", "contract_amount"))
 		return;
-	if (!bjxm_require_column(ctx, "contract_signatures", "login"))
+	/* the schema of an earlier release (until ALTER EXTENSION UPDATE): one signature, as then */
+	if (!bjxm_has_column("contract_signatures", "login"))
+		return;
+	side = two_actor_side(ctx, "contract_signatures");
+	if (side == NULL)
 		return;
 	ctx->object_id = strcmp(side, "bigdata") == 0;
 	other = ctx->object_id ? "user_unit" : "bigdata";

@@ -3,7 +3,9 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "executor/spi.h"
+#include "utils/lsyscache.h"
 
 #include "spi.h"
 
@@ -44,4 +46,16 @@ bjxm_spi_connect(void)
 {
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "bjxm: SPI_connect failed");
+}
+
+/*
+ * Whether bjxm.<rel> has column col: false on a schema not yet updated to
+ * this library's release (a syscache lookup, no SPI).
+ */
+bool
+bjxm_has_column(const char *rel, const char *col)
+{
+	Oid			relid = get_relname_relid(rel, get_namespace_oid("bjxm", false));
+
+	return OidIsValid(relid) && get_attnum(relid, col) != InvalidAttrNumber;
 }

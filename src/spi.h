@@ -22,4 +22,7 @@ extern uint64 bjxm_exec(SPIPlanPtr *slot, const char *sql, int nargs, Oid *types
 /* Connect to SPI, or elog. */
 extern void bjxm_spi_connect(void);
 
+/* Whether bjxm.<rel> has column col (a schema older than the library lacks it). */
+extern bool bjxm_has_column(const char *rel, const char *col);
+
 #endif							/* BJXM_SPI_H */

@@ -190,6 +190,11 @@ SELECT bjxm.record_procurement(:p1, 'DR-V1', 670000, 'open_tender');
 SELECT bjxm.sign_contract(:p1, 'DR-HT-' || :p1, jsonb_build_object('parties', jsonb_build_object(
   'bigdata', '毕节市大数据局', 'user_unit', '11520500MX0000001W', 'vendor', 'DR-V1'), 'emergency_response', true,
   'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+-- 第十六条: 大数据部门 signs the same contract (two actors; the dump keeps both signatures).
+SET ROLE mx_dr_bigdata;
+SELECT bjxm.sign_contract(:p1, 'DR-HT-' || :p1, jsonb_build_object('parties', jsonb_build_object(
+  'bigdata', '毕节市大数据局', 'user_unit', '11520500MX0000001W', 'vendor', 'DR-V1'), 'emergency_response', true,
+  'annual_security_test', true, 'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
 RESET ROLE;
 SELECT bjxm.record_disbursement(:p1, 300000, '2026-11-27');
 SET ROLE mx_dr_unit;

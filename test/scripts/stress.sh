@@ -245,6 +245,7 @@ DECLARE
   u stress.units;
   p bigint;
   ex bigint[];
+  t jsonb;
 BEGIN
   SELECT * INTO u FROM stress.units x WHERE x.idx = walk.idx;
   p := bjxm.create_project(u.code::bjxm.uscc, '压力测试项目 ' || clock_timestamp(), 'business_system',
@@ -269,7 +270,12 @@ BEGIN
   PERFORM bjxm.entrust_review(p, 'ST-R');
   PERFORM bjxm.approve_service_plan(p, true, 750000, 'r');
   PERFORM bjxm.record_procurement(p, 'ST-V', 700000, 'open_tender');
-  PERFORM bjxm.sign_contract(p, 'HT-' || p, stress.terms(u.code));
+  -- 第十六条: two actors — the superuser takes 大数据部门's side, the unit's member its own
+  t := stress.terms(u.code);
+  PERFORM bjxm.sign_contract(p, 'HT-' || p, t);
+  PERFORM set_config('role', u.member, true);
+  PERFORM bjxm.sign_contract(p, 'HT-' || p, t);
+  PERFORM set_config('role', 'none', true);
   IF target = 'contracted' THEN RETURN p; END IF;
   PERFORM bjxm.start_implementation(p);
   RETURN p;
