@@ -108,6 +108,14 @@ SET ROLE hd_bigdata;
 SELECT status, hold, verification_overdue, alert FROM bjxm.rectification_board WHERE rectification_id = :o1;
 SELECT clause, sqlstate, severity, message FROM bjxm.inspect(:a1) WHERE sqlstate = 'BJ031';
 SELECT sqlstate, detail FROM bjxm.inspect(:a1) WHERE message LIKE '%待核查逾期%';
+-- ... and the hold is back from the day after verify_by (2027-03-21): a
+-- report pauses a hold only while it waits to be verified, so "1" or "无"
+-- buys verification_days at most.
+SELECT status, hold, hold_since, alert FROM bjxm.rectification_board WHERE rectification_id = :o1;
+SET ROLE hd_unit;
+SELECT bjxm.record_procurement(:a2, 'HD-V', 800000, 'open_tender');
+\echo :SQLSTATE
+SET ROLE hd_bigdata;
 
 ------------------------------------------------------------------------
 -- Closed as failed after the deadline: the hold runs from the day after

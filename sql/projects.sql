@@ -254,6 +254,18 @@ SELECT bjxm.sign_acceptance(:p, true, '整改后复验');
 SET ROLE lc_bigdata;
 SELECT bjxm.sign_acceptance(:p, true, '复验通过');
 \echo :SQLSTATE
+-- ... nor after renaming itself: the login is compared by OID.
+RESET SESSION AUTHORIZATION;
+ALTER ROLE lc_app RENAME TO lc_app_renamed;
+SET SESSION AUTHORIZATION lc_app_renamed;
+SET ROLE lc_bigdata;
+SELECT bjxm.sign_acceptance(:p, true, '复验通过');
+\echo :SQLSTATE
+RESET SESSION AUTHORIZATION;
+ALTER ROLE lc_app_renamed RENAME TO lc_app;
+SET SESSION AUTHORIZATION lc_app;
+SET search_path = public, bjxm;
+SET ROLE lc_bigdata;
 SELECT state FROM bjxm.projects WHERE project_id = :p;
 SET SESSION AUTHORIZATION lc_bd_app;
 SET ROLE lc_bigdata;

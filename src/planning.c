@@ -365,7 +365,9 @@ annual_plan_holds(BjxmCtx *ctx, int32 year, const char *region, Jsonb *excluded)
 				  "CROSS JOIN LATERAL (SELECT x.rectification_id FROM bjxm.rectifications x "
 				  "   WHERE x.unit_id OPERATOR(pg_catalog.=) p.unit_id AND x.status OPERATOR(pg_catalog.<>) 'closed' "
 				  "     AND (x.hold_since IS NOT NULL OR (x.status OPERATOR(pg_catalog.=) 'open' "
-				  "          AND x.deadline OPERATOR(pg_catalog.<) $4)) "
+				  "          AND x.deadline OPERATOR(pg_catalog.<) $4) "
+				  "          OR (x.status OPERATOR(pg_catalog.=) 'reported' "
+				  "              AND x.verify_by OPERATOR(pg_catalog.<) $4)) "
 				  "   ORDER BY x.rectification_id LIMIT 1) r "
 				  "WHERE p.plan_year OPERATOR(pg_catalog.=) $1 AND u.region OPERATOR(pg_catalog.=) $2 "
 				  "  AND p.state OPERATOR(pg_catalog.=) 'planned' "
@@ -420,7 +422,7 @@ bjxm_approve_annual_plan_rules(BjxmCtx *ctx)
 						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), year->i);
 	}
 	if (year->present && (ex == NULL || (ex->type == jbvBinary && JsonContainerIsArray(ex->val.binary.data))) &&
-		bjxm_region_known(region ? region : BJXM_CITY_REGION))
+		bjxm_region_known(region ? region : BJXM_CITY_REGION) && bjxm_has_column("rectifications", "verify_by"))
 		annual_plan_holds(ctx, year->i, region ? region : BJXM_CITY_REGION, ex ? JsonbValueToJsonb(ex) : bjxm_jsonb("[]"));
 }
 

@@ -439,6 +439,10 @@ bjxm_approve_procurement_exception_apply(BjxmCtx *ctx)
 /* 第十六条, 第二十八条: the three-party contract                       */
 /* ------------------------------------------------------------------ */
 
+/* The OID of the login (session_user), in SQL: a role name may need quoting, so no ::regrole. */
+#define SESSION_LOGIN_OID \
+	"(SELECT a.oid FROM pg_catalog.pg_roles a WHERE a.rolname OPERATOR(pg_catalog.=) pg_catalog.session_user())"
+
 /*
  * Two-actor steps (第十六条 contract, 第二十条 acceptance): the login
  * (session_user) of this call, and whether it binds — a superuser login
@@ -601,13 +605,14 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 	TupleDesc	d;
 	char	   *signer;
 	char	   *signed_login;
+	bool		same_login;
 	bool		isnull;
 
 	ctx->result = 0;
 	if (ctx->duty == NULL || terms == NULL || !bjxm_has_column("projects", "contract_amount"))
 		return;
 	/* the schema of an earlier release (until ALTER EXTENSION UPDATE): one signature, as then */
-	if (!bjxm_has_column("contract_signatures", "login"))
+	if (!bjxm_has_column("contract_signatures", "login_oid"))
 		return;
 	side = two_actor_side(ctx, "contract_signatures");
 	if (side == NULL)
@@ -623,6 +628,7 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 	values[4] = DateADTGetDatum(contract_date_signed(ctx));
 	values[5] = CStringGetTextDatum(bjxm_arg_text(ctx, "contract_no"));
 	if (bjxm_exec(&plan, "SELECT s.signer::pg_catalog.text, s.login::pg_catalog.text, "
+				  "  s.login_oid OPERATOR(pg_catalog.=) " SESSION_LOGIN_OID ", "
 				  "  pg_catalog.concat_ws('、', "
 				  "    CASE WHEN s.contract_no OPERATOR(pg_catalog.<>) pg_catalog.btrim($6) "
 				  "         THEN pg_catalog.format('合同编号 %s / %s', s.contract_no, pg_catalog.btrim($6)) END, "
@@ -639,22 +645,23 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 	d = SPI_tuptable->tupdesc;
 	signer = SPI_getvalue(t, d, 1);
 	signed_login = SPI_getvalue(t, d, 2);
+	same_login = DatumGetBool(SPI_getbinval(t, d, 3, &isnull));
 	ctx->result = 1;
 	if (strcmp(signer, bjxm_actor_name()) == 0)
 		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
 					   psprintf("角色 %s 已代表%s签署本合同。", signer, side_label(other)),
 					   "三方服务合同由用户单位与大数据部门各自签署。",
 					   "同一角色不能代表合同双方签署 (the same actor cannot sign for both sides)");
-	else if (binding && strcmp(signed_login, login) == 0)
+	else if (binding && same_login)		/* by OID: a rename between the signatures changes nothing */
 		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
-					   psprintf("登录用户 %s 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login, signer,
-								side_label(other), bjxm_actor_name(), side_label(side)),
+					   psprintf("登录用户 %s (签署时名为 %s) 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login,
+								signed_login, signer, side_label(other), bjxm_actor_name(), side_label(side)),
 					   "合同双方须由各自的登录用户签署; 共用的应用登录不能替双方签署。",
 					   "同一登录用户不能签署合同的双方 (the same login cannot sign both sides)");
-	isnull = SPI_getvalue(t, d, 3) == NULL || SPI_getvalue(t, d, 3)[0] == '\0';
+	isnull = SPI_getvalue(t, d, 4) == NULL || SPI_getvalue(t, d, 4)[0] == '\0';
 	if (!isnull)
 		bjxm_violation(ctx, false, ERRCODE_BJ016, BJ_ART_CONTRACT, 0,
-					   psprintf("%s签署的合同与本次签署不同: %s (先签 / 本次)。", side_label(other), SPI_getvalue(t, d, 3)),
+					   psprintf("%s签署的合同与本次签署不同: %s (先签 / 本次)。", side_label(other), SPI_getvalue(t, d, 4)),
 					   "双方签署同一份合同: 合同编号、条款、金额与签订日期一致; 如需更改, 由先签的一方重新签署。",
 					   "双方签署的合同不一致 (the two sides signed different contracts)");
 }
@@ -742,14 +749,16 @@ bjxm_sign_contract_apply(BjxmCtx *ctx)
 	values[2] = NumericGetDatum(amount);
 	values[3] = DateADTGetDatum(contract_date_signed(ctx));
 	values[4] = Int64GetDatum(ctx->project_id);
-	if (bjxm_has_column("contract_signatures", "login"))
+	if (bjxm_has_column("contract_signatures", "login_oid"))
 	{
 		Oid			stypes[6] = {TEXTOID, JSONBOID, NUMERICOID, DATEOID, INT8OID, TEXTOID};
 		Datum		svalues[6] = {values[0], values[1], values[2], values[3], values[4], CStringGetTextDatum(side)};
 
-		bjxm_exec(&sign, "INSERT INTO bjxm.contract_signatures AS s (project_id, duty, signer, login, contract_no, terms, amount, signed_on) "
-				  "VALUES ($5, $6, bjxm.acting_role(), pg_catalog.session_user(), pg_catalog.btrim($1), $2, $3, $4) "
+		bjxm_exec(&sign, "INSERT INTO bjxm.contract_signatures AS s (project_id, duty, signer, login, login_oid, contract_no, terms, amount, signed_on) "
+				  "VALUES ($5, $6, bjxm.acting_role(), pg_catalog.session_user(), "
+				  "        " SESSION_LOGIN_OID ", pg_catalog.btrim($1), $2, $3, $4) "
 				  "ON CONFLICT (project_id, duty) DO UPDATE SET signer = EXCLUDED.signer, login = EXCLUDED.login, "
+				  "  login_oid = EXCLUDED.login_oid, "
 				  "  contract_no = EXCLUDED.contract_no, terms = EXCLUDED.terms, amount = EXCLUDED.amount, "
 				  "  signed_on = EXCLUDED.signed_on, signed_at = pg_catalog.clock_timestamp()",
 				  6, stypes, svalues, amount == NULL ? "  n   " : NULL);
@@ -792,6 +801,7 @@ void
 bjxm_sign_acceptance_rules(BjxmCtx *ctx)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr earlier = NULL;
 	Oid			types[1] = {INT8OID};
 	Datum		values[1];
 	const char *side;
@@ -804,18 +814,27 @@ bjxm_sign_acceptance_rules(BjxmCtx *ctx)
 		return;
 	login = session_login(&binding);
 	values[0] = Int64GetDatum(ctx->project_id);
-	n = bjxm_exec(&plan, "SELECT s.signer, s.duty, s.login FROM bjxm.acceptance_signatures s "
-				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
+	if (bjxm_has_column("acceptance_signatures", "login_oid"))
+		n = bjxm_exec(&plan, "SELECT s.signer, s.duty, s.login, s.login_oid OPERATOR(pg_catalog.=) " SESSION_LOGIN_OID " "
+					  "FROM bjxm.acceptance_signatures s "
+					  "WHERE s.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
+	else						/* the schema of an earlier release: no logins kept */
+		n = bjxm_exec(&earlier, "SELECT s.signer, s.duty, NULL::pg_catalog.text, NULL::pg_catalog.bool "
+					  "FROM bjxm.acceptance_signatures s "
+					  "WHERE s.project_id OPERATOR(pg_catalog.=) $1", 1, types, values, NULL);
 	for (uint64 i = 0; i < n; i++)
 	{
 		char	   *signer = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
 		char	   *duty = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
 		char	   *signed_login = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3);
+		bool		isnull;
+		Datum		same = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 4, &isnull);
 
-		if (binding && signed_login != NULL && strcmp(signed_login, login) == 0 && strcmp(signer, bjxm_actor_name()) != 0)
+		/* the login by OID: renaming it between the two signatures changes nothing */
+		if (binding && !isnull && DatumGetBool(same) && strcmp(signer, bjxm_actor_name()) != 0)
 			bjxm_violation(ctx, false, ERRCODE_BJ020, BJ_ART_ACCEPTANCE, 0,
-						   psprintf("登录用户 %s 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login, signer,
-									side_label(duty), bjxm_actor_name(), side_label(side)),
+						   psprintf("登录用户 %s (签署时名为 %s) 已以角色 %s 代表%s签署, 现以角色 %s 签署%s方。", login,
+									signed_login ? signed_login : "?", signer, side_label(duty), bjxm_actor_name(), side_label(side)),
 						   "验收双方须由各自的登录用户签署; 共用的应用登录不能替双方签署。",
 						   "同一登录用户不能签署验收的双方 (the same login cannot sign both sides)");
 		if (strcmp(signer, bjxm_actor_name()) == 0)
@@ -858,9 +877,10 @@ bjxm_sign_acceptance_apply(BjxmCtx *ctx)
 	values[2] = BoolGetDatum(true);
 	values[3] = ctx->note ? CStringGetTextDatum(ctx->note) : (Datum) 0;
 	nulls[3] = ctx->note ? ' ' : 'n';
-	if (bjxm_has_column("acceptance_signatures", "login"))
-		bjxm_exec(&ins, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note, login) "
-				  "VALUES ($1, bjxm.acting_role(), $2, $3, $4, pg_catalog.session_user())", 4, types, values, nulls);
+	if (bjxm_has_column("acceptance_signatures", "login_oid"))
+		bjxm_exec(&ins, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note, login, login_oid) "
+				  "VALUES ($1, bjxm.acting_role(), $2, $3, $4, pg_catalog.session_user(), "
+				  "        " SESSION_LOGIN_OID ")", 4, types, values, nulls);
 	else						/* the schema of an earlier release, until ALTER EXTENSION UPDATE */
 		bjxm_exec(&ins_earlier, "INSERT INTO bjxm.acceptance_signatures (project_id, signer, duty, passed, note) "
 				  "VALUES ($1, bjxm.acting_role(), $2, $3, $4)", 4, types, values, nulls);

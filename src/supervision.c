@@ -53,15 +53,28 @@
  * (NULL: not holding): a failed order or one reported late from its
  * hold_since, an open order past its deadline from the day after it.
  */
-#define PENDING_ORDERS \
+#define PENDING_ORDERS_COLUMNS(verify) \
 	"SELECT r.rectification_id, r.category, pg_catalog.to_char(r.deadline, 'YYYY-MM-DD'), r.status, r.finding, " \
 	"       COALESCE(r.hold_since, CASE WHEN r.status OPERATOR(pg_catalog.=) 'open' " \
 	"                                    AND r.deadline OPERATOR(pg_catalog.<) $2 " \
-	"                                   THEN r.deadline OPERATOR(pg_catalog.+) 1 END) AS hold_start, " \
-	"       r.hold_since IS NOT NULL AND r.hold_since OPERATOR(pg_catalog.<=) r.deadline AS failed_early " \
+	"                                   THEN r.deadline OPERATOR(pg_catalog.+) 1 " verify " END) AS hold_start, " \
+	"       r.hold_since IS NOT NULL AND r.hold_since OPERATOR(pg_catalog.<=) r.deadline AS failed_early, " \
+	"       r.hold_since IS NULL AS unverified " \
 	"FROM bjxm.rectifications r " \
 	"WHERE r.unit_id OPERATOR(pg_catalog.=) $1 AND r.status OPERATOR(pg_catalog.<>) 'closed' " \
 	"ORDER BY r.deadline, r.rectification_id"
+/*
+ * ... and a result reported in time that nobody verified by verify_by
+ * holds again from the day after (待核查逾期): a report pauses a hold only
+ * while it waits to be verified, so "." or "1" buys verification_days at
+ * most, not for ever (issue 15).
+ */
+#define PENDING_ORDERS PENDING_ORDERS_COLUMNS( \
+	"                                   WHEN r.status OPERATOR(pg_catalog.=) 'reported' " \
+	"                                    AND r.verify_by OPERATOR(pg_catalog.<) $2 " \
+	"                                   THEN r.verify_by OPERATOR(pg_catalog.+) 1 ")
+/* The schema of an earlier release (no verify_by), until ALTER EXTENSION UPDATE. */
+#define PENDING_ORDERS_EARLIER PENDING_ORDERS_COLUMNS("")
 
 /*
  * 第三十一条: 「对未整改或整改后不符合要求的, 不再安排后续项目资金」 — no
@@ -75,6 +88,7 @@ rectification_hold(BjxmCtx *ctx, bool blocking, const DateADT *committed_on)
 {
 	static SPIPlanPtr lock = NULL;
 	static SPIPlanPtr orders = NULL;
+	static SPIPlanPtr orders_earlier = NULL;
 	Oid			types[2] = {INT8OID, DATEOID};
 	Datum		values[2];
 	uint64		n;
@@ -86,7 +100,9 @@ rectification_hold(BjxmCtx *ctx, bool blocking, const DateADT *committed_on)
 	if (!ctx->check_only)
 		bjxm_exec(&lock, "SELECT 1 FROM bjxm.units u WHERE u.unit_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
 				  1, types, values, NULL);
-	n = bjxm_exec(&orders, PENDING_ORDERS, 2, types, values, NULL);
+	n = bjxm_has_column("rectifications", "verify_by")
+		? bjxm_exec(&orders, PENDING_ORDERS, 2, types, values, NULL)
+		: bjxm_exec(&orders_earlier, PENDING_ORDERS_EARLIER, 2, types, values, NULL);
 	for (uint64 i = 0; i < n; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
@@ -100,7 +116,9 @@ rectification_hold(BjxmCtx *ctx, bool blocking, const DateADT *committed_on)
 		Datum		start = SPI_getbinval(t, d, 6, &isnull);
 		bool		hold = !isnull;
 		bool		failed_early = DatumGetBool(SPI_getbinval(t, d, 7, &isnull));
-		const char *why = strcmp(status, "failed") == 0 ? "整改不符合要求" : "逾期未整改";
+		bool		unverified = DatumGetBool(SPI_getbinval(t, d, 8, &isnull));
+		const char *why = strcmp(status, "failed") == 0 ? "整改不符合要求"
+			: strcmp(status, "reported") == 0 && unverified ? "整改结果待核查逾期" : "逾期未整改";
 		char	   *detail = psprintf("整改通知 %s (%s): %s; 期限 %s, 状态 %s%s。",
 									  id, bjxm_clause_cstring(BJ_ART_RECTIFICATION, category), finding, deadline, status,
 									  hold ? psprintf(", 自 %s 起停止安排资金", bjxm_date_text(DatumGetDateADT(start))) : "");

@@ -437,15 +437,21 @@ SELECT r.rectification_id, u.code AS unit, u.name AS unit_name, u.region, r.cate
        bjxm.clause(31, r.category) AS clause, r.finding, r.project_id, r.status, r.deadline,
        (r.status OPERATOR(pg_catalog.<>) 'closed'
         AND (r.hold_since IS NOT NULL OR (r.status OPERATOR(pg_catalog.=) 'open'
-                                           AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
+                                           AND r.deadline OPERATOR(pg_catalog.<) bjxm.today())
+             OR (r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()))) AS hold,
        CASE WHEN r.status OPERATOR(pg_catalog.<>) 'closed' THEN
             COALESCE(r.hold_since, CASE WHEN r.status OPERATOR(pg_catalog.=) 'open'
                                          AND r.deadline OPERATOR(pg_catalog.<) bjxm.today()
-                                        THEN r.deadline OPERATOR(pg_catalog.+) 1 END)
+                                        THEN r.deadline OPERATOR(pg_catalog.+) 1
+                                        WHEN r.status OPERATOR(pg_catalog.=) 'reported'
+                                         AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()
+                                        THEN r.verify_by OPERATOR(pg_catalog.+) 1 END)
             ELSE r.hold_since END AS hold_since,
        r.reported_on, r.opened_by, r.opened_at, r.closed_at, r.verify_by,
        (r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()) AS verification_overdue,
-       CASE WHEN r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today() THEN '待核查逾期'
+       CASE WHEN r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today()
+             AND r.hold_since IS NULL THEN '待核查逾期, 停止安排资金'
+            WHEN r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by OPERATOR(pg_catalog.<) bjxm.today() THEN '待核查逾期'
             WHEN r.status OPERATOR(pg_catalog.=) 'reported' THEN '待核查'
             WHEN r.status OPERATOR(pg_catalog.=) 'closed' THEN '已整改到位'
             WHEN r.status OPERATOR(pg_catalog.=) 'failed' THEN '整改不符合要求, 停止安排资金'
@@ -467,6 +473,7 @@ CREATE TABLE bjxm.contract_signatures (
     duty        text NOT NULL CHECK (duty IN ('user_unit', 'bigdata')),
     signer      name NOT NULL,
     login       name NOT NULL,
+    login_oid   oid NOT NULL,
     contract_no text NOT NULL,
     terms       jsonb NOT NULL,
     amount      numeric(14,2),
@@ -479,13 +486,15 @@ COMMENT ON COLUMN bjxm.contract_signatures.project_id IS '项目 (project)';
 COMMENT ON COLUMN bjxm.contract_signatures.duty IS '签署方 (side: user_unit or bigdata)';
 COMMENT ON COLUMN bjxm.contract_signatures.signer IS '签署角色 (signing role)';
 COMMENT ON COLUMN bjxm.contract_signatures.login IS '签署时的登录用户 session_user (the login that signed)';
+COMMENT ON COLUMN bjxm.contract_signatures.login_oid IS '登录用户的 OID: 同一登录改名后仍是同一登录 (the login by OID: a renamed login is the same login)';
 COMMENT ON COLUMN bjxm.contract_signatures.contract_no IS '合同编号 (contract number)';
 COMMENT ON COLUMN bjxm.contract_signatures.terms IS '合同条款 (terms signed)';
 COMMENT ON COLUMN bjxm.contract_signatures.amount IS '合同金额(元) (amount signed)';
 COMMENT ON COLUMN bjxm.contract_signatures.signed_on IS '合同签订日期 (date on the contract)';
 COMMENT ON COLUMN bjxm.contract_signatures.signed_at IS '签署时间 (signed at)';
-ALTER TABLE bjxm.acceptance_signatures ADD COLUMN login name;
+ALTER TABLE bjxm.acceptance_signatures ADD COLUMN login name, ADD COLUMN login_oid oid;
 COMMENT ON COLUMN bjxm.acceptance_signatures.login IS '签署时的登录用户 session_user (the login that signed; NULL before 0.3.0)';
+COMMENT ON COLUMN bjxm.acceptance_signatures.login_oid IS '登录用户的 OID: 同一登录改名后仍是同一登录 (the login by OID; NULL before 0.3.0)';
 REVOKE ALL ON bjxm.contract_signatures FROM PUBLIC;
 GRANT SELECT ON bjxm.contract_signatures
     TO bjxm_user_unit, bjxm_bigdata, bjxm_finance, bjxm_reviewer, bjxm_city_gov, bjxm_auditor;
