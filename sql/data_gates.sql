@@ -21,6 +21,7 @@ SELECT bjxm.register_unit('11520500DG00000017', '毕节市教育局(数据门)',
        bjxm.register_party('DG-R', '某评审中心(数据门)', 'reviewer', '91520100DKR000001B') > 0 AS r,
        bjxm.register_party('DG-W', '某软件公司(数据门)', 'vendor', '91520100DGW000001P') > 0 AS v;
 SELECT bjxm.grant_unit_member('dg_unit', '11520500DG00000017'), bjxm.grant_unit_member('dg_unit2', '11520500DG0000002A');
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, name text) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE p bigint;
@@ -33,7 +34,8 @@ BEGIN
   PERFORM bjxm.record_review(p, true, 'r'); PERFORM bjxm.admit_to_library(p);
   PERFORM bjxm.propose_for_plan(p);
   PERFORM bjxm._act(NULL, 'approve_annual_plan', jsonb_build_object('year', 2027, 'region', '520500',
-     'excluded', (SELECT coalesce(jsonb_agg(x.project_id), '[]') FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p)));
+     'excluded', (SELECT coalesce(jsonb_agg(x.project_id), '[]') FROM bjxm.projects x JOIN bjxm.units u USING (unit_id)
+                  WHERE x.state = 'planned' AND x.project_id <> p AND x.plan_year = 2027 AND u.region = '520500')));
   PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
   PERFORM bjxm.add_line_item(p, 'software_development', name || '软件开发', 1000000);
   PERFORM bjxm.arrange_budget(p, 1000000);
@@ -46,7 +48,9 @@ BEGIN
   PERFORM bjxm.sign_contract(p, 'HT-DG-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
     'user_unit', unit::text, 'vendor', 'DG-W'), 'emergency_response', true, 'annual_security_test', true,
     'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
-  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true}');
+  PERFORM pg_temp.countersign(p);
+  PERFORM bjxm.set_project_facts(p, '{"deployment_site": "city_data_center", "domestic_crypto": true,
+    "gov_service_integration_required": false, "uses_third_party_system": false}');
   RETURN p;
 END $$;
 SELECT pg_temp.walk('11520500DG00000017', '学生综合素质评价系统(数据门)') AS ep \gset
@@ -106,6 +110,21 @@ SELECT d.name, d.sensitive, d.personal_items FROM bjxm.data_resources d
 SELECT d.name, (SELECT string_agg(c.sqlstate, ',' ORDER BY c.clause) FROM bjxm.check_data_resource(d.resource_id, true) c) AS findings
   FROM bjxm.data_resources d
  WHERE d.unit_id = (SELECT unit_id FROM bjxm.units WHERE code = '11520500DG00000017') AND d.name LIKE '学生名册%' ORDER BY d.resource_id;
+
+-- The second red team (issue 15): other spellings units use ...
+SELECT n AS item, bjxm.personal_data_items(jsonb_build_array(jsonb_build_object('name', n))) AS personal
+  FROM unnest(ARRAY['手机', '身分證字號', 'ID card no', 'sfzh', '住所', '銀行帳號', '艾滋病感染情况', '联系方式']) n;
+-- ... and personal data outside the item's name: its type, a description,
+-- a near-duplicate key — every text of an item is read.
+SELECT bjxm.personal_data_items('[{"name": "字段1", "type": "身份证号"}, {"name": "字段2", "description": "居民身份证号码"},
+                                  {"name": "字段3", "type": "字符型", "name ": "手机号码"}, {"name": "字段4", "type": "字符型"}]') AS hidden;
+-- The entry's name and summary are read too: 字段1/字段2 of a 居民身份证号码库
+-- are personal data whatever the columns are called.
+SELECT bjxm.add_data_resource(:ep, '居民身份证号码库', '全市居民身份证号码、手机号码', '数据库', 'unconditional', 'unconditional', '每月',
+  '[{"name": "字段1", "type": "字符型"}, {"name": "字段2", "type": "字符型"}]',
+  sensitive => false, classification => '2-07-002-009') AS b9 \gset
+SELECT sensitive, personal_items FROM bjxm.data_resources WHERE resource_id = :b9;
+SELECT sqlstate FROM bjxm.check_data_resource(:b9, true) WHERE sqlstate = 'BJ029';
 
 -- The honest path: the same items, sensitive, shared on condition, not opened.
 SELECT bjxm.add_data_resource(:ep, '学生家庭信息(共享)', '在校学生家庭情况', '数据库', 'conditional', 'none', '每学期',

@@ -1954,7 +1954,11 @@ CREATE FUNCTION bjxm._data_resource_guard() RETURNS trigger
 DECLARE
     gate text[];
 BEGIN
-    NEW.personal_items := bjxm.personal_data_items(NEW.items);
+    -- its items (every text of each), and its name and summary (issue 15)
+    NEW.personal_items := bjxm.personal_data_items(
+        CASE WHEN pg_catalog.jsonb_typeof(NEW.items) OPERATOR(pg_catalog.=) 'array' THEN NEW.items ELSE '[]' END
+        OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_array(
+            pg_catalog.jsonb_build_object('name', NEW.name, 'summary', NEW.summary)));
     IF pg_catalog.cardinality(NEW.personal_items) OPERATOR(pg_catalog.>) 0 THEN
         NEW.sensitive := true;
     END IF;

@@ -59,10 +59,39 @@ static const char *const levels[] = {"一般数据", "重要数据", "核心数�
 /* The matcher of src/core/personal.c, built once per backend (malloc). */
 static bj_personal *personal = NULL;
 
+/* The 第二十九条 matcher, built on first use. */
+static bj_personal *
+personal_matcher(void)
+{
+	if (personal == NULL)
+	{
+		personal = bj_personal_new();
+		if (personal == NULL)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
+							errmsg("bjxm: building the 第二十九条 personal-data matcher failed")));
+	}
+	return personal;
+}
+
+/* The first term a text names, or BJ_PERSONAL_NONE; an error if it cannot be matched. */
+static int
+personal_term(const char *text, int len)
+{
+	int			r = bj_personal_find(personal_matcher(), text, (size_t) len);
+
+	if (r < 0 && r != BJ_PERSONAL_NONE)
+		ereport(ERROR, (errcode(r == BJ_PERSONAL_EUTF8 ? ERRCODE_CHARACTER_NOT_IN_REPERTOIRE : ERRCODE_OUT_OF_MEMORY),
+						errmsg("信息项无法判定是否涉及个人信息 (an information item could not be matched: status %d)", r)));
+	return r;
+}
+
 /*
- * The items of an information-item array whose name names personal data,
- * each as 「name(term, kind)」, in order; NIL if none.  Elements that are
- * not objects with a text name are skipped (items_rule refuses them).
+ * The items of an information-item array that name personal data, each as
+ * 「name(term, kind)」, in order; NIL if none.  Every text of an item is
+ * read — its name, type, description, any key, nested or not (issue 15: a
+ * column named 字段1 described as 居民身份证号码 is that column) — and the
+ * item is named by its name (or the text that matched).  Elements that are
+ * not objects are skipped (items_rule refuses them).
  */
 static List *
 personal_items(Jsonb *items)
@@ -74,35 +103,45 @@ personal_items(Jsonb *items)
 
 	if (items == NULL || !JB_ROOT_IS_ARRAY(items) || JB_ROOT_IS_SCALAR(items))
 		return NIL;
-	if (personal == NULL)
-	{
-		personal = bj_personal_new();
-		if (personal == NULL)
-			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
-							errmsg("bjxm: building the 第二十九条 personal-data matcher failed")));
-	}
 	it = JsonbIteratorInit(&items->root);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		JsonbValue	key;
 		JsonbValue *name;
-		int			r;
+		JsonbIterator *inner;
+		JsonbValue	w;
+		JsonbIteratorToken t;
+		int			r = BJ_PERSONAL_NONE;
+		const char *hit = NULL;
+		int			hitlen = 0;
 
 		if (tok != WJB_ELEM || v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+			continue;
+		inner = JsonbIteratorInit(v.val.binary.data);
+		while ((t = JsonbIteratorNext(&inner, &w, false)) != WJB_DONE)
+		{
+			if ((t != WJB_VALUE && t != WJB_ELEM && t != WJB_KEY) || w.type != jbvString)
+				continue;
+			r = personal_term(w.val.string.val, w.val.string.len);
+			if (r != BJ_PERSONAL_NONE)
+			{
+				hit = w.val.string.val;
+				hitlen = w.val.string.len;
+				break;
+			}
+		}
+		if (r == BJ_PERSONAL_NONE)
 			continue;
 		key.type = jbvString;
 		key.val.string.val = "name";
 		key.val.string.len = 4;
 		name = findJsonbValueFromContainer(v.val.binary.data, JB_FOBJECT, &key);
-		if (name == NULL || name->type != jbvString)
-			continue;
-		r = bj_personal_find(personal, name->val.string.val, (size_t) name->val.string.len);
-		if (r == BJ_PERSONAL_NONE)
-			continue;
-		if (r < 0)
-			ereport(ERROR, (errcode(r == BJ_PERSONAL_EUTF8 ? ERRCODE_CHARACTER_NOT_IN_REPERTOIRE : ERRCODE_OUT_OF_MEMORY),
-							errmsg("信息项名称无法判定是否涉及个人信息 (an information item name could not be matched: status %d)", r)));
-		found = lappend(found, psprintf("%.*s(%s, %s)", name->val.string.len, name->val.string.val,
+		if (name != NULL && name->type == jbvString)
+		{
+			hit = name->val.string.val;
+			hitlen = name->val.string.len;
+		}
+		found = lappend(found, psprintf("%.*s(%s, %s)", hitlen, hit,
 										bj_personal_term((size_t) r), bj_personal_kind((size_t) r)));
 	}
 	return found;
@@ -136,14 +175,36 @@ bjxm_personal_data_items(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
-/* The entry's items naming personal data, from its stored items. */
+/*
+ * The entry's items naming personal data: as the trigger found them
+ * (personal_items: its items, name and summary), or from the stored items
+ * on the schema of an earlier release.
+ */
 static List *
 object_personal_items(BjxmCtx *ctx)
 {
 	bool		isnull;
-	Datum		items = bjxm_object_col(ctx, "items", &isnull);
+	Datum		d;
+	List	   *found = NIL;
 
-	return isnull ? NIL : personal_items(DatumGetJsonbP(items));
+	if (!bjxm_has_column("data_resources", "personal_items"))
+	{
+		d = bjxm_object_col(ctx, "items", &isnull);
+		return isnull ? NIL : personal_items(DatumGetJsonbP(d));
+	}
+	d = bjxm_object_col(ctx, "personal_items", &isnull);
+	if (!isnull)
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+			if (!nulls[i])
+				found = lappend(found, TextDatumGetCString(elems[i]));
+	}
+	return found;
 }
 
 /* Whether the loaded entry is listed (上架). */
