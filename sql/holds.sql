@@ -220,5 +220,27 @@ SELECT bjxm.approve_service_plan(:a1, true, 850000, 'FW-A1');
 SET ROLE hd_finance;
 SELECT bjxm.record_disbursement(:a5, 100000, '2027-04-02');
 SELECT state FROM bjxm.projects WHERE project_id = :a1;
+
+------------------------------------------------------------------------
+-- (second red team) A signature from before a postponement does not wait
+-- for the other side through it: after the resume, both sign afresh.
+------------------------------------------------------------------------
+SET ROLE hd_unit;
+SELECT bjxm.sign_contract(:a3, 'HT-A3', pg_temp.terms());
+SET ROLE hd_bigdata;
+SELECT bjxm.postpone(:a3, '资金未到位');
+SELECT bjxm.resume(:a3);
+SELECT bjxm.sign_contract(:a3, 'HT-A3', pg_temp.terms());
+SELECT state FROM bjxm.projects WHERE project_id = :a3;
+SET ROLE hd_unit;
+SELECT bjxm.sign_contract(:a3, 'HT-A3', pg_temp.terms());
+SELECT state FROM bjxm.projects WHERE project_id = :a3;
+
+-- (second red team) inspect: a contracted project postponed is still
+-- contracted for the facts it owes — silence stays an error.
+SELECT severity, count(*) FROM bjxm.inspect(:a3) WHERE message LIKE '%not reported%' GROUP BY severity;
+SET ROLE hd_bigdata;
+SELECT bjxm.postpone(:a3, '服务单位人员变动');
+SELECT severity, count(*) FROM bjxm.inspect(:a3) WHERE message LIKE '%not reported%' GROUP BY severity;
 RESET ROLE;
 RESET bjxm.today;

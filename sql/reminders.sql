@@ -88,6 +88,13 @@ RESET ROLE;
 SELECT bjxm.send_reminders() = (SELECT count(*) FROM bjxm.reminders) AS first_run_sends_all;
 SELECT bjxm.send_reminders() AS second_run_same_day;
 SELECT ran_on, sent = 0 AS nothing_new, pending > 0 AS pending FROM bjxm.reminder_runs ORDER BY run_id DESC LIMIT 1;
+-- The runs count every unit's items: a county's bigdata sees none of them
+-- (second red team, issue 15), the city's sees them.
+SET ROLE rm_county;
+SELECT count(*) AS county_sees_runs FROM bjxm.reminder_runs;
+SET ROLE rm_city;
+SELECT count(*) > 0 AS city_sees_runs FROM bjxm.reminder_runs;
+RESET ROLE;
 SET bjxm.today = '2027-04-16';
 SELECT bjxm.send_reminders() = (SELECT count(*) FROM bjxm.reminders) AS next_day_sends_again;
 SELECT sent_on, reminder, overdue, act_by FROM bjxm.reminder_log l JOIN bjxm.units u USING (unit_id)

@@ -99,6 +99,12 @@ SELECT bjxm.set_regulation_figure('rectification_days', '10', '理由');
 \echo :SQLSTATE
 SELECT bjxm.set_regulation_figure('no_such_key', '10', '理由');
 \echo :SQLSTATE
+-- (second red team) a reason of punctuation, a figure of 0 (the article
+-- switched off): refused.
+SELECT bjxm.set_regulation_figure('county_review_threshold', '5000000', '.');
+\echo :SQLSTATE
+SELECT bjxm.set_regulation_figure('county_review_threshold', '0', '取消县级项目市级评审');
+\echo :SQLSTATE
 -- A county's government, or a member without a jurisdiction, does not change the city's figures (第三十五条).
 SET ROLE st_county_gov;
 SELECT bjxm.set_regulation_figure('county_review_threshold', '5000000', '县政府文件');

@@ -638,7 +638,11 @@ contract_counterpart(BjxmCtx *ctx, Jsonb *terms)
 				  "    CASE WHEN s.signed_on OPERATOR(pg_catalog.<>) $5 "
 				  "         THEN pg_catalog.format('签订日期 %s / %s', s.signed_on, $5) END) "
 				  "FROM bjxm.contract_signatures s "
-				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1 AND s.duty OPERATOR(pg_catalog.=) $2",
+				  "WHERE s.project_id OPERATOR(pg_catalog.=) $1 AND s.duty OPERATOR(pg_catalog.=) $2 "
+				  /* a signature from before a postponement is stale: the other side signs afresh */
+				  "  AND NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.project_id OPERATOR(pg_catalog.=) $1 "
+				  "                   AND e.action OPERATOR(pg_catalog.=) 'postpone' "
+				  "                   AND e.at OPERATOR(pg_catalog.>) s.signed_at)",
 				  6, types, values, nulls) != 1)
 		return;					/* the first signature */
 	t = SPI_tuptable->vals[0];

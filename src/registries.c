@@ -405,6 +405,15 @@ setting_article(BjxmCtx *ctx)
 	return isnull ? 0 : BjxmClauseArticle(DatumGetInt32(clause));
 }
 
+/* A number in numeric's own spelling (no leading zeros, no sign, no spaces). */
+static const char *
+canonical_number(const char *value)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out,
+											   DirectFunctionCall3(numeric_in, CStringGetDatum(value),
+																   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1))));
+}
+
 /*
  * set_setting and set_regulation_figure: a known key, a value of its kind;
  * a figure of the regulation only by set_regulation_figure (42501 naming
@@ -489,7 +498,15 @@ setting_rules(BjxmCtx *ctx, bool figure_action)
 		else if (strcmp(kind, "amount") == 0 && scale > 2)
 			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
 						"金额 %s 最多两位小数 (at most two decimals): %s", key, value);
+		/* a figure of the regulation at 0 would switch its article off (second red team, issue 15) */
+		else if (figure_action && bjxm_numeric_cmp(n, int64_to_numeric(0)) <= 0)
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"规章规定的数额 %s 须大于零 (a regulation figure must be positive): %s", key, value);
 	}
+	/* a reason with no word in it is no reason */
+	if (figure_action && bjxm_wordless(bjxm_arg_text(ctx, "reason")))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"修改规章规定的数额须以文字说明理由 (the reason says nothing in words)");
 }
 
 /* set_setting: a known key that is not a regulation figure, a value of its kind. */
@@ -522,6 +539,8 @@ bjxm_set_setting_apply(BjxmCtx *ctx)
 
 	if (strcmp(bjxm_object_text(ctx, "kind"), "boolean") == 0)
 		value = pg_strcasecmp(value, "true") == 0 ? "true" : "false";
+	else						/* stored as numeric prints it: 0099 is 99 */
+		value = canonical_number(value);
 	values[0] = CStringGetTextDatum(key);
 	values[1] = CStringGetTextDatum(value);
 	bjxm_exec(&plan, "UPDATE bjxm.settings x SET value = $2, revision = x.revision OPERATOR(pg_catalog.+) 1, "
@@ -558,6 +577,8 @@ bjxm_set_regulation_figure_apply(BjxmCtx *ctx)
 
 	if (strcmp(bjxm_object_text(ctx, "kind"), "boolean") == 0)
 		value = pg_strcasecmp(value, "true") == 0 ? "true" : "false";
+	else						/* stored as numeric prints it: 0099 is 99 */
+		value = canonical_number(value);
 	values[0] = CStringGetTextDatum(key);
 	values[1] = CStringGetTextDatum(value);
 	bjxm_exec(&update, "UPDATE bjxm.settings x SET value = $2, revision = x.revision OPERATOR(pg_catalog.+) 1, "

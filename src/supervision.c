@@ -544,7 +544,9 @@ fact_bool(Jsonb *facts, const char *key, bool *known)
 static void
 unreported_fact(BjxmCtx *ctx, int item, const char *key, const char *what)
 {
-	bool		built = ctx->state >= BJ_S_CONTRACTED && ctx->state <= BJ_S_EVALUATED;
+	/* contracted on, or postponed or terminated after the contract: postponing does not make silence cheaper */
+	bool		built = (ctx->state >= BJ_S_CONTRACTED && ctx->state <= BJ_S_EVALUATED) ||
+		((ctx->state == BJ_S_POSTPONED || ctx->state == BJ_S_TERMINATED) && bjxm_col_text(ctx, "contract_no") != NULL);
 
 	bjxm_violation(ctx, !built, ERRCODE_BJ031, BJ_ART_RECTIFICATION, item,
 				   psprintf("项目事实中没有 %s (项目状态 %s)。", key, bj_state_name(ctx->state)),

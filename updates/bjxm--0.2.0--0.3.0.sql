@@ -683,6 +683,11 @@ CREATE POLICY reminder_log_visible ON bjxm.reminder_log FOR SELECT
     USING (unit_id OPERATOR(pg_catalog.=) ANY (CAST((SELECT bjxm._visible_unit_ids()) AS bigint[])));
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_log_reminder_id_seq', '');
+-- The runs count every unit's items: city-wide oversight only (a county's
+-- department sees its own items in reminders, not the city's totals).
+ALTER TABLE bjxm.reminder_runs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bjxm.reminder_runs FORCE ROW LEVEL SECURITY;
+CREATE POLICY reminder_runs_city ON bjxm.reminder_runs FOR SELECT USING ((SELECT bjxm._sees_all_units()));
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.reminder_runs_run_id_seq', '');
 -- 第三十五条: jurisdictions fail closed (docs/design.md "Jurisdictions fail
