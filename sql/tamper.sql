@@ -37,6 +37,13 @@ SELECT checked, first_broken FROM bjxm.verify_events();
 UPDATE bjxm.events SET actor = 'someone_else' WHERE event_id = 2;
 SELECT first_broken FROM bjxm.verify_events();
 UPDATE bjxm.events SET actor = 'postgres' WHERE event_id = 2;
+-- The login beside the actor (issue 15) is hashed too: changed or removed, caught.
+SELECT login FROM bjxm.events WHERE event_id = 2;
+UPDATE bjxm.events SET login = 'pooled_app' WHERE event_id = 2;
+SELECT first_broken FROM bjxm.verify_events();
+UPDATE bjxm.events SET login = NULL WHERE event_id = 2;
+SELECT first_broken FROM bjxm.verify_events();
+UPDATE bjxm.events SET login = 'postgres' WHERE event_id = 2;
 UPDATE bjxm.events SET note = 'x' WHERE event_id = 4;
 SELECT first_broken, detail FROM bjxm.verify_events();
 UPDATE bjxm.events SET note = '机构4' WHERE event_id = 4;
