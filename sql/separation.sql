@@ -86,6 +86,7 @@ SELECT member, party_id IS NOT NULL AS party FROM bjxm.party_members WHERE membe
 --    role then acts in neither capacity.
 ------------------------------------------------------------------------------
 INSERT INTO bjxm.party_members (member, party_id) SELECT 'sd_dual', party_id FROM bjxm.parties WHERE code = 'SD-R1';
+\i sql/include/countersign.sql
 CREATE FUNCTION pg_temp.walk(unit bjxm.uscc, target text, reviewer text DEFAULT 'SD-R1', designer text DEFAULT NULL)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -109,7 +110,8 @@ BEGIN
       WHEN 'planned' THEN PERFORM bjxm.propose_for_plan(p);
       WHEN 'approved' THEN
         PERFORM bjxm.approve_annual_plan(2045, '520500',
-          ARRAY(SELECT x.project_id FROM bjxm.projects x WHERE x.state = 'planned' AND x.project_id <> p));
+          ARRAY(SELECT x.project_id FROM bjxm.projects x JOIN bjxm.units u USING (unit_id)
+                 WHERE x.state = 'planned' AND x.project_id <> p AND x.plan_year = 2045 AND u.region = '520500'));
         PERFORM bjxm.set_performance_targets(p, '{"t": 1}');
         PERFORM bjxm.add_line_item(p, 'software_development', '分离测试软件开发', 1000000);
       WHEN 'budgeted' THEN PERFORM bjxm.arrange_budget(p, 1000000);
@@ -124,6 +126,7 @@ BEGIN
         PERFORM bjxm.sign_contract(p, 'HT-SD-' || p, jsonb_build_object('parties', jsonb_build_object('bigdata', '大数据局',
           'user_unit', unit::text, 'vendor', 'SD-V1'), 'emergency_response', true, 'annual_security_test', true,
           'crypto_assessment', true, 'risk_assessment', true, 'report_results', true));
+        PERFORM pg_temp.countersign(p, 'sd_unit');
       WHEN 'implementing' THEN PERFORM bjxm.start_implementation(p);
       WHEN 'accepted' THEN
         SET ROLE sd_unit;
@@ -267,6 +270,13 @@ BEGIN
     END IF;
     IF 'reviewer' IN (m.capacity, m.other) THEN
       INSERT INTO bjxm.party_members (member, party_id) SELECT r, party_id FROM bjxm.parties WHERE code = 'SD-R1';
+    END IF;
+    -- the city scope, so a cell is refused for its conflict, not for having
+    -- no jurisdiction (第三十五条 fails closed)
+    IF m.capacity IN ('bigdata', 'finance', 'city_gov', 'auditor') OR m.other IN ('bigdata', 'finance', 'city_gov', 'auditor') THEN
+      INSERT INTO bjxm.jurisdictions (member, role_oid, region) VALUES (r, r::regrole::oid, '520500')
+        ON CONFLICT DO NOTHING;
+      EXECUTE format('GRANT SELECT ON bjxm.jurisdictions TO %I', r);
     END IF;
   END LOOP;
 END $$;
