@@ -27,4 +27,7 @@ Suite	   *similar_suite(void);
 /* Information items that name personal data, 第二十九条 (test_personal.c). */
 Suite	   *personal_suite(void);
 
+/* Spelling-proof normalisation for the matcher, issue 16 (test_normalize.c). */
+Suite	   *normalize_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */
