@@ -184,3 +184,17 @@ SELECT pg_stat_get_xact_tuples_inserted('bjxm.line_items'::regclass) - :ins0 AS 
           FROM bjxm.events e WHERE e.event_id = li.admission_event) AS event_names_row
   FROM bjxm.line_items li WHERE li.line_item_id = :once_id;
 COMMIT;
+
+-- Issue 16: a term cannot be dodged by spelling.  Every evasion class of
+-- the issue, in name and in description; the message quotes the term and
+-- the span as the unit wrote it (the offset map of src/core/normalize.h).
+SELECT v.cls, v.text, e.clause, e.detail
+  FROM (VALUES ('space', '笔记本 电脑 20台'), ('ideographic space', '笔记本　电脑'),
+               ('zero width', '笔记本' || chr(8203) || '电脑'), ('zero width joiner', '笔记' || chr(8205) || '本电脑'),
+               ('soft hyphen', '笔记本' || chr(173) || '电脑'), ('punctuation', '笔记本-电脑'), ('middle dots', '笔·记·本电脑'),
+               ('traditional', '筆記本電腦採購'), ('full width', '采购Ａ４纸'), ('lower case', '采购a4纸'),
+               ('Kangxi radicals', '公务⽤⾞加油费'), ('bom', chr(65279) || '笔记本电脑')) v(cls, text)
+  LEFT JOIN LATERAL (SELECT x.clause, x.detail FROM bjxm.expense_check('software_development', v.text) x LIMIT 1) e ON true
+ ORDER BY v.cls;
+-- In the description, under an eligible category and name.
+SELECT clause, detail FROM bjxm.expense_check('system_integration', '终端设备', '筆記本 電腦 40台, 供局机关干部日常办公');

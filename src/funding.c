@@ -54,6 +54,7 @@
 #include "funding.h"
 #include "jurisdictions.h"
 #include "matcher.h"
+#include "normalize.h"
 #include "reviews.h"
 #include "settings.h"
 #include "spi.h"
@@ -426,9 +427,23 @@ term_cache_build(void)
 		int32		clause = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
 		int			rc;
 
+		char	   *normal;
+		size_t		normal_len;
+
 		cache.terms[i] = MemoryContextStrdup(cache.cxt, term);
 		cache.clauses[i] = clause;
-		rc = bj_matcher_add(cache.matcher, term, strlen(term), (int) i);
+		/*
+		 * Issue 16: the dictionary is matched in normal form (core
+		 * normalize.h), as every text is: 筆記本電腦, 笔记本 电脑 and
+		 * 笔记本电脑 are one term.  A term that normalises to nothing (only
+		 * punctuation) could match everywhere: skipped.
+		 */
+		rc = bj_norm_dup(term, strlen(term), &normal, NULL, &normal_len);
+		if (rc != BJ_NORM_OK)
+			elog(ERROR, "bjxm: 第十一条 term \"%s\" cannot be normalised (status %d)", term, rc);
+		if (normal_len > 0)
+			rc = bj_matcher_add(cache.matcher, normal, normal_len, (int) i);
+		free(normal);
 		if (rc < 0)
 			elog(ERROR, "bjxm: 第十一条 term \"%s\" cannot be matched (status %d)", term, rc);
 	}
@@ -498,24 +513,61 @@ scan_text(BjxmCtx *ctx, int64 project_id, const char *field, const char *text, c
 	size_t		len;
 	size_t		total;
 
+	char	   *mnormal;
+	uint32_t   *mmap;
+	char	   *normal;
+	uint32_t   *map;
+	size_t		normal_len;
+	int			rc;
+
 	if (text == NULL || text[0] == '\0')
 		return false;
 	len = strlen(text);
-	total = bj_matcher_find_all(cache.matcher, text, len, found, lengthof(inline_found));
+	/*
+	 * Issue 16: matched in normal form — spaces, invisible characters and
+	 * punctuation slipped between characters dropped, full-width and
+	 * compatibility forms, case and traditional characters folded — and
+	 * reported by the original span (the offset map), so the error quotes
+	 * what the unit wrote.  Invalid UTF-8 is refused, never matched around.
+	 */
+	rc = bj_norm_dup(text, len, &mnormal, &mmap, &normal_len);
+	if (rc == BJ_NORM_EUTF8)
+		ereport(ERROR, (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+						errmsg("%s: %s不是有效的 UTF-8 文本, 无法核查 (invalid UTF-8: not matched around)",
+							   bjxm_clause_cstring(BJ_ART_ELIGIBILITY, 0), field)));
+	if (rc != BJ_NORM_OK)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
+						errmsg("bjxm: normalising a line item failed (status %d)", rc)));
+	/* into palloc'd memory at once: a violation may raise, and malloc'd memory would leak */
+	normal = pnstrdup(mnormal, normal_len);
+	map = palloc(sizeof(uint32_t) * (normal_len + 1));
+	memcpy(map, mmap, sizeof(uint32_t) * normal_len);
+	free(mnormal);
+	free(mmap);
+	total = bj_matcher_find_all(cache.matcher, normal, normal_len, found, lengthof(inline_found));
 	if (total > lengthof(inline_found))
 	{
 		found = palloc(sizeof(bj_match) * total);
-		total = bj_matcher_find_all(cache.matcher, text, len, found, total);
+		total = bj_matcher_find_all(cache.matcher, normal, normal_len, found, total);
 	}
 	for (size_t i = 0; i < total; i++)
 	{
 		const char *term = cache.terms[found[i].id];
 		int32		clause = cache.clauses[found[i].id];
+		size_t		from;
+		size_t		to;
+		char	   *span;
 
 		if (term_waived(project_id, term))
 			continue;
+		if (bj_norm_span(text, len, map, normal_len, found[i].start, found[i].start + found[i].len,
+						 &from, &to) != BJ_NORM_OK)
+			elog(ERROR, "bjxm: a 第十一条 match outside its text");
+		span = pnstrdup(text + from, to - from);
 		bjxm_violation(ctx, false, ERRCODE_BJ011, BjxmClauseArticle(clause), BjxmClauseItem(clause),
-					   psprintf("%s“%s”含有开支事项“%s” (category %s)。", field, text, term, category),
+					   strcmp(span, term) == 0
+					   ? psprintf("%s“%s”含有开支事项“%s” (category %s)。", field, text, term, category)
+					   : psprintf("%s“%s”含有开支事项“%s”, 写作“%s” (category %s)。", field, text, term, span, category),
 					   "该项开支按原有资金渠道保障, 不得单独或捆绑纳入市级信息化项目; 确属信息化服务的, 由大数据部门审核后以 bjxm.waive_term 豁免。",
 					   "支出事项“%s”含“%s”, 不列入信息化资金支持范围, 不得纳入市级信息化项目 (expense excluded: \"%s\")",
 					   text, term, term);
