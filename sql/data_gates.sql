@@ -113,7 +113,8 @@ SELECT d.name, (SELECT string_agg(c.sqlstate, ',' ORDER BY c.clause) FROM bjxm.c
 
 -- The second red team (issue 15): other spellings units use ...
 SELECT n AS item, bjxm.personal_data_items(jsonb_build_array(jsonb_build_object('name', n))) AS personal
-  FROM unnest(ARRAY['手机', '身分證字號', 'ID card no', 'sfzh', '居所', '銀行帳號', '艾滋病感染情况', '联系方式', '住所']) n;
+  FROM unnest(ARRAY['手机', '身分證字號', 'ID card no', 'sfzh', '居所', '銀行帳號', '艾滋病感染情况', '联系方式', '住所',
+                    '⾝份证号', '個人電話號碼', '銀行賬戶', '身份︱证号']) n;
 -- ... and personal data outside the item's name: its type, a description,
 -- a near-duplicate key — every text of an item is read.
 SELECT bjxm.personal_data_items('[{"name": "字段1", "type": "身份证号"}, {"name": "字段2", "description": "居民身份证号码"},

@@ -3,12 +3,13 @@
  * see personal.h.  The list is data/personal_data_items.tsv, compiled
  * into personal_terms.h.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "matcher.h"
 #include "personal.h"
-#include "similar.h"
+#include "normalize.h"
 
 typedef struct bj_personal_entry
 {
@@ -50,37 +51,40 @@ bj_personal_kind(size_t i)
 
 /*
  * Normalise s[0, len) into inline (INLINE_CAP bytes) or a block from the
- * allocator (*heap, to be freed).  Returns the normalised length or a
- * negative BJ_PERSONAL_ status.
+ * allocator (*heap, to be freed), with the normaliser of the 第十一条
+ * matcher (normalize.h: spaces, invisible characters and punctuation
+ * dropped; full-width, compatibility and Kangxi forms, case and
+ * traditional characters folded; issue 16).  Returns the normalised
+ * length or a negative BJ_PERSONAL_ status.
  */
 static int
 normalise(const bj_personal *p, const char *s, size_t len, char *inline_buf,
 		  char **out, char **heap)
 {
-	int			n = bj_similar_normalize(s, len, inline_buf, INLINE_CAP);
+	size_t		n = 0;
+	int			rc = bj_norm(s, len, inline_buf, INLINE_CAP, NULL, &n);
 
 	*heap = NULL;
 	*out = inline_buf;
-	if (n == BJ_SIMILAR_EUTF8)
+	if (rc == BJ_NORM_EUTF8)
 		return BJ_PERSONAL_EUTF8;
-	if (n < 0 && n != BJ_SIMILAR_ETOOLONG)
-		return BJ_PERSONAL_EINVAL;
-	if (n >= 0 && (size_t) n < INLINE_CAP)
-		return n;
-	if (n < 0)
-		return BJ_PERSONAL_ENOMEM;	/* above INT_MAX: too large to hold */
-	*heap = p->alloc((size_t) n + 1);
+	if (rc == BJ_NORM_OK)
+		return n > (size_t) INT_MAX ? BJ_PERSONAL_ENOMEM : (int) n;
+	if (rc != BJ_NORM_ENOSPACE)
+		return rc == BJ_NORM_ETOOLONG ? BJ_PERSONAL_ENOMEM : BJ_PERSONAL_EINVAL;
+	if (n > (size_t) INT_MAX)
+		return BJ_PERSONAL_ENOMEM;	/* too large to hold */
+	*heap = p->alloc(n + 1);
 	if (*heap == NULL)
 		return BJ_PERSONAL_ENOMEM;
-	n = bj_similar_normalize(s, len, *heap, (size_t) n + 1);
-	if (n < 0)
+	if (bj_norm(s, len, *heap, n + 1, NULL, &n) != BJ_NORM_OK)
 	{
 		p->dealloc(*heap);
 		*heap = NULL;
 		return BJ_PERSONAL_EINVAL;
 	}
 	*out = *heap;
-	return n;
+	return (int) n;
 }
 
 bj_personal *

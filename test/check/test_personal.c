@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "personal.h"
+#include "normalize.h"
 #include "similar.h"
 #include "suites.h"
 
@@ -179,11 +180,17 @@ START_TEST(list_is_clean)
 	{
 		const char *t = bj_personal_term(i);
 		char		out[256];
-		int			len = bj_similar_normalize(t, strlen(t), out, sizeof(out));
+		size_t		len = 0;
 
+		/*
+		 * Written in normal form, but for traditional spellings kept for
+		 * the record (身份證 normalises to 身份证, which is listed too).
+		 */
 		ck_assert_ptr_nonnull(bj_personal_kind(i));
-		ck_assert_msg(len == (int) strlen(t) && strcmp(out, t) == 0,
-					  "term “%s” normalises to “%s”: write it normalised", t, out);
+		ck_assert_int_eq(bj_norm(t, strlen(t), out, sizeof(out) - 1, NULL, &len), BJ_NORM_OK);
+		out[len] = '\0';
+		ck_assert_msg(strcmp(out, t) == 0 || find(out) >= 0,
+					  "term “%s” normalises to “%s”, which names nothing", t, out);
 		ck_assert_msg(find(t) >= 0, "term “%s” is not found in itself", t);
 	}
 }
