@@ -110,8 +110,8 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/pe
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
 
 # Matcher throughput (not part of make test): bench/matcher_bench [MB] [reps]
-bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h
-	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c src/core/utf8.c
+bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h src/core/normalize.c src/core/normalize.h src/core/norm_tables.h src/core/t2s_table.h
+	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c src/core/utf8.c src/core/normalize.c
 
 .PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress sanitize valgrind-regress
 # What the build and the unit tests need (server headers, Check); the other

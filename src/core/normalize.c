@@ -144,14 +144,27 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 							<< BJ_NORM_BLOCK_SHIFT) | (c & BJ_NORM_BLOCK_MASK)];
 		if (v == 0)
 		{
-			src = p + i;
-			k = n;
+			/* unchanged (most CJK): copy without the general path */
+			if (!full && o <= outcap && outcap - o >= n)
+			{
+				memcpy(out + o, p + i, n);
+				if (map != NULL)
+				{
+					map[o] = map[o + 1] = (uint32_t) i;
+					if (n > 2)
+						map[o + 2] = (uint32_t) i;
+					if (n > 3)
+						map[o + 3] = (uint32_t) i;
+				}
+			}
+			else
+				full = 1;
+			o += n;
+			i += n;
+			continue;
 		}
-		else
-		{
-			src = bj_norm_pool + v + 1;
-			k = bj_norm_pool[v];
-		}
+		src = bj_norm_pool + v + 1;
+		k = bj_norm_pool[v];
 		if (k > 0)
 		{
 			if (!full && o <= outcap && outcap - o >= k)

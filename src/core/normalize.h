@@ -110,8 +110,10 @@ size_t		bj_norm_bound(size_t len);
  *  - BJ_NORM_OK, *outlen = n: out[0, n) is the normalised text (valid
  *    UTF-8, without NUL bytes), map[0, n) its offsets;
  *  - BJ_NORM_ENOSPACE: it needs more than outcap bytes; *outlen = the
- *    bytes it needs; out and map hold a prefix (outcap 0: out and map may
- *    be NULL — a pure length count);
+ *    bytes it needs; out and map hold the output of the leading input
+ *    characters whose whole output fits (an input character's output is
+ *    written whole or not at all); outcap 0: out and map may be NULL — a
+ *    pure length count;
  *  - BJ_NORM_EUTF8: invalid UTF-8 anywhere in s; *outlen = 0 (out and
  *    map may have been written: ignore them);
  *  - BJ_NORM_EINVAL: s NULL with len > 0, out NULL with outcap > 0, or
