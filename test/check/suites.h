@@ -30,4 +30,7 @@ Suite	   *personal_suite(void);
 /* Spelling-proof normalisation for the matcher, issue 16 (test_normalize.c). */
 Suite	   *normalize_suite(void);
 
+/* test_expense.c: the 第十一条 context rules and the data/i16 corpora (issue 16). */
+Suite	   *expense_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */
