@@ -5,8 +5,8 @@
  * The input is the name.  Checks, aborting on any failure: invalid UTF-8
  * is refused with BJ_PERSONAL_EUTF8 and nothing else is; otherwise the
  * answer agrees with a naive search of every term of the list in the
- * normalised name (a term found is in it; none found means none is in
- * it).  The name is used in place (libFuzzer allocates exactly size
+ * normalised name (normalize.h; a term found is in it, in normal form;
+ * none found means none is).  The name is used in place (libFuzzer allocates exactly size
  * bytes) so ASan catches any read past len.
  */
 #include <stddef.h>
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "personal.h"
-#include "similar.h"
+#include "normalize.h"
 #include "utf8.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,12 +35,27 @@ contains(const char *hay, size_t n, const char *needle)
 	return 0;
 }
 
+/* Whether the normal form of term occurs in hay[0, n). */
+static int
+contains_term(const char *hay, size_t n, const char *term)
+{
+	char	   *t;
+	size_t		tn;
+	int			found;
+
+	if (bj_norm_dup(term, strlen(term), &t, NULL, &tn) != BJ_NORM_OK)
+		abort();
+	found = contains(hay, n, t);
+	free(t);
+	return found;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *name = (const char *) data;
 	int			r;
-	int			n;
+	size_t		n;
 	char	   *norm;
 	size_t		i;
 	int			any = 0;
@@ -56,15 +71,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (r < BJ_PERSONAL_NONE)
 		abort();
-	n = bj_similar_normalize(name, size, NULL, 0);
-	if (n < 0)
-		abort();
-	norm = malloc((size_t) n + 1);
-	if (norm == NULL || bj_similar_normalize(name, size, norm, (size_t) n + 1) != n)
+	if (bj_norm_dup(name, size, &norm, NULL, &n) != BJ_NORM_OK)
 		abort();
 	for (i = 0; i < bj_personal_count(); i++)
-		any |= contains(norm, (size_t) n, bj_personal_term(i));
-	if (r >= 0 && !contains(norm, (size_t) n, bj_personal_term((size_t) r)))
+		any |= contains_term(norm, n, bj_personal_term(i));
+	if (r >= 0 && !contains_term(norm, n, bj_personal_term((size_t) r)))
 		abort();
 	if ((r >= 0) != any)
 		abort();
