@@ -25,9 +25,11 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "commands/async.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/jsonb.h"
@@ -35,6 +37,7 @@
 
 #include "action.h"
 #include "data.h"
+#include "duties.h"
 #include "jurisdictions.h"
 #include "reviews.h"
 #include "security.h"
@@ -1017,4 +1020,57 @@ bjxm_rule_vendor_score(BjxmCtx *ctx, const char *vendor)
 								bjxm_numeric_text(floor_)),
 					   "评估结果作为下一年度服务采购的重要依据; 依政府采购法不得据此排斥供应商。",
 					   "服务单位以往综合评估得分偏低 (vendor's past evaluations are low)");
+}
+
+/* ------------------------------------------------------------------ */
+/* 第二十八条, 第三十一条: the daily reminders                          */
+/* ------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(bjxm_send_reminders);
+/*
+ * bjxm.send_reminders() → integer: each item of bjxm.reminders not yet
+ * announced this business day goes into bjxm.reminder_log and is
+ * announced by NOTIFY bjxm_reminders with its log id only (any role can
+ * LISTEN; the item is read through RLS); the run is recorded in
+ * bjxm.reminder_runs.  The scheduler's (a superuser) or city-level
+ * bigdata's (第三十条): the counts span every unit.  Returns the number
+ * announced.
+ */
+Datum
+bjxm_send_reminders(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr log = NULL;
+	static SPIPlanPtr run = NULL;
+	Oid			types[2] = {DATEOID, INT4OID};
+	Datum		values[2];
+	Oid			actor = bjxm_actor();
+	uint64		sent;
+
+	bjxm_spi_connect();
+	if (!(superuser_arg(actor) || (bjxm_role_holds_duty(actor, "bigdata") && bjxm_actor_sees_all_units())))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("第三十条: “send_reminders”须由市级大数据部门 (bjxm_bigdata) 或调度程序(超级用户)执行 (send_reminders requires city-level bigdata or the scheduler)"),
+				 errdetail("角色“%s”不具备该职责: 提醒涵盖全部单位。", bjxm_actor_name()),
+				 errhint("由 pg_cron 以超级用户每日运行, 见 docs/operations.md。")));
+	values[0] = DateADTGetDatum(bjxm_today());
+	sent = bjxm_exec(&log,
+					 "INSERT INTO bjxm.reminder_log (sent_on, reminder, unit_id, project_id, object_id, detail, due_on, overdue, act_by) "
+					 "SELECT $1, r.reminder, u.unit_id, r.project_id, r.object_id, r.detail, r.due_on, r.overdue, r.act_by "
+					 "  FROM bjxm.reminders r JOIN bjxm.units u ON u.code OPERATOR(bjxm.=) r.unit "
+					 " ORDER BY r.due_on, r.reminder, r.object_id, r.detail "
+					 "ON CONFLICT (sent_on, reminder, object_id, detail) DO NOTHING "
+					 "RETURNING reminder_id", 1, types, values, NULL);
+	/* delivered at commit, like every NOTIFY; the payload names nothing but the log row */
+	for (uint64 i = 0; i < sent; i++)
+		Async_Notify("bjxm_reminders",
+					 psprintf("{\"reminder_id\": %s}", SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1)));
+	types[1] = INT4OID;
+	values[1] = Int32GetDatum((int32) sent);
+	bjxm_exec(&run,
+			  "INSERT INTO bjxm.reminder_runs (ran_on, ran_by, sent, pending) "
+			  "SELECT $1, bjxm.acting_role(), $2, pg_catalog.count(*) FROM bjxm.reminders",
+			  2, types, values, NULL);
+	SPI_finish();
+	PG_RETURN_INT32((int32) sent);
 }

@@ -548,10 +548,10 @@ SELECT x.reminder, x.clause, x.unit, x.unit_name, x.region, x.project_id, x.obje
     UNION ALL
     -- 第三十一条: a reported order's verification deadline; the regulator verifies (待核查).
     SELECT 'verification', bjxm.clause(31, r.category), u.code, u.name, u.region, r.project_id, r.rectification_id, '',
-           COALESCE(r.verify_by, r.reported_on OPERATOR(pg_catalog.+) 15),
+           r.verify_by,
            'bigdata,finance'
       FROM bjxm.rectifications r JOIN bjxm.units u ON u.unit_id OPERATOR(pg_catalog.=) r.unit_id
-     WHERE r.status OPERATOR(pg_catalog.=) 'reported' AND r.reported_on IS NOT NULL
+     WHERE r.status OPERATOR(pg_catalog.=) 'reported' AND r.verify_by IS NOT NULL
     UNION ALL
     -- 第二十八条: the yearly security test, crypto and risk assessment of a contracted project.
     SELECT 'security_assessment', bjxm.clause(28, 0), d.unit, d.unit_name, d.region, d.project_id, d.project_id,
@@ -633,39 +633,8 @@ COMMENT ON COLUMN bjxm.reminder_runs.pending IS '到期或逾期的事项总数 
 -- payload is the reminder_log id only ({"reminder_id": n}): any role can
 -- LISTEN, and reads the item through RLS on bjxm.reminder_log.
 CREATE FUNCTION bjxm.send_reminders() RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    today date := bjxm.today();
-    n integer := 0;
-    total integer := 0;
-    id bigint;
-BEGIN
-    -- 第三十条: the supervision is bigdata's; the scheduler runs as a
-    -- superuser or as a city-level bjxm_bigdata member (the counts it
-    -- returns span every unit).
-    IF NOT (COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r
-                       WHERE r.rolname OPERATOR(pg_catalog.=) bjxm.acting_role()), false)
-            OR (pg_catalog.pg_has_role(bjxm.acting_role(), 'bjxm_bigdata', 'USAGE') AND bjxm._sees_all_units())) THEN
-        RAISE EXCEPTION '第三十条: “send_reminders”须由市级大数据部门 (bjxm_bigdata) 或调度程序(超级用户)执行 (send_reminders requires city-level bigdata or the scheduler)'
-            USING ERRCODE = 'insufficient_privilege',
-                  DETAIL = pg_catalog.format('角色“%s”不具备该职责: 提醒涵盖全部单位。', bjxm.acting_role()),
-                  HINT = '由 pg_cron 以超级用户每日运行, 见 docs/operations.md。';
-    END IF;
-    FOR id IN
-        INSERT INTO bjxm.reminder_log (sent_on, reminder, unit_id, project_id, object_id, detail, due_on, overdue, act_by)
-        SELECT today, r.reminder, u.unit_id, r.project_id, r.object_id, r.detail, r.due_on, r.overdue, r.act_by
-          FROM bjxm.reminders r JOIN bjxm.units u ON u.code OPERATOR(bjxm.=) r.unit
-         ORDER BY r.due_on, r.reminder, r.object_id, r.detail
-        ON CONFLICT (sent_on, reminder, object_id, detail) DO NOTHING
-        RETURNING reminder_id
-    LOOP
-        PERFORM pg_catalog.pg_notify('bjxm_reminders', pg_catalog.format('{"reminder_id": %s}', id));
-        n := n OPERATOR(pg_catalog.+) 1;
-    END LOOP;
-    SELECT pg_catalog.count(*) INTO total FROM bjxm.reminders;
-    INSERT INTO bjxm.reminder_runs (ran_on, ran_by, sent, pending) VALUES (today, bjxm.acting_role(), n, total);
-    RETURN n;
-END $$;
+    AS 'MODULE_PATHNAME', 'bjxm_send_reminders' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm.send_reminders() IS '发送当日到期或逾期事项的提醒 (NOTIFY bjxm_reminders, 每事项每日一次), 由调度程序(pg_cron)每日运行 (NOTIFY what is due or overdue, each item once a day; run daily by a scheduler)';
 
 REVOKE ALL ON TABLE bjxm.reminder_log, bjxm.reminder_runs, bjxm.reminders FROM PUBLIC;

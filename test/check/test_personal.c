@@ -11,7 +11,6 @@
 
 #include "personal.h"
 #include "normalize.h"
-#include "similar.h"
 #include "suites.h"
 
 static bj_personal *P;
