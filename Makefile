@@ -72,13 +72,14 @@ build/regulation_seed.sql: tools/genreg data/regulation.zh.txt
 	@mkdir -p build
 	tools/genreg sql data/regulation.zh.txt > $@.tmp && mv $@.tmp $@
 
-# The 第十一条 dictionary, seeded from data/excluded_terms.tsv (term TAB clause).
-build/terms_seed.sql: data/excluded_terms.tsv
+# The 第十一条 dictionary (issue 16), seeded from data/i16/excluded_terms.tsv
+# (phrase TAB clause TAB class TAB kind) and data/i16/context_rules.tsv (term
+# TAB allow TAB deny TAB default), both already in normal form and checked by
+# tools/check_i16_data.py.  The same rows go into the upgrade script
+# (tools/terms_seed.sh --check keeps it equal).
+build/terms_seed.sql: data/i16/excluded_terms.tsv data/i16/context_rules.tsv tools/terms_seed.sh
 	@mkdir -p build
-	awk -F'\t' 'BEGIN { print "INSERT INTO bjxm.excluded_terms (term, clause, seeded) VALUES" } \
-	  /^#/ || NF < 2 { next } \
-	  { gsub("\047", "\047\047", $$1); printf "%s  (\047%s\047, \047%s\047, true)", (n++ ? ",\n" : ""), $$1, $$2 } \
-	  END { print ";" }' $< > $@.tmp && mv $@.tmp $@
+	bash tools/terms_seed.sh > $@.tmp && mv $@.tmp $@
 
 src/core/clause.o: src/core/regulation_items.h
 

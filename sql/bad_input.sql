@@ -247,6 +247,7 @@ INSERT INTO bi_named VALUES
   ('sign_contract', 'terms', '{"parties": {"bigdata": "大数据局", "user_unit": "11520500BX0000001B", "vendor": "BI-V"}, "emergency_response": true, "annual_security_test": true, "crypto_assessment": true, "risk_assessment": true, "report_results": true}'),
   ('request_adjustment(bigint,adjustment_reason,text,jsonb,numeric)', 'changes', '{"functions": "f2"}'),
   ('set_excluded_term', 'term', '坏输入测试词'),
+  ('set_excluded_term', 'kind', 'purchase_only'),
   ('waive_term', 'term', '公务用车'),
   ('add_line_item', 'amount', '1000'),
   ('record_disbursement', 'amount', '1000'),

@@ -1709,7 +1709,14 @@ CREATE TABLE bjxm.excluded_terms (
     clause   bjxm.clause NOT NULL CHECK (bjxm.article(clause) = 11 AND bjxm.item(clause) BETWEEN 1 AND 3),
     active   boolean NOT NULL DEFAULT true,
     seeded   boolean NOT NULL DEFAULT false,
-    revision integer NOT NULL DEFAULT 0
+    revision integer NOT NULL DEFAULT 0,
+    class             text,
+    kind              text NOT NULL DEFAULT 'always' CHECK (kind IN ('always', 'purchase_only')),
+    allow_contexts    text[] NOT NULL DEFAULT '{}',
+    deny_contexts     text[] NOT NULL DEFAULT '{}',
+    refuse_by_default boolean NOT NULL DEFAULT true,
+    CONSTRAINT excluded_terms_contexts_check
+        CHECK (kind = 'purchase_only' OR (allow_contexts = '{}' AND deny_contexts = '{}' AND refuse_by_default))
 );
 COMMENT ON TABLE bjxm.excluded_terms IS '第十一条词典: 开支事项短语, 非主题词 (the 第十一条 dictionary: expense phrases, not subjects)';
 COMMENT ON COLUMN bjxm.excluded_terms.term IS '开支事项短语 (expense phrase)';
@@ -1717,6 +1724,11 @@ COMMENT ON COLUMN bjxm.excluded_terms.clause IS '排除依据: 第十一条第(�
 COMMENT ON COLUMN bjxm.excluded_terms.active IS '生效 (in force)';
 COMMENT ON COLUMN bjxm.excluded_terms.seeded IS '随扩展安装的行 (installed with the extension)';
 COMMENT ON COLUMN bjxm.excluded_terms.revision IS '修改次数 (times changed; changed rows are dumped)';
+COMMENT ON COLUMN bjxm.excluded_terms.class IS '开支类别, 如 office_computers (expense class of a seeded phrase, data/i16/README.md)';
+COMMENT ON COLUMN bjxm.excluded_terms.kind IS 'always: 出现即排除; purchase_only: 仅作为采购或开支时排除, 由上下文规则判定 (always excluded, or only as a purchase, decided by the context rule)';
+COMMENT ON COLUMN bjxm.excluded_terms.allow_contexts IS '上下文规则: 表明是系统主题的邻近词, 如 系统、平台、app (contexts that make the phrase the subject of a system)';
+COMMENT ON COLUMN bjxm.excluded_terms.deny_contexts IS '上下文规则: 表明是采购或开支的邻近词, 如 采购、<N>台 (contexts that make it a purchase; <N>台 = a number then 台)';
+COMMENT ON COLUMN bjxm.excluded_terms.refuse_by_default IS '上下文规则: 两类邻近词均未出现时是否排除 (whether the phrase is refused when neither kind of context is near)';
 @TERMS_SEED@
 
 -- A restore's COPY re-inserts changed seeded rows: merge them.
@@ -1724,7 +1736,9 @@ CREATE FUNCTION bjxm._dictionary_restore_merge() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'excluded_terms' THEN
-        UPDATE bjxm.excluded_terms t SET clause = NEW.clause, active = NEW.active, revision = NEW.revision
+        UPDATE bjxm.excluded_terms t SET clause = NEW.clause, active = NEW.active, revision = NEW.revision,
+               class = NEW.class, kind = NEW.kind, allow_contexts = NEW.allow_contexts, deny_contexts = NEW.deny_contexts,
+               refuse_by_default = NEW.refuse_by_default
          WHERE t.term OPERATOR(pg_catalog.=) NEW.term;
     ELSE
         UPDATE bjxm.expense_categories c SET label = NEW.label, eligible = NEW.eligible, clause = NEW.clause,
@@ -1824,6 +1838,14 @@ CREATE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boo
     AS $$ SELECT bjxm._act(NULL, 'set_excluded_term', pg_catalog.jsonb_build_object(
         'term', $1, 'clause', $2::text, 'active', $3)) $$;
 COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean) IS '增改或停用第十一条词条, 市级大数据部门, 留痕 (add, change or retire a dictionary term; city bigdata; audited)';
+
+CREATE FUNCTION bjxm.set_excluded_term(term text, clause bjxm.clause, active boolean, kind text,
+        allow text[] DEFAULT '{}', deny text[] DEFAULT '{}', refuse_by_default boolean DEFAULT true) RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT bjxm._act(NULL, 'set_excluded_term', pg_catalog.jsonb_build_object(
+        'term', $1, 'clause', $2::text, 'active', $3, 'kind', $4, 'allow', pg_catalog.to_jsonb($5),
+        'deny', pg_catalog.to_jsonb($6), 'refuse_by_default', $7)) $$;
+COMMENT ON FUNCTION bjxm.set_excluded_term(text, bjxm.clause, boolean, text, text[], text[], boolean) IS '增改第十一条词条及其上下文规则 (always 或 purchase_only), 市级大数据部门, 留痕 (add or change a dictionary term with its kind and context rule; city bigdata; audited)';
 
 ------------------------------------------------------------------------------
 -- 第五章 数据管理: the data resource catalogue (docs/reference.md §6)
@@ -2362,6 +2384,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.close_rectification(bigint, boolean),
     bjxm.add_line_item(bigint, text, text, numeric, text), bjxm.waive_term(bigint, text, text),
     bjxm.expense_check(text, text, text), bjxm.set_excluded_term(text, bjxm.clause, boolean),
+    bjxm.set_excluded_term(text, bjxm.clause, boolean, text, text[], text[], boolean),
     bjxm.add_data_resource(bigint, text, text, text, text, text, text, jsonb, boolean, text, text, text, text, text[]),
     bjxm.classify_data_resource(bigint, text, boolean), bjxm.review_data_resource(bigint, boolean),
     bjxm.list_data_resource(bigint, boolean), bjxm.check_data_resource(bigint, boolean),

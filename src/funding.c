@@ -53,6 +53,7 @@
 #include "action.h"
 #include "funding.h"
 #include "jurisdictions.h"
+#include "expense.h"
 #include "matcher.h"
 #include "normalize.h"
 #include "reviews.h"
@@ -63,6 +64,8 @@
 
 /* Matches looked at in place before a text with more gets a buffer of its own. */
 #define BJXM_MATCHES_INLINE 16
+/* At most this many contexts in an allow or deny list (set_excluded_term). */
+#define BJXM_CONTEXTS_MAX 64
 /* Longest dictionary term (a phrase, not a text). */
 #define BJXM_TERM_MAX_CHARS 64
 /* A budget year at most this many years after the plan year (multi-year, 运维 renewed). */
@@ -359,9 +362,10 @@ typedef struct TermCache
 	bool		valid;
 	Oid			terms_relid;
 	Oid			categories_relid;
-	bj_matcher *matcher;
+	bj_expense *expense;		/* phrases in normal form, with their context rules */
 	int			nterms;
 	char	  **terms;			/* id → term */
+	char	  **normals;		/* id → the term in normal form ("" if none) */
 	int32	   *clauses;		/* id → packed clause */
 	int			ncategories;
 	char	  **category_codes;
@@ -388,7 +392,71 @@ bjxm_funding_init(void)
 	CacheRegisterRelcacheCallback(term_cache_invalidate, (Datum) 0);
 }
 
-/* Build the matcher and category table from the two tables (caller in SPI). */
+/* text normalised (normalize.h) into palloc'd memory; NULL if not valid UTF-8. */
+static char *
+normal_form(const char *text, size_t *len)
+{
+	char	   *m;
+	char	   *out;
+	size_t		n;
+	int			rc = bj_norm_dup(text, strlen(text), &m, NULL, &n);
+
+	if (rc == BJ_NORM_EUTF8)
+		return NULL;
+	if (rc != BJ_NORM_OK)
+		elog(ERROR, "bjxm: normalising \"%s\" failed (status %d)", text, rc);
+	out = pnstrdup(m, n);
+	free(m);
+	if (len)
+		*len = n;
+	return out;
+}
+
+/*
+ * One context of a rule in normal form: "<N>" and the unit normalised
+ * (<N>台), or the literal normalised; "" if nothing is left (or the text
+ * is not UTF-8).
+ */
+static char *
+normal_context(const char *c)
+{
+	char	   *n;
+
+	if (strncmp(c, "<N>", 3) == 0)
+	{
+		n = normal_form(c + 3, NULL);
+		return n == NULL || n[0] == '\0' ? "" : psprintf("<N>%s", n);
+	}
+	n = normal_form(c, NULL);
+	return n == NULL ? "" : n;
+}
+
+/* A '|'-separated list of contexts in normal form, empty ones dropped. */
+static char *
+normal_contexts(const char *list)
+{
+	StringInfoData buf;
+	char	   *copy = pstrdup(list ? list : "");
+	char	   *save = NULL;
+
+	initStringInfo(&buf);
+	for (char *c = strtok_r(copy, "|", &save); c != NULL; c = strtok_r(NULL, "|", &save))
+	{
+		char	   *n = normal_context(c);
+
+		if (n[0] != '\0')
+			appendStringInfo(&buf, "%s%s", buf.len ? "|" : "", n);
+	}
+	return buf.data;
+}
+
+/*
+ * Build the rule set and category table from the two tables (caller in
+ * SPI).  Issue 16: every phrase and context is matched in normal form
+ * (core normalize.h), as every text is: 筆記本電腦, 笔记本 电脑 and
+ * 笔记本电脑 are one term; purchase_only phrases are judged by their
+ * context rule (core expense.h), data in the table, no case in C.
+ */
 static void
 term_cache_build(void)
 {
@@ -396,58 +464,65 @@ term_cache_build(void)
 	MemoryContext old;
 	uint64		n;
 	bool		isnull;
+	bool		rules = bjxm_has_column("excluded_terms", "kind");
 
 	if (cache.cxt == NULL)
 		cache.cxt = AllocSetContextCreate(TopMemoryContext, "bjxm term cache", ALLOCSET_SMALL_SIZES);
 	else
 		MemoryContextReset(cache.cxt);
-	bj_matcher_free(cache.matcher);
-	cache.matcher = NULL;
+	bj_expense_free(cache.expense);
+	cache.expense = NULL;
 	cache.valid = false;
 
 	cache.terms_relid = get_relname_relid("excluded_terms", nsp);
 	cache.categories_relid = get_relname_relid("expense_categories", nsp);
 
-	if (SPI_execute("SELECT t.term, t.clause FROM bjxm.excluded_terms t WHERE t.active ORDER BY t.term",
+	/* before ALTER EXTENSION UPDATE (0.2.0's table): every term always */
+	if (SPI_execute(rules
+					? "SELECT t.term, t.clause, t.kind OPERATOR(pg_catalog.=) 'purchase_only', "
+					"pg_catalog.array_to_string(t.allow_contexts, '|'), pg_catalog.array_to_string(t.deny_contexts, '|'), "
+					"t.refuse_by_default FROM bjxm.excluded_terms t WHERE t.active ORDER BY t.term"
+					: "SELECT t.term, t.clause, false, '', '', true FROM bjxm.excluded_terms t WHERE t.active ORDER BY t.term",
 					true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "bjxm: reading the 第十一条 dictionary failed");
 	n = SPI_processed;
 	old = MemoryContextSwitchTo(cache.cxt);
 	cache.nterms = (int) n;
 	cache.terms = palloc0(sizeof(char *) * (n + 1));
+	cache.normals = palloc0(sizeof(char *) * (n + 1));
 	cache.clauses = palloc0(sizeof(int32) * (n + 1));
 	MemoryContextSwitchTo(old);
 
-	cache.matcher = bj_matcher_new();
-	if (cache.matcher == NULL || bj_matcher_set_fold(cache.matcher, BJ_MATCHER_FOLD_ASCII) != BJ_MATCHER_OK)
+	cache.expense = bj_expense_new(n > 0 ? (int) n : 1);
+	if (cache.expense == NULL)
 		elog(ERROR, "bjxm: out of memory building the 第十一条 matcher");
 	for (uint64 i = 0; i < n; i++)
 	{
-		char	   *term = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-		int32		clause = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
-		int			rc;
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *term = SPI_getvalue(tup, desc, 1);
+		int32		clause = DatumGetInt32(SPI_getbinval(tup, desc, 2, &isnull));
+		bool		purchase_only = DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
+		size_t		normal_len = 0;
+		char	   *normal = normal_form(term, &normal_len);
+		int			rc = BJ_EXPENSE_OK;
 
-		char	   *normal;
-		size_t		normal_len;
-
+		if (normal == NULL)
+			elog(ERROR, "bjxm: 第十一条 term \"%s\" is not valid UTF-8", term);
 		cache.terms[i] = MemoryContextStrdup(cache.cxt, term);
+		cache.normals[i] = MemoryContextStrdup(cache.cxt, normal);
 		cache.clauses[i] = clause;
-		/*
-		 * Issue 16: the dictionary is matched in normal form (core
-		 * normalize.h), as every text is: 筆記本電腦, 笔记本 电脑 and
-		 * 笔记本电脑 are one term.  A term that normalises to nothing (only
-		 * punctuation) could match everywhere: skipped.
-		 */
-		rc = bj_norm_dup(term, strlen(term), &normal, NULL, &normal_len);
-		if (rc != BJ_NORM_OK)
-			elog(ERROR, "bjxm: 第十一条 term \"%s\" cannot be normalised (status %d)", term, rc);
+		/* a term that normalises to nothing (only punctuation) would match everywhere: skipped */
 		if (normal_len > 0)
-			rc = bj_matcher_add(cache.matcher, normal, normal_len, (int) i);
-		free(normal);
-		if (rc < 0)
+			rc = bj_expense_add_phrase(cache.expense, normal, normal_len, (int) i, purchase_only);
+		if (rc == BJ_EXPENSE_OK && normal_len > 0 && purchase_only)
+			rc = bj_expense_add_rule(cache.expense, (int) i, normal_contexts(SPI_getvalue(tup, desc, 4)),
+									 normal_contexts(SPI_getvalue(tup, desc, 5)),
+									 DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)));
+		if (rc != BJ_EXPENSE_OK)
 			elog(ERROR, "bjxm: 第十一条 term \"%s\" cannot be matched (status %d)", term, rc);
 	}
-	if (bj_matcher_build(cache.matcher) != BJ_MATCHER_OK)
+	if (bj_expense_build(cache.expense) != BJ_EXPENSE_OK)
 		elog(ERROR, "bjxm: building the 第十一条 matcher failed");
 
 	if (SPI_execute("SELECT c.code, c.label, c.eligible, c.clause FROM bjxm.expense_categories c ORDER BY c.code",
@@ -544,11 +619,12 @@ scan_text(BjxmCtx *ctx, int64 project_id, const char *field, const char *text, c
 	memcpy(map, mmap, sizeof(uint32_t) * normal_len);
 	free(mnormal);
 	free(mmap);
-	total = bj_matcher_find_all(cache.matcher, normal, normal_len, found, lengthof(inline_found));
+	/* every refused occurrence (context rules applied), in the order of the first */
+	total = bj_expense_find_all(cache.expense, normal, normal_len, found, lengthof(inline_found));
 	if (total > lengthof(inline_found))
 	{
 		found = palloc(sizeof(bj_match) * total);
-		total = bj_matcher_find_all(cache.matcher, normal, normal_len, found, total);
+		total = bj_expense_find_all(cache.expense, normal, normal_len, found, total);
 	}
 	for (size_t i = 0; i < total; i++)
 	{
@@ -701,8 +777,20 @@ plainly_eligible(HeapTuple tuple, TupleDesc desc)
 		if (!isnull)
 		{
 			text	   *t = DatumGetTextPP(d);
+			char	   *m;
+			size_t		mlen;
+			size_t		hits;
 
-			if (bj_matcher_find(cache.matcher, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL))
+			/*
+			 * In normal form, as the full check matches (issue 16): the raw
+			 * bytes of 笔记本 电脑 match nothing.  Text that is not UTF-8 is
+			 * left to the full check, which refuses it.
+			 */
+			if (bj_norm_dup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &m, NULL, &mlen) != BJ_NORM_OK)
+				return false;
+			hits = bj_expense_find_all(cache.expense, m, mlen, NULL, 0);
+			free(m);
+			if (hits > 0)
 				return false;
 		}
 	}
@@ -914,6 +1002,27 @@ bjxm_add_line_item_apply(BjxmCtx *ctx)
 				  "line_item_id) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7, types, values, nulls);
 }
 
+/*
+ * The term of the dictionary in force that term spells, in normal form
+ * (筆記本電腦 → 笔记本电脑, as written in the table), or NULL.  A waiver
+ * is kept under that spelling, the one the matcher reports.
+ */
+static const char *
+dictionary_term(const char *term)
+{
+	char	   *normal = normal_form(term, NULL);
+
+	if (normal == NULL || normal[0] == '\0')
+		return NULL;
+	for (int i = 0; i < cache.nterms; i++)
+		if (strcmp(cache.terms[i], term) == 0)
+			return cache.terms[i];
+	for (int i = 0; i < cache.nterms; i++)
+		if (strcmp(cache.normals[i], normal) == 0)
+			return cache.terms[i];
+	return NULL;
+}
+
 /* waive_term: a term of the dictionary and a reason. */
 void
 bjxm_waive_term_rules(BjxmCtx *ctx)
@@ -925,9 +1034,7 @@ bjxm_waive_term_rules(BjxmCtx *ctx)
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "豁免须写明理由 (a waiver needs a reason)");
 	if (!cache.valid)
 		term_cache_build();
-	for (int i = 0; term != NULL && i < cache.nterms; i++)
-		if (strcmp(cache.terms[i], term) == 0)
-			known = true;
+	known = term != NULL && dictionary_term(term) != NULL;
 	if (term != NULL && !known)
 		bjxm_arg_error(ctx, ERRCODE_INVALID_PARAMETER_VALUE, "“%s”不在第十一条词典中 (not a term of bjxm.excluded_terms)", term);
 }
@@ -941,6 +1048,10 @@ bjxm_waive_term_apply(BjxmCtx *ctx)
 	Datum		values[3];
 	const char *term = bjxm_arg_text(ctx, "term");
 
+	if (!cache.valid)
+		term_cache_build();
+	if (dictionary_term(term) != NULL)
+		term = dictionary_term(term);
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(term);
 	values[2] = CStringGetTextDatum(ctx->note);
@@ -950,6 +1061,124 @@ bjxm_waive_term_apply(BjxmCtx *ctx)
 			  "waived_by = EXCLUDED.waived_by, waived_at = pg_catalog.clock_timestamp()",
 			  3, types, values, NULL);
 	bjxm_done(ctx, psprintf("豁免“%s”: %s", term, ctx->note));
+}
+
+/* The contexts of a JSON array argument, '|'-separated in normal form, or NULL after a refusal. */
+static char *
+context_list(BjxmCtx *ctx, const char *key)
+{
+	Jsonb	   *j = bjxm_arg_json(ctx, key);
+	StringInfoData buf;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			count = 0;
+
+	initStringInfo(&buf);
+	if (j == NULL)
+		return buf.data;
+	if (!JB_ROOT_IS_ARRAY(j) || JB_ROOT_IS_SCALAR(j))
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"%s 须为文本数组 (%s must be a text array)", key, key);
+		return NULL;
+	}
+	it = JsonbIteratorInit(&j->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		char	   *c;
+		char	   *n;
+
+		if (tok != WJB_ELEM)
+			continue;
+		if (v.type != jbvString)
+		{
+			bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL,
+						"%s 中的上下文不能为空 (a context of %s is null or not text)", key, key);
+			return NULL;
+		}
+		c = pnstrdup(v.val.string.val, v.val.string.len);
+		n = normal_context(c);
+		if (n[0] == '\0')
+		{
+			bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+						"上下文“%s”规范化后为空, 无法匹配 (context \"%s\" is empty in normal form: only spaces, punctuation or <N>)", c, c);
+			return NULL;
+		}
+		if (pg_mbstrlen(n) > BJXM_TERM_MAX_CHARS || ++count > BJXM_CONTEXTS_MAX)
+		{
+			bjxm_reject(ctx, ERRCODE_PROGRAM_LIMIT_EXCEEDED, 0, NULL, NULL,
+						"%s 至多 %d 个上下文, 每个至多 %d 个字符 (at most %d contexts of at most %d characters)",
+						key, BJXM_CONTEXTS_MAX, BJXM_TERM_MAX_CHARS, BJXM_CONTEXTS_MAX, BJXM_TERM_MAX_CHARS);
+			return NULL;
+		}
+		appendStringInfo(&buf, "%s%s", buf.len ? "|" : "", n);
+	}
+	return buf.data;
+}
+
+/*
+ * The term itself (issue 16): something must be left of it in normal form
+ * (a term of punctuation would match nothing, silently), and no other row
+ * may spell the same phrase (筆記本電腦 beside 笔记本电脑: retiring one
+ * would leave the other in force).  Then kind and context rule: kind is
+ * always or purchase_only; only a purchase_only term has contexts; the
+ * rule's parts come with a kind.
+ */
+static void
+term_rule_rules(BjxmCtx *ctx, const char *term)
+{
+	static SPIPlanPtr plan = NULL;
+	char	   *normal = normal_form(term, NULL);
+	const char *kind = bjxm_arg_text(ctx, "kind");
+	char	   *allow;
+	char	   *deny;
+
+	if (normal == NULL || normal[0] == '\0')
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"词条“%s”规范化后为空 (去掉空白、标点和符号), 无法匹配 (term is empty in normal form)", term);
+		return;
+	}
+	bjxm_exec(&plan, "SELECT t.term FROM bjxm.excluded_terms t WHERE t.term OPERATOR(pg_catalog.<>) pg_catalog.btrim($1)",
+			  1, (Oid[]) {TEXTOID}, (Datum[]) {CStringGetTextDatum(term)}, NULL);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		char	   *other = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *other_normal = normal_form(other, NULL);
+
+		if (other_normal != NULL && strcmp(other_normal, normal) == 0)
+		{
+			bjxm_reject(ctx, ERRCODE_UNIQUE_VIOLATION, 0, NULL, NULL,
+						"词条“%s”与已有词条“%s”规范化后相同 (“%s”); 请修改“%s” (the same phrase as the existing term \"%s\")",
+						term, other, normal, other, other);
+			return;
+		}
+	}
+	if (kind == NULL)
+	{
+		if (bjxm_arg_present(ctx, "allow") || bjxm_arg_present(ctx, "deny") ||
+			bjxm_arg_present(ctx, "refuse_by_default"))
+			bjxm_reject(ctx, ERRCODE_NULL_VALUE_NOT_ALLOWED, 0, NULL, NULL,
+						"上下文规则须与 kind 一同给出 (a context rule needs kind)");
+		return;
+	}
+	if (strcmp(kind, "always") != 0 && strcmp(kind, "purchase_only") != 0)
+	{
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"kind 须为 always 或 purchase_only, 而为“%s” (kind must be always or purchase_only)", kind);
+		return;
+	}
+	if ((allow = context_list(ctx, "allow")) == NULL || (deny = context_list(ctx, "deny")) == NULL)
+		return;
+	if (strcmp(kind, "always") == 0 &&
+		(allow[0] != '\0' || deny[0] != '\0' ||
+		 (bjxm_arg_present(ctx, "refuse_by_default") && !bjxm_arg_bool(ctx, "refuse_by_default"))))
+		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
+					"always 词条出现即排除, 不带上下文规则; 要按上下文判定请用 purchase_only (an always term has no context rule)");
+	else if (!bjxm_has_column("excluded_terms", "kind"))
+		bjxm_reject(ctx, ERRCODE_FEATURE_NOT_SUPPORTED, 0, NULL, NULL,
+					"上下文规则需先升级扩展 (ALTER EXTENSION bjxm UPDATE: the table has no context rules yet)");
 }
 
 /* set_excluded_term: a phrase, an item of 第十一条, whether in force. */
@@ -968,6 +1197,8 @@ bjxm_set_excluded_term_rules(BjxmCtx *ctx)
 	else if (clause->i != BJ_ART_ELIGIBILITY || clause->id == 0)
 		bjxm_reject(ctx, ERRCODE_INVALID_PARAMETER_VALUE, 0, NULL, NULL,
 					"词条的依据须为第十一条第(一)至(三)项, 而为 %s (clause must be an item of 第十一条)", clause->text);
+	else
+		term_rule_rules(ctx, term);
 }
 
 /* Add, change or retire the term (never deleted: a dump never expresses a deletion). */
@@ -981,18 +1212,64 @@ bjxm_set_excluded_term_apply(BjxmCtx *ctx)
 	bool		active = bjxm_arg_bool(ctx, "active");
 	char	   *term = TextDatumGetCString(DirectFunctionCall1(btrim1, CStringGetTextDatum(bjxm_arg_text(ctx, "term"))));
 
+	const char *kind = bjxm_arg_text(ctx, "kind");
+
 	values[0] = CStringGetTextDatum(term);
 	values[1] = CStringGetTextDatum(clause->text);
 	values[2] = BoolGetDatum(active);
-	bjxm_exec(&plan, "INSERT INTO bjxm.excluded_terms AS t (term, clause, active, revision) "
-			  "VALUES ($1, $2::bjxm.clause, $3, 1) "
-			  "ON CONFLICT ON CONSTRAINT excluded_terms_pkey DO UPDATE "
-			  "SET clause = EXCLUDED.clause, active = EXCLUDED.active, revision = t.revision OPERATOR(pg_catalog.+) 1",
-			  3, types, values, NULL);
+	/*
+	 * UPDATE, then INSERT if there was no row: an INSERT … ON CONFLICT
+	 * would first meet the restore-merge trigger (_dictionary_restore_merge),
+	 * which updates the row with every column of the new one — the defaults
+	 * of the columns not given (kind, contexts) included — and counts
+	 * revision from 1 again.
+	 */
+	if (kind == NULL)
+	{
+		static SPIPlanPtr upd = NULL;
+
+		if (bjxm_exec(&upd, "UPDATE bjxm.excluded_terms t SET clause = $2::bjxm.clause, active = $3, "
+					  "revision = t.revision OPERATOR(pg_catalog.+) 1 WHERE t.term OPERATOR(pg_catalog.=) $1",
+					  3, types, values, NULL) == 0)
+			bjxm_exec(&plan, "INSERT INTO bjxm.excluded_terms (term, clause, active, revision) "
+					  "VALUES ($1, $2::bjxm.clause, $3, 1)", 3, types, values, NULL);
+	}
+	else
+	{
+		/* the rule as given, contexts in normal form (what the matcher uses) */
+		static SPIPlanPtr rule_upd = NULL;
+		static SPIPlanPtr rule_ins = NULL;
+		Oid			rtypes[7] = {TEXTOID, TEXTOID, BOOLOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID};
+		Datum		rvalues[7];
+		bool		refuse = !bjxm_arg_present(ctx, "refuse_by_default") || bjxm_arg_bool(ctx, "refuse_by_default");
+		char	   *allow = context_list(ctx, "allow");
+		char	   *deny = context_list(ctx, "deny");
+
+		memcpy(rvalues, values, sizeof(Datum) * 3);
+		rvalues[3] = CStringGetTextDatum(kind);
+		rvalues[4] = CStringGetTextDatum(allow);
+		rvalues[5] = CStringGetTextDatum(deny);
+		rvalues[6] = BoolGetDatum(refuse);
+		if (bjxm_exec(&rule_upd, "UPDATE bjxm.excluded_terms t SET clause = $2::bjxm.clause, active = $3, "
+					  "revision = t.revision OPERATOR(pg_catalog.+) 1, kind = $4, "
+					  "allow_contexts = COALESCE(pg_catalog.string_to_array(NULLIF($5, ''), '|'), '{}'), "
+					  "deny_contexts = COALESCE(pg_catalog.string_to_array(NULLIF($6, ''), '|'), '{}'), refuse_by_default = $7 "
+					  "WHERE t.term OPERATOR(pg_catalog.=) $1", 7, rtypes, rvalues, NULL) == 0)
+			bjxm_exec(&rule_ins, "INSERT INTO bjxm.excluded_terms (term, clause, active, revision, kind, "
+					  "allow_contexts, deny_contexts, refuse_by_default) "
+					  "VALUES ($1, $2::bjxm.clause, $3, 1, $4, COALESCE(pg_catalog.string_to_array(NULLIF($5, ''), '|'), '{}'), "
+					  "COALESCE(pg_catalog.string_to_array(NULLIF($6, ''), '|'), '{}'), $7)", 7, rtypes, rvalues, NULL);
+		ctx->details = bjxm_jsonb(psprintf("{\"term\": %s, \"clause\": %s, \"active\": %s, \"kind\": %s, "
+										   "\"allow\": %s, \"deny\": %s, \"refuse_by_default\": %s}",
+										   bjxm_json_quote(term), bjxm_json_quote(clause->text),
+										   active ? "true" : "false", bjxm_json_quote(kind),
+										   bjxm_json_quote(allow), bjxm_json_quote(deny), refuse ? "true" : "false"));
+	}
 	ctx->clause_article = clause->i;
 	ctx->clause_item = (int) clause->id;
-	ctx->details = bjxm_jsonb(psprintf("{\"term\": %s, \"clause\": %s, \"active\": %s}", bjxm_json_quote(term),
-									   bjxm_json_quote(clause->text), active ? "true" : "false"));
+	if (kind == NULL)
+		ctx->details = bjxm_jsonb(psprintf("{\"term\": %s, \"clause\": %s, \"active\": %s}", bjxm_json_quote(term),
+										   bjxm_json_quote(clause->text), active ? "true" : "false"));
 	bjxm_done(ctx, psprintf("%s: %s", term, active ? "生效" : "停用"));
 }
 

@@ -67,6 +67,7 @@ static const BjxmArgSpec expense_check_args[] = {
 };
 static const BjxmArgSpec set_excluded_term_args[] = {
 	{"term", BJXM_ARG_TEXT}, {"clause", BJXM_ARG_CLAUSE}, {"active", BJXM_ARG_BOOL},
+	{"kind", BJXM_ARG_TEXT}, {"allow", BJXM_ARG_JSON}, {"deny", BJXM_ARG_JSON}, {"refuse_by_default", BJXM_ARG_BOOL},
 };
 static const BjxmArgSpec record_disbursement_args[] = {
 	{"amount", BJXM_ARG_AMOUNT, true}, {"paid_on", BJXM_ARG_DATE, true},

@@ -314,8 +314,12 @@ refused_by_rule(const bj_expense *x, const char *text, const bj_match *m,
 	return gap_deny < gap_allow;
 }
 
-int
-bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_match *out)
+/*
+ * The refused occurrences in text[0, len) (normal form), in matcher order:
+ * their number, the first max of them in out[]; stops after max when stop.
+ */
+static size_t
+refused(const bj_expense *x, const char *text, size_t len, bj_match *out, size_t max, int stop)
 {
 	bj_match	inline_m[32];
 	bj_match   *m = inline_m;
@@ -323,7 +327,7 @@ bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_match *out
 	occurrence *occ = NULL;
 	size_t		nocc = 0;
 	int			contexts_read = 0;
-	int			found = 0;
+	size_t		found = 0;
 
 	if (x == NULL || !x->built || (text == NULL && len > 0))
 		return 0;
@@ -335,38 +339,56 @@ bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_match *out
 			return 0;
 		bj_matcher_find_all(x->phrases, text, len, m, total);
 	}
-	for (size_t i = 0; i < total && !found; i++)
+	for (size_t i = 0; i < total && !(stop && found >= max); i++)
 	{
 		int			contained = 0;
+		int			refuse;
 
 		if (!x->purchase_only[m[i].id])
+			refuse = 1;
+		else
 		{
-			found = 1;
-			if (out)
-				*out = m[i];
-			break;
+			for (size_t j = 0; j < total && !contained; j++)
+				contained = j != i && m[j].len > m[i].len && m[j].start <= m[i].start &&
+					m[j].start + m[j].len >= m[i].start + m[i].len;
+			if (contained)
+				continue;
+			if (!contexts_read)
+			{
+				occ = contexts_in(x, text, len, &nocc);
+				contexts_read = 1;
+			}
+			refuse = refused_by_rule(x, text, &m[i], occ, nocc);
 		}
-		for (size_t j = 0; j < total && !contained; j++)
-			contained = j != i && m[j].len > m[i].len && m[j].start <= m[i].start &&
-				m[j].start + m[j].len >= m[i].start + m[i].len;
-		if (contained)
-			continue;
-		if (!contexts_read)
+		if (refuse)
 		{
-			occ = contexts_in(x, text, len, &nocc);
-			contexts_read = 1;
-		}
-		if (refused_by_rule(x, text, &m[i], occ, nocc))
-		{
-			found = 1;
-			if (out)
-				*out = m[i];
+			if (out != NULL && found < max)
+				out[found] = m[i];
+			found++;
 		}
 	}
 	free(occ);
 	if (m != inline_m)
 		free(m);
 	return found;
+}
+
+int
+bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_match *out)
+{
+	bj_match	first;
+
+	if (refused(x, text, len, &first, 1, 1) == 0)
+		return 0;
+	if (out)
+		*out = first;
+	return 1;
+}
+
+size_t
+bj_expense_find_all(const bj_expense *x, const char *text, size_t len, bj_match *out, size_t max)
+{
+	return refused(x, text, len, out, max, 0);
 }
 
 void

@@ -67,6 +67,15 @@ int			bj_expense_build(bj_expense *x);
  */
 int			bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_match *out);
 
+/*
+ * Every refused occurrence in text[0, len), in the order find takes them:
+ * their number (which may exceed max); the first max are written to out
+ * (out may be NULL when max is 0).  The caller that lets some through (a
+ * waiver) takes the first it does not let through.
+ */
+size_t		bj_expense_find_all(const bj_expense *x, const char *text, size_t len, bj_match *out,
+								size_t max);
+
 void		bj_expense_free(bj_expense *x);
 
 #endif							/* BJ_EXPENSE_H */

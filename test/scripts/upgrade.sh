@@ -9,6 +9,8 @@ cd "$(dirname "$0")/../.."
 PGBIN=$(pg_config --bindir)
 FAILED=0
 fail() { echo "MISMATCH: $*"; FAILED=1; }
+# The upgrade script carries the same dictionary seed as the install script (issue 16).
+bash tools/terms_seed.sh --check updates/bjxm--0.2.0--0.3.0.sql || exit 1
 CURRENT=$(sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 # From every release (ALTER EXTENSION chains the upgrade scripts).
 if [ -z "${FROM:-}" ]; then
@@ -44,6 +46,9 @@ SELECT bjxm.set_demand_plan(1, '{"goals": "g", "service_content": "s", "function
 SELECT bjxm.declare(1);
 SELECT bjxm.add_line_item(1, 'software_development', '升级测试软件开发', 100000);
 RESET ROLE;
+-- a DBA's change to a seeded term, and a waiver of a term 0.3.0 respells (issue 16)
+SELECT bjxm.set_excluded_term('公务用车', '第十一条第(一)项', false);
+SELECT bjxm.waive_term(1, 'A4纸', '升级测试: 打印服务接口的纸张规格字段');
 SQL
 # The window between installing this release's library and ALTER EXTENSION
 # UPDATE: a second project walks every gate on the old schema (functions
@@ -84,8 +89,9 @@ w=$(val "$OLD" "SELECT project_id || ' ' || state FROM bjxm.projects WHERE name 
 # points (src/compat.c): the dry run of 第十一条 still refuses.
 r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
 [ "$r" == "1" ] && echo "  ok    $PREVIOUS's functions run on today's library" || fail "expense_check at $PREVIOUS: $r"
+# (excluded_terms is reseeded by 0.3.0, issue 16: compared with a fresh install's below)
 before=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
-                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'")
+                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r' AND c.relname <> 'excluded_terms'")
 events_before=$(val "$OLD" "SELECT count(*) FROM bjxm.events")
 # The tables and settings there were: an update may add tables and install
 # new settings (compared with a fresh install's below), never lose rows.
@@ -103,7 +109,7 @@ after=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()'
                                        || CASE WHEN c.relname = 'settings' THEN ' WHERE key IN (' || \$k\$$keys_before\$k\$ || ')' ELSE '' END,
                                        false, true, '')))[1]::text, ',' ORDER BY c.relname)
                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r'
-                       AND c.relname IN ($tables_before)")
+                       AND c.relname IN ($tables_before) AND c.relname <> 'excluded_terms'")
 [ "$before" == "$after" ] && echo "  ok    every table keeps its rows" || fail "row counts changed: $before vs $after"
 v=$(val "$OLD" "SELECT checked || ' ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")
 [ "$v" == "$events_before none" ] && echo "  ok    events hashed by the upgrade, chain intact ($v)" || fail "verify_events after update: $v"
@@ -192,6 +198,17 @@ UNION ALL
 SELECT 'member ' || count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
  WHERE e.extname = 'bjxm' AND d.deptype = 'e'
 ORDER BY 1"
+# The dictionary: the seeded rows (term, clause, kind, rule) are a fresh
+# install's, 0.2.0's four spellings that were not in normal form renamed.
+r=$(val "$OLD" "SELECT t.active || ' ' || t.kind || ' ' || (t.revision > 0) FROM bjxm.excluded_terms t WHERE t.term = '公务用车'")
+[ "$r" == "false purchase_only true" ] && echo "  ok    a DBA's retired seeded term stays retired, with 0.3.0's rule ($r)" || fail "公务用车 after update: $r"
+r=$(val "$OLD" "SELECT string_agg(w.term, ',') FROM bjxm.term_waivers w WHERE w.project_id = 1")
+[ "$r" == "a4纸" ] && echo "  ok    the waiver follows the respelt term ($r)" || fail "waivers after update: $r"
+TERMS="SELECT md5(string_agg(t.term || ' ' || t.clause::text || ' ' || t.active || ' ' || coalesce(t.class, '') || ' ' || t.kind
+                             || ' ' || t.allow_contexts::text || ' ' || t.deny_contexts::text || ' ' || t.refuse_by_default
+                             || ' ' || t.revision, E'\\n' ORDER BY t.term)) || ' ' || count(*) FROM bjxm.excluded_terms t WHERE t.seeded AND t.term <> '公务用车'"
+[ "$(val "$OLD" "$TERMS")" == "$(val "$NEW" "$TERMS")" ] && echo "  ok    the dictionary is a fresh $CURRENT install's ($(val "$NEW" "$TERMS" | cut -d' ' -f2) seeded terms)" \
+  || fail "the seeded dictionary differs from a fresh install's: $(val "$OLD" "$TERMS") vs $(val "$NEW" "$TERMS")"
 SETTINGS="SELECT string_agg(s.key || ' ' || s.kind || ' ' || coalesce(s.clause::text, '') || ' ' || s.default_value || ' ' || s.description,
                             E'\\n' ORDER BY s.key) FROM bjxm.settings s"
 [ "$(val "$OLD" "$SETTINGS")" == "$(val "$NEW" "$SETTINGS")" ] && echo "  ok    the settings are a fresh $CURRENT install's" \
