@@ -187,12 +187,16 @@ code_points(const char *t, size_t a, size_t b)
 	return n;
 }
 
-/* The byte length of a numeral at t[i] (0-9, 〇零一二三四五六七八九十百千万两), else 0. */
+/*
+ * The byte length of a numeral at t[i] (0-9, 〇零一二三四五六七八九十百千万两,
+ * the financial capitals 壹贰叁肆伍陆柒捌玖拾佰仟 and 俩), else 0.
+ */
 static size_t
 numeral_at(const char *t, size_t len, size_t i)
 {
 	static const char *const cjk[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-	"十", "百", "千", "万", "两"};
+	"十", "百", "千", "万", "两", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟",
+	"俩"};
 
 	if (t[i] >= '0' && t[i] <= '9')
 		return 1;
