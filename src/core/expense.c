@@ -187,17 +187,39 @@ code_points(const char *t, size_t a, size_t b)
 	return n;
 }
 
-/* The byte length of a numeral at t[i] (0-9, 〇零一二三四五六七八九十百千万两), else 0. */
+/*
+ * The byte length of a numeral at t[i] (0-9, 〇零一二三四五六七八九十百千万两,
+ * 廿卅卌, the financial 壹贰叁肆伍陆柒捌玖拾佰仟, and 若干), else 0.
+ * Approximations after a numeral (20多, 十余, 20来, 二十几) are part of the
+ * run (approx_at): a unit that writes 20多部 or 廿部 still writes a quantity.
+ */
 static size_t
 numeral_at(const char *t, size_t len, size_t i)
 {
 	static const char *const cjk[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-	"十", "百", "千", "万", "两"};
+		"十", "百", "千", "万", "两", "廿", "卅", "卌", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖",
+	"拾", "佰", "仟", "若干"};
 
 	if (t[i] >= '0' && t[i] <= '9')
 		return 1;
 	for (size_t k = 0; k < sizeof(cjk) / sizeof(cjk[0]); k++)
-		if (i + 3 <= len && memcmp(t + i, cjk[k], 3) == 0)
+	{
+		size_t		n = strlen(cjk[k]);
+
+		if (i + n <= len && memcmp(t + i, cjk[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* The byte length of an approximation word at t[i] (多 余 来 几 数), else 0. */
+static size_t
+approx_at(const char *t, size_t len, size_t i)
+{
+	static const char *const approx[] = {"多", "余", "来", "几", "数"};
+
+	for (size_t k = 0; k < sizeof(approx) / sizeof(approx[0]); k++)
+		if (i + 3 <= len && memcmp(t + i, approx[k], 3) == 0)
 			return 3;
 	return 0;
 }
@@ -259,7 +281,7 @@ contexts_in(const bj_expense *x, const char *text, size_t len, size_t *n)
 			continue;
 		}
 		run = i;
-		while (run < len && (w = numeral_at(text, len, run)) > 0)
+		while (run < len && ((w = numeral_at(text, len, run)) > 0 || (w = approx_at(text, len, run)) > 0))
 			run += w;
 		for (int k = 0; k < x->ncontexts; k++)
 			if (x->contexts[k].quantity && run + x->contexts[k].len <= len &&

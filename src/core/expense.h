@@ -21,7 +21,8 @@
  *  4. the first refused occurrence in matcher order (leftmost-ending,
  *     longest first) is the finding.
  * A context "<N>x" is a maximal run of numerals (0-9, 〇零一二三四五六七八九十
- * 百千万两) immediately followed by the unit x (台, 部, 套, 人次 …); its start
+ * 百千万两, 廿卅卌, financial 壹贰叁肆伍陆柒捌玖拾佰仟, 若干; after the first
+ * numeral also the approximations 多余来几数: 20多, 十余) immediately followed by the unit x (台, 部, 套, 人次 …); its start
  * is the first numeral.
  */
 #ifndef BJ_EXPENSE_H
