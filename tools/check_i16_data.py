@@ -32,7 +32,9 @@ EVASION = ['plain', 'spaces', 'ideographic_space', 'zero_width', 'punctuation_in
 ESCAPES = {'<ZWSP>': '\u200b', '<ZWNJ>': '\u200c', '<ZWJ>': '\u200d', '<WJ>': '\u2060',
            '<SHY>': '\u00ad', '<BOM>': '\ufeff', '<IDSP>': '\u3000', '<NBSP>': '\u00a0'}
 WINDOW = 8
-NUM = '0123456789〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟俩'
+NUM = '0123456789〇零一二三四五六七八九十百千万两廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟俩'
+# a run starts with a numeral (or 若干); approximations (20多, 十余) continue it
+NUM_RUN = '(?:[' + NUM + ']|若干)(?:[' + NUM + ']|若干|[多余来几数])*'
 # test-only traditional -> simplified table (covers the corpus; the core uses OpenCC t2s)
 T2S = {}
 T2S.update({'電': '电', '腦': '脑', '體': '体', '裝': '装', '樓': '楼', '燈': '灯', '團': '团', '檔': '档',
@@ -150,7 +152,7 @@ def ctx_hits(text, s, e, ctxs):
         if kind == 'lit':
             pat = re.escape(lit)
         else:
-            pat = '[' + NUM + ']+' + re.escape(lit)
+            pat = NUM_RUN + re.escape(lit)
         for m in re.finditer(pat, text):
             a, b = m.start(), m.end()
             if kind == 'num':  # the numeral run must be maximal on the left

@@ -23,8 +23,17 @@ For every code point c the steps of normalize.h are applied in order:
  (d) traditional -> simplified by t2s_table.h;
 and the whole is repeated on each resulting character until nothing
 changes, so the map is idempotent (checked below).  Surrogates never
-occur (the input is validated).  Unassigned and private-use code points
-map to themselves.
+occur (the input is validated).  Unassigned code points map to
+themselves.
+
+Issue 16 red team additions: (b') after case, Latin look-alikes of
+Cyrillic and Greek letters (а е о р с х у і ј ѕ … α ο ρ ν …) and the
+negative circled/squared and regional-indicator letters (🅰 🄰 🇦) become
+the Latin letter (a4纸 spelt with Cyrillic а or 🅰 still reads a4纸; the
+dictionary has no Cyrillic or Greek phrase); (c') modifier letters (Lm:
+ー U+30FC, ـ U+0640 tatweel, ː U+02D0, 々 U+3005 …) that survive NFKD and
+private-use code points (Co: they render as nothing or a box) are removed
+like punctuation — they can be slipped between two characters of a term.
 """
 import os, re, sys, unicodedata
 
@@ -60,9 +69,19 @@ RADSUP = load_radsup()
 T2S = load_t2s()
 FILLERS = {0x115F, 0x1160, 0x3164, 0xFFA0}
 
+# (b') Latin look-alikes, after lower case (issue 16 red team).
+CONFUSABLES = {}
+for src, dst in (("авекмнорстхуіјѕһԁӏԛԝѵёї", "abekmhopctxyijshdlqwvei"),
+                 ("αβεηικμνορτχυζϲϳ", "abenikmvoptxuzcj")):
+    for a, b in zip(src, dst):
+        CONFUSABLES[ord(a)] = b
+for base in (0x1F150, 0x1F170, 0x1F1E6):    # negative circled, negative squared, regional indicators
+    for k in range(26):
+        CONFUSABLES[base + k] = chr(ord("a") + k)
+
 def removed(ch):
     cat = unicodedata.category(ch)
-    return (cat[0] in "ZPS" or cat in ("Cc", "Cf", "Mn", "Me")
+    return (cat[0] in "ZPS" or cat in ("Cc", "Cf", "Mn", "Me", "Lm", "Co")
             or ord(ch) in FILLERS)
 
 def step(s):
@@ -78,6 +97,8 @@ def step(s):
     s = unicodedata.normalize("NFC", s)
     # (b)
     s = "".join(ch.lower() for ch in s)
+    # (b')
+    s = "".join(CONFUSABLES.get(ord(ch), ch) for ch in s)
     # (c)
     s = "".join(ch for ch in s if not removed(ch))
     # (d)

@@ -17,11 +17,14 @@
  *     gaps counted in code points; contexts overlapping t are ignored;
  *  3. gA, gD = the least gap of any allow / deny context of t: none →
  *     t's default (refuse or pass); only deny → refuse; only allow → pass;
- *     both → refuse iff gD < gA (a tie goes to allow);
+ *     both → refuse iff gD < gA (a tie goes to allow), except that a
+ *     deny word and a deny quantity both in the window refuse whatever
+ *     allow context is nearer (a corroborated purchase);
  *  4. the first refused occurrence in matcher order (leftmost-ending,
  *     longest first) is the finding.
  * A context "<N>x" is a maximal run of numerals (0-9, 〇零一二三四五六七八九十
- * 百千万两, the financial capitals 壹贰叁肆伍陆柒捌玖拾佰仟 and 俩) immediately followed by the unit x (台, 部, 套, 人次 …); its start
+ * 百千万两, 廿卅卌, financial 壹贰叁肆伍陆柒捌玖拾佰仟, 俩, 若干; after the first
+ * numeral also the approximations 多余来几数: 20多, 十余) immediately followed by the unit x (台, 部, 套, 人次 …); its start
  * is the first numeral.
  */
 #ifndef BJ_EXPENSE_H

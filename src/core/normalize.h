@@ -44,11 +44,18 @@
  *      U+E0100–U+E01EF among them), punctuation (P*: -·・、。「」《》【】…
  *      ‐–—, full-width and small/vertical forms U+FE10–U+FE6F, CJK
  *      punctuation U+3000–U+303F) and symbols (S*: +$¥€©®°•※… , and emoji),
- *      and the Hangul fillers U+115F, U+1160, U+3164, U+FFA0.  The
- *      letters and numerals of the CJK block (々〆〇, 〡–〩, 〻) are
- *      letters: kept.  Letters (L*), digits and numbers (N*), spacing
- *      marks (Mc), CJK ideographs (all planes: U+20000+ is kept),
- *      unassigned and private-use code points are kept.
+ *      and the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; also
+ *      (issue 16 red team) modifier letters (Lm: ー U+30FC, tatweel
+ *      U+0640, ː U+02D0, 々 U+3005, 〻 …, which can be slipped between
+ *      two characters of a term: 宣ー传推广) and private-use code points
+ *      (Co: they render as nothing or a box).  Other letters (L*: 〆),
+ *      digits and numbers (N*: 〇, 〡–〩), spacing marks (Mc), CJK
+ *      ideographs (all planes: U+20000+ is kept) and unassigned code
+ *      points are kept.
+ *  (b') after (b): Latin look-alikes become Latin letters — Cyrillic
+ *      а е о р с х у і ј ѕ … and Greek α ο ρ ν … (a4纸 with Cyrillic а),
+ *      negative circled and squared letters and regional indicators
+ *      (🅰 🇦 → a); the dictionary holds no Cyrillic or Greek phrase.
  *  (d) traditional → simplified Chinese, character by character, by
  *      t2s_table.h (OpenCC 1.1.6 TSCharacters, first candidate, with the
  *      Taiwan and Hong Kong variant forms taken back first: 偽 → 伪).  No

@@ -67,6 +67,10 @@ START_TEST(context_rules)
 	ck_assert_int_eq(refused(x, "车辆管理系统采购", NULL), 0);
 	ck_assert_int_eq(refused(x, "系统运维服务及车辆购置", NULL), 1);
 	ck_assert_int_eq(refused(x, "车辆5辆", NULL), 1);
+	/* a deny word and a deny quantity together outweigh a nearer allow context */
+	ck_assert_int_eq(refused(x, "车辆系统购置20辆", NULL), 1);
+	ck_assert_int_eq(refused(x, "车辆系统20辆", NULL), 0);
+	ck_assert_int_eq(refused(x, "车辆系统购置", NULL), 0);
 	/* <N>: the financial capitals and 俩 are numerals too; a maximal run */
 	ck_assert_int_eq(refused(x, "车辆叁辆", NULL), 1);
 	ck_assert_int_eq(refused(x, "车辆贰拾伍辆", NULL), 1);

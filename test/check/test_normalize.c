@@ -148,7 +148,7 @@ static const norm_case issue_cases[] = {
 	{"笔记本电脑", "笔记本电脑"},
 	{"偽造", "伪造"},	/* Taiwan variant 偽 → 僞 → 伪 */
 	{"吃饭", "吃饭"},	/* a simplified character stays */
-	{"々〆〇〡〩", "々〆〇〡〩"},
+	{"々〆〇〡〩", "〆〇〡〩"},
 	{"GPU服务器", "gpu服务器"},
 	{"ÄÖÜ", "aou"},
 	{"", ""},
