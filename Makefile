@@ -18,7 +18,7 @@ MODULE_big = bjxm
 
 CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
-GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/compat.o
+GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/compat.o src/guard.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
 GENERATED  = src/core/regulation_items.h src/core/personal_terms.h build/regulation_seed.sql build/terms_seed.sql
@@ -111,8 +111,8 @@ build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/pe
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
 
 # Matcher throughput (not part of make test): bench/matcher_bench [MB] [reps]
-bench/matcher_bench: bench/matcher_bench.c src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h src/core/normalize.c src/core/normalize.h src/core/norm_tables.h src/core/t2s_table.h
-	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/matcher.c src/core/utf8.c src/core/normalize.c
+bench/matcher_bench: bench/matcher_bench.c src/core/expense.c src/core/expense.h src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h src/core/normalize.c src/core/normalize.h src/core/norm_tables.h src/core/t2s_table.h
+	$(CC) $(CORE_CFLAGS) -o $@ bench/matcher_bench.c src/core/expense.c src/core/matcher.c src/core/utf8.c src/core/normalize.c
 
 .PHONY: deps unit valgrind fuzz fuzz-build test demo demo-stop bench deb stress sanitize valgrind-regress
 # What the build and the unit tests need (server headers, Check); the other

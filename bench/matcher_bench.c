@@ -15,7 +15,12 @@
  * and of src/core/normalize.c (issue 16; not yet used by the trigger):
  *   norm      the whole buffer into one output with its offset map,
  *   norm+find line by line: normalise each name (with map) into a reused
- *             buffer, then find on the normalised name.
+ *             buffer, then find on the normalised name;
+ *   norm+rules line by line, what the trigger and add_line_item do since
+ *             issue 16: normalise (no offset map: funding.c builds it only
+ *             for a line that is refused), then bj_expense_find with
+ *             the shipped dictionary and context rules (data/i16, phrases
+ *             and contexts normalised, as src/funding.c builds them).
  */
 #define _POSIX_C_SOURCE 199309L
 
@@ -24,6 +29,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "expense.h"
 #include "matcher.h"
 #include "normalize.h"
 
@@ -76,6 +82,97 @@ field(const char *line, int fieldno, char *out, size_t cap)
 	return 1;
 }
 
+/* text normalised into a new malloc'd string (NULL on failure). */
+static char *
+normal(const char *s)
+{
+	char	   *out;
+	size_t		n;
+
+	return bj_norm_dup(s, strlen(s), &out, NULL, &n) == BJ_NORM_OK ? out : NULL;
+}
+
+/* '|'-separated contexts normalised, <N> kept (as funding.c does). */
+static void
+normal_contexts(const char *list, char *out, size_t cap)
+{
+	char		copy[1024];
+	char	   *save = NULL;
+
+	out[0] = '\0';
+	snprintf(copy, sizeof(copy), "%s", list);
+	for (char *c = strtok_r(copy, "|", &save); c; c = strtok_r(NULL, "|", &save))
+	{
+		int			q = strncmp(c, "<N>", 3) == 0;
+		char	   *n = normal(q ? c + 3 : c);
+
+		if (n && n[0])
+			snprintf(out + strlen(out), cap - strlen(out), "%s%s%s", out[0] ? "|" : "", q ? "<N>" : "", n);
+		free(n);
+	}
+}
+
+/* The shipped 第十一条 rule set (data/i16), or NULL. */
+static bj_expense *
+load_rules(size_t *nphrases)
+{
+	char		line[4096];
+	char		t[512], k[64], a[1024], d[1024], def[16];
+	char	  **terms = NULL;
+	size_t		n = 0;
+	bj_expense *x;
+	FILE	   *f = fopen("data/i16/excluded_terms.tsv", "r");
+
+	if (f == NULL)
+		return NULL;
+	while (fgets(line, sizeof(line), f))
+		n++;
+	rewind(f);
+	x = bj_expense_new((int) n);
+	terms = calloc(n, sizeof(char *));
+	n = 0;
+	while (x && terms && fgets(line, sizeof(line), f))
+		if (field(line, 0, t, sizeof(t)) && field(line, 3, k, sizeof(k)))
+		{
+			terms[n] = normal(t);
+			if (terms[n] && terms[n][0])
+				bj_expense_add_phrase(x, terms[n], strlen(terms[n]), (int) n, strcmp(k, "purchase_only") == 0);
+			n++;
+		}
+	fclose(f);
+	f = fopen("data/i16/context_rules.tsv", "r");
+	while (x && f && fgets(line, sizeof(line), f))
+	{
+		char		na[2048], nd[2048];
+		char	   *nt;
+
+		if (!field(line, 0, t, sizeof(t)) || !field(line, 3, def, sizeof(def)))
+			continue;
+		a[0] = d[0] = '\0';
+		field(line, 1, a, sizeof(a));
+		field(line, 2, d, sizeof(d));
+		normal_contexts(a, na, sizeof(na));
+		normal_contexts(d, nd, sizeof(nd));
+		nt = normal(t);
+		for (size_t i = 0; nt && i < n; i++)
+			if (terms[i] && strcmp(terms[i], nt) == 0)
+				bj_expense_add_rule(x, (int) i, na, nd, strcmp(def, "refuse") == 0);
+		free(nt);
+	}
+	if (f)
+		fclose(f);
+	for (size_t i = 0; terms && i < n; i++)
+		free(terms[i]);
+	free(terms);
+	if (x && bj_expense_build(x) != BJ_EXPENSE_OK)
+	{
+		bj_expense_free(x);
+		return NULL;
+	}
+	*nphrases = n;
+	return x;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -95,6 +192,10 @@ main(int argc, char **argv)
 	double	   *t_find;
 	double	   *t_norm;
 	double	   *t_nfind;
+	double	   *t_rules;
+	bj_expense *rules;
+	size_t		nphrases = 0;
+	size_t		rhits = 0;
 	char	   *nout;
 	uint32_t   *nmap;
 	size_t		nlen = 0;
@@ -197,6 +298,11 @@ main(int argc, char **argv)
 	t_find = malloc(sizeof(double) * (size_t) reps);
 	t_norm = malloc(sizeof(double) * (size_t) reps);
 	t_nfind = malloc(sizeof(double) * (size_t) reps);
+	t_rules = malloc(sizeof(double) * (size_t) reps);
+	rules = load_rules(&nphrases);
+	if (rules == NULL || t_rules == NULL)
+		return 2;
+	printf("rules: %zu phrases of data/i16 with their context rules\n", nphrases);
 	nout = malloc(len);
 	nmap = malloc(len * sizeof(uint32_t));
 	if (t_all == NULL || t_find == NULL || t_norm == NULL || t_nfind == NULL ||
@@ -247,7 +353,26 @@ main(int argc, char **argv)
 			p = nl + 1;
 		}
 		t_nfind[r] = now() - t0;
+
+		rhits = 0;
+		p = text;
+		t0 = now();
+		while (p < end)
+		{
+			const char *nl = memchr(p, '\n', (size_t) (end - p));
+			size_t		n;
+
+			if (nl == NULL)
+				nl = end;
+			/* no offset map: it is built only for a line that is refused (funding.c) */
+			if (bj_norm(p, (size_t) (nl - p), nout, len, NULL, &n) != BJ_NORM_OK)
+				return 2;
+			rhits += (size_t) bj_expense_find(rules, nout, n, NULL);
+			p = nl + 1;
+		}
+		t_rules[r] = now() - t0;
 	}
+	qsort(t_rules, (size_t) reps, sizeof(double), cmp_double);
 	qsort(t_norm, (size_t) reps, sizeof(double), cmp_double);
 	qsort(t_nfind, (size_t) reps, sizeof(double), cmp_double);
 	qsort(t_all, (size_t) reps, sizeof(double), cmp_double);
@@ -265,6 +390,10 @@ main(int argc, char **argv)
 		   "(%zu of %zu lines refused; dictionary not normalised)\n",
 		   len / 1e6 / t_nfind[0], len / 1e6 / t_nfind[reps / 2], nhits, nlines);
 
+	printf("norm+rules, line by line: best %.0f MB/s, median %.0f MB/s "
+		   "(%zu of %zu lines refused; data/i16 with context rules, as the trigger)\n",
+		   len / 1e6 / t_rules[0], len / 1e6 / t_rules[reps / 2], rhits, nlines);
+
 	for (i = 0; i < nnames; i++)
 		free(names[i]);
 	free(names);
@@ -273,6 +402,8 @@ main(int argc, char **argv)
 	free(t_find);
 	free(t_norm);
 	free(t_nfind);
+	free(t_rules);
+	bj_expense_free(rules);
 	free(nout);
 	free(nmap);
 	bj_matcher_free(m);

@@ -35,8 +35,15 @@ struct bj_expense
 	int		   *nuses;
 	context    *contexts;
 	int			ncontexts;
+	int		   *quantities;		/* the indexes of the <N>unit contexts */
+	int			nquantities;
+	unsigned char **roles;		/* per phrase id with a rule: context → ROLE_* (built) */
 	int			built;
 };
+
+/* What a context is to a phrase (bj_expense.roles). */
+#define ROLE_ALLOW	1
+#define ROLE_DENY	2
 
 /* An occurrence of a context in the text being judged. */
 typedef struct occurrence
@@ -171,6 +178,26 @@ bj_expense_build(bj_expense *x)
 		return BJ_EXPENSE_EINVAL;
 	if (bj_matcher_build(x->phrases) != BJ_MATCHER_OK || bj_matcher_build(x->literals) != BJ_MATCHER_OK)
 		return BJ_EXPENSE_ENOMEM;
+	x->quantities = malloc(sizeof(int) * (size_t) (x->ncontexts + 1));
+	if (x->quantities == NULL)
+		return BJ_EXPENSE_ENOMEM;
+	for (int k = 0; k < x->ncontexts; k++)
+		if (x->contexts[k].quantity)
+			x->quantities[x->nquantities++] = k;
+	/* each rule as a table over the contexts: one lookup per occurrence when judging */
+	x->roles = calloc((size_t) x->nids, sizeof(unsigned char *));
+	if (x->roles == NULL)
+		return BJ_EXPENSE_ENOMEM;
+	for (int id = 0; id < x->nids; id++)
+	{
+		if (x->nuses[id] == 0)
+			continue;
+		x->roles[id] = calloc((size_t) x->ncontexts + 1, 1);
+		if (x->roles[id] == NULL)
+			return BJ_EXPENSE_ENOMEM;
+		for (int u = 0; u < x->nuses[id]; u++)
+			x->roles[id][x->uses[id][u].ctx] |= x->uses[id][u].deny ? ROLE_DENY : ROLE_ALLOW;
+	}
 	x->built = 1;
 	return BJ_EXPENSE_OK;
 }
@@ -193,35 +220,85 @@ code_points(const char *t, size_t a, size_t b)
  * Approximations after a numeral (20多, 十余, 20来, 二十几) are part of the
  * run (approx_at): a unit that writes 20多部 or 廿部 still writes a quantity.
  */
+/* The code point of the 3-byte UTF-8 character at t[i], or 0. */
+static unsigned
+cp3_at(const char *t, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *) t + i;
+
+	if (i + 3 > len || (u[0] & 0xF0) != 0xE0)
+		return 0;
+	return ((unsigned) (u[0] & 0x0F) << 12) | ((unsigned) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+}
+
 static size_t
 numeral_at(const char *t, size_t len, size_t i)
 {
-	static const char *const cjk[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-		"十", "百", "千", "万", "两", "廿", "卅", "卌", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖",
-	"拾", "佰", "仟", "俩", "若干"};
+	unsigned char c = (unsigned char) t[i];
 
-	if (t[i] >= '0' && t[i] <= '9')
+	if (c >= '0' && c <= '9')
 		return 1;
-	for (size_t k = 0; k < sizeof(cjk) / sizeof(cjk[0]); k++)
+	/*
+	 * Decoded and switched on, not compared against each numeral: this runs
+	 * at every character of a field with a purchase_only phrase.
+	 */
+	switch (cp3_at(t, len, i))
 	{
-		size_t		n = strlen(cjk[k]);
-
-		if (i + n <= len && memcmp(t + i, cjk[k], n) == 0)
-			return n;
+		case 0x3007:			/* 〇 */
+		case 0x96F6:			/* 零 */
+		case 0x4E00:			/* 一 */
+		case 0x4E8C:			/* 二 */
+		case 0x4E09:			/* 三 */
+		case 0x56DB:			/* 四 */
+		case 0x4E94:			/* 五 */
+		case 0x516D:			/* 六 */
+		case 0x4E03:			/* 七 */
+		case 0x516B:			/* 八 */
+		case 0x4E5D:			/* 九 */
+		case 0x5341:			/* 十 */
+		case 0x767E:			/* 百 */
+		case 0x5343:			/* 千 */
+		case 0x4E07:			/* 万 */
+		case 0x4E24:			/* 两 */
+		case 0x5EFF:			/* 廿 */
+		case 0x5345:			/* 卅 */
+		case 0x534C:			/* 卌 */
+		case 0x58F9:			/* 壹 */
+		case 0x8D30:			/* 贰 */
+		case 0x53C1:			/* 叁 */
+		case 0x8086:			/* 肆 */
+		case 0x4F0D:			/* 伍 */
+		case 0x9646:			/* 陆 */
+		case 0x67D2:			/* 柒 */
+		case 0x634C:			/* 捌 */
+		case 0x7396:			/* 玖 */
+		case 0x62FE:			/* 拾 */
+		case 0x4F70:			/* 佰 */
+		case 0x4EDF:			/* 仟 */
+		case 0x4FE9:			/* 俩 */
+			return 3;
+		case 0x82E5:			/* 若干 */
+			return cp3_at(t, len, i + 3) == 0x5E72 ? 6 : 0;
+		default:
+			return 0;
 	}
-	return 0;
 }
 
 /* The byte length of an approximation word at t[i] (多 余 来 几 数), else 0. */
 static size_t
 approx_at(const char *t, size_t len, size_t i)
 {
-	static const char *const approx[] = {"多", "余", "来", "几", "数"};
-
-	for (size_t k = 0; k < sizeof(approx) / sizeof(approx[0]); k++)
-		if (i + 3 <= len && memcmp(t + i, approx[k], 3) == 0)
+	switch (cp3_at(t, len, i))
+	{
+		case 0x591A:			/* 多 */
+		case 0x4F59:			/* 余 */
+		case 0x6765:			/* 来 */
+		case 0x51E0:			/* 几 */
+		case 0x6570:			/* 数 */
 			return 3;
-	return 0;
+		default:
+			return 0;
+	}
 }
 
 /* Append an occurrence; 0 if out of memory. */
@@ -254,22 +331,30 @@ contexts_in(const bj_expense *x, const char *text, size_t len, size_t *n)
 	size_t		total;
 	bj_match   *m;
 
+	bj_match	inline_m[64];
+
 	*n = 0;
-	total = bj_matcher_find_all(x->literals, text, len, NULL, 0);
-	m = total ? malloc(sizeof(bj_match) * total) : NULL;
-	if (total && m == NULL)
-		return NULL;
-	if (total)
+	/* one pass into a stack buffer; a second only for a text with more */
+	m = inline_m;
+	total = bj_matcher_find_all(x->literals, text, len, m, sizeof(inline_m) / sizeof(inline_m[0]));
+	if (total > sizeof(inline_m) / sizeof(inline_m[0]))
+	{
+		m = malloc(sizeof(bj_match) * total);
+		if (m == NULL)
+			return NULL;
 		bj_matcher_find_all(x->literals, text, len, m, total);
+	}
 	for (size_t i = 0; i < total; i++)
 		if (!push(&occ, n, &cap, m[i].id, m[i].start, m[i].start + m[i].len))
 		{
-			free(m);
+			if (m != inline_m)
+				free(m);
 			free(occ);
 			*n = 0;
 			return NULL;
 		}
-	free(m);
+	if (m != inline_m)
+		free(m);
 	for (size_t i = 0; i < len;)
 	{
 		size_t		w = numeral_at(text, len, i);
@@ -277,14 +362,20 @@ contexts_in(const bj_expense *x, const char *text, size_t len, size_t *n)
 
 		if (w == 0)
 		{
-			i++;
+			unsigned char c = (unsigned char) text[i];
+
+			/* to the next character (the text is valid UTF-8) */
+			i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
 			continue;
 		}
 		run = i;
 		while (run < len && ((w = numeral_at(text, len, run)) > 0 || (w = approx_at(text, len, run)) > 0))
 			run += w;
-		for (int k = 0; k < x->ncontexts; k++)
-			if (x->contexts[k].quantity && run + x->contexts[k].len <= len &&
+		for (int q = 0; q < x->nquantities; q++)
+		{
+			int			k = x->quantities[q];
+
+			if (run + x->contexts[k].len <= len &&
 				memcmp(text + run, x->contexts[k].text, x->contexts[k].len) == 0 &&
 				!push(&occ, n, &cap, k, i, run + x->contexts[k].len))
 			{
@@ -292,6 +383,7 @@ contexts_in(const bj_expense *x, const char *text, size_t len, size_t *n)
 				*n = 0;
 				return NULL;
 			}
+		}
 		i = run;
 	}
 	return occ;
@@ -308,34 +400,34 @@ refused_by_rule(const bj_expense *x, const char *text, const bj_match *m,
 	size_t		gap_deny = SIZE_MAX;
 	int			deny_literal = 0;
 	int			deny_quantity = 0;
+	const unsigned char *role = x->roles[m->id];
 
-	for (int u = 0; u < x->nuses[m->id]; u++)
+	for (size_t j = 0; role != NULL && j < nocc; j++)
 	{
-		const ctx_use *use = &x->uses[m->id][u];
+		unsigned char r = role[occ[j].ctx];
+		size_t		gap;
 
-		for (size_t j = 0; j < nocc; j++)
+		if (r == 0)
+			continue;
+		if (occ[j].end <= s)
+			gap = code_points(text, occ[j].end, s);
+		else if (occ[j].start >= e)
+			gap = code_points(text, e, occ[j].start);
+		else
+			continue;			/* overlaps the phrase */
+		if (gap > BJ_EXPENSE_WINDOW)
+			continue;
+		if (r & ROLE_DENY)
 		{
-			size_t		gap;
-
-			if (occ[j].ctx != use->ctx)
-				continue;
-			if (occ[j].end <= s)
-				gap = code_points(text, occ[j].end, s);
-			else if (occ[j].start >= e)
-				gap = code_points(text, e, occ[j].start);
-			else
-				continue;		/* overlaps the phrase */
-			if (gap > BJ_EXPENSE_WINDOW)
-				continue;
-			if (use->deny && gap < gap_deny)
+			if (gap < gap_deny)
 				gap_deny = gap;
-			if (use->deny && x->contexts[use->ctx].quantity)
+			if (x->contexts[occ[j].ctx].quantity)
 				deny_quantity = 1;
-			else if (use->deny)
+			else
 				deny_literal = 1;
-			if (!use->deny && gap < gap_allow)
-				gap_allow = gap;
 		}
+		if ((r & ROLE_ALLOW) && gap < gap_allow)
+			gap_allow = gap;
 	}
 	if (gap_allow == SIZE_MAX && gap_deny == SIZE_MAX)
 		return x->refuse_by_default[m->id];
@@ -442,6 +534,11 @@ bj_expense_free(bj_expense *x)
 	for (int i = 0; i < x->ncontexts; i++)
 		free(x->contexts[i].text);
 	free(x->contexts);
+	free(x->quantities);
+	if (x->roles)
+		for (int i = 0; i < x->nids; i++)
+			free(x->roles[i]);
+	free(x->roles);
 	free(x->purchase_only);
 	free(x->refuse_by_default);
 	free(x);
