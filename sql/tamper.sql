@@ -10,10 +10,12 @@ SELECT * FROM bjxm.verify_events();
 SET ROLE dx_auditor;
 SELECT first_broken IS NULL AS intact FROM bjxm.verify_events();
 RESET ROLE;
--- Each event links to the one before; the first to zeros.
-SELECT count(*) FILTER (WHERE e.prev_hash IS DISTINCT FROM p.hash) AS unlinked,
-       count(*) FILTER (WHERE length(e.hash) <> 32) AS bad_length
-  FROM bjxm.events e LEFT JOIN bjxm.events p ON p.event_id = e.event_id - 1 WHERE e.event_id > 1;
+-- Each event links to the one before it in its lane (issue 17: one lane
+-- per unit, 0 for the city); the first of a lane to zeros.
+SELECT count(*) FILTER (WHERE e.prev_hash IS DISTINCT FROM coalesce(p.hash, decode(repeat('00', 32), 'hex'))) AS unlinked,
+       count(*) FILTER (WHERE length(e.hash) <> 32) AS bad_length,
+       count(DISTINCT e.lane) > 1 AS several_lanes
+  FROM bjxm.events e LEFT JOIN bjxm.events p ON p.lane = e.lane AND p.lane_seq = e.lane_seq - 1;
 SELECT prev_hash = '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea AS first_links_to_zero
   FROM bjxm.events WHERE event_id = 1;
 

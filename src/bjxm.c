@@ -8,6 +8,7 @@
 
 #include "events.h"
 #include "funding.h"
+#include "guard.h"
 #include "settings.h"
 
 PG_MODULE_MAGIC;
@@ -21,6 +22,7 @@ _PG_init(void)
 	bjxm_define_settings();
 	bjxm_funding_init();
 	bjxm_events_init();
+	bjxm_guard_init();
 	/* Unknown bjxm.* placeholders are removed; known ones were re-checked. */
 	MarkGUCPrefixReserved("bjxm");
 }

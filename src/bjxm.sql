@@ -607,15 +607,48 @@ COMMENT ON COLUMN bjxm.rulebook_versions.changed_at IS '修改时间 (changed at
 -- Events (docs/design.md §3, §12): append-only, in the order of record
 ------------------------------------------------------------------------------
 
-CREATE TABLE bjxm.event_chain (
-    id            integer PRIMARY KEY CHECK (id = 1),
-    last_event_id bigint NOT NULL,
+-- Issue 17: no global chain head.  Event ids come from a sequence; each
+-- transaction appends to one lane (the unit of its first event, 0 for the
+-- city), whose head row it holds until it commits: writers of different
+-- units never wait for each other.  Each lane is an SM3 chain; readers of
+-- bjxm.events_since stop below the first id a writer in flight may still
+-- commit (docs/design.md §3).
+CREATE SEQUENCE bjxm.event_ids AS bigint CACHE 1;
+COMMENT ON SEQUENCE bjxm.event_ids IS '内部: 事件编号 (internal: event ids, in the order of record; a rolled-back action leaves a gap)';
+
+CREATE TABLE bjxm.event_lanes (
+    lane          bigint PRIMARY KEY,
+    last_seq      bigint NOT NULL DEFAULT 0 CHECK (last_seq >= 0),
+    last_event_id bigint NOT NULL DEFAULT 0,
     last_hash     bytea
 );
-COMMENT ON TABLE bjxm.event_chain IS '内部: 事件链头, 保证事件编号按提交顺序连续 (internal: head of the event chain; ids are gapless and commit in order)';
-COMMENT ON COLUMN bjxm.event_chain.id IS '唯一行 (the one row)';
-COMMENT ON COLUMN bjxm.event_chain.last_event_id IS '最后事件编号 (last event id)';
-COMMENT ON COLUMN bjxm.event_chain.last_hash IS '最后事件的 SM3 哈希 (SM3 hash of the last event)';
+COMMENT ON TABLE bjxm.event_lanes IS '内部: 事件链的各条链头, 每个单位一条, 0 为市级 (internal: the heads of the event lanes, one per unit, 0 for city-level events)';
+COMMENT ON COLUMN bjxm.event_lanes.lane IS '链: 单位编号, 0 为市级 (lane: the unit id, 0 for the city)';
+COMMENT ON COLUMN bjxm.event_lanes.last_seq IS '本链最后事件的序号 (lane_seq of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号 (event_id of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_hash IS '本链最后事件的 SM3 哈希 (SM3 hash of the lane''s last event)';
+INSERT INTO bjxm.event_lanes (lane) VALUES (0);
+
+-- A restore's COPY brings lane heads a fresh install may already have (lane
+-- 0, or a unit's empty head): the restored head replaces an empty one.
+CREATE FUNCTION bjxm._event_lanes_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NEW.last_seq OPERATOR(pg_catalog.>) 0 THEN
+        UPDATE bjxm.event_lanes l SET last_seq = NEW.last_seq, last_event_id = NEW.last_event_id, last_hash = NEW.last_hash
+         WHERE l.lane OPERATOR(pg_catalog.=) NEW.lane AND l.last_seq OPERATOR(pg_catalog.=) 0;
+        IF FOUND THEN
+            RETURN NULL;
+        END IF;
+    ELSIF EXISTS (SELECT 1 FROM bjxm.event_lanes l WHERE l.lane OPERATOR(pg_catalog.=) NEW.lane) THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._event_lanes_restore_merge() IS '内部: 恢复时以转储的链头替换空链头 (internal: a restored lane head replaces an empty one)';
+CREATE TRIGGER event_lanes_restore_merge BEFORE INSERT ON bjxm.event_lanes
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._event_lanes_restore_merge();
 
 CREATE TABLE bjxm.events (
     event_id           bigint PRIMARY KEY,
@@ -656,6 +689,11 @@ COMMENT ON COLUMN bjxm.events.hash IS 'SM3(上一哈希 ‖ 本事件规范化�
 ALTER TABLE bjxm.events ADD COLUMN login name;
 COMMENT ON COLUMN bjxm.events.login IS '登录用户 session_user, 与操作角色并列; 0.3.0 起记录并计入哈希 (the login beside the acting role: a pooled application shows; hashed from 0.3.0)';
 COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
+ALTER TABLE bjxm.events ADD COLUMN lane bigint NOT NULL DEFAULT 0, ADD COLUMN lane_seq bigint;
+ALTER TABLE bjxm.events ALTER COLUMN lane DROP DEFAULT, ALTER COLUMN lane_seq SET NOT NULL;
+CREATE UNIQUE INDEX events_lane_idx ON bjxm.events (lane, lane_seq);
+COMMENT ON COLUMN bjxm.events.lane IS '所在链: 本事务首个事件的单位, 0 为市级; 0.3.0 之前的事件在 0 链 (lane: the unit of the transaction''s first event, 0 for the city; events before 0.3.0 are lane 0)';
+COMMENT ON COLUMN bjxm.events.lane_seq IS '链内序号, 从 1 起连续 (position in the lane, contiguous from 1)';
 
 CREATE FUNCTION bjxm._events_append_only() RETURNS trigger
     AS 'MODULE_PATHNAME', 'bjxm_events_append_only' LANGUAGE C
@@ -820,17 +858,8 @@ COMMENT ON FUNCTION bjxm.state_at(bigint, timestamptz) IS '项目在某时刻的
 
 CREATE FUNCTION bjxm.events_since(after bigint, max int DEFAULT 1000)
     RETURNS SETOF bjxm.events
-    LANGUAGE plpgsql STABLE
-    SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    IF after IS NULL OR max IS NULL OR max OPERATOR(pg_catalog.<) 1 OR max OPERATOR(pg_catalog.>) 10000 THEN
-        RAISE EXCEPTION '事件补读参数无效: after 不能为空, max 须在 1 与 10000 之间 (after required; max between 1 and 10000)'
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    RETURN QUERY SELECT e.* FROM bjxm.events e
-                  WHERE e.event_id OPERATOR(pg_catalog.>) after
-                  ORDER BY e.event_id LIMIT max;
-END $$;
+    AS 'MODULE_PATHNAME', 'bjxm_events_since' LANGUAGE C VOLATILE
+    SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
 
 ------------------------------------------------------------------------------
@@ -2465,7 +2494,8 @@ SELECT pg_catalog.pg_extension_config_dump('bjxm.party_members', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.jurisdictions', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.settings', 'WHERE revision > 0');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.rulebook_versions', '');
-SELECT pg_catalog.pg_extension_config_dump('bjxm.event_chain', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_lanes', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_ids', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.events', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.projects', '');
 SELECT pg_catalog.pg_extension_config_dump('bjxm.projects_project_id_seq', '');

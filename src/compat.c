@@ -25,6 +25,7 @@
 #include "duties.h"
 #include "errors.h"
 #include "events.h"
+#include "guard.h"
 #include "spi.h"
 #include "types.h"
 
@@ -88,6 +89,8 @@ bjxm_record_event_sql(PG_FUNCTION_ARGS)
 	BjxmEvent	e;
 	int64		id;
 
+	/* issue 17: a function bound to this symbol outside the extension would forge chained events */
+	bjxm_require_member(fcinfo, "bjxm_record_event_sql");
 	if (PG_ARGISNULL(2))
 		elog(ERROR, "bjxm: _record_event needs an action");
 	memset(&e, 0, sizeof(e));

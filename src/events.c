@@ -3,15 +3,32 @@
  * action, in the order of record, append-only, announced by NOTIFY at
  * commit.
  *
- * event_id is taken from one chain-head row (bjxm.event_chain) that each
- * appending transaction updates and so holds locked until it commits:
- * event ids are gapless and commit in id order, so bjxm.events_since()
- * never skips an event that commits late.  `at` is clock time (now() is
- * one value per transaction), `effective_date` is bjxm.today().
+ * 0.3.0 (issue 17): no global serialization point.  event_id comes from a
+ * sequence (bjxm.event_ids).  Each transaction appends to one lane — the
+ * unit of its first event, or 0, the city — and holds that lane's head row
+ * (bjxm.event_lanes) until it commits, so writers of different units never
+ * wait for each other, and within a lane ids, lane_seq and commit order
+ * agree.  Every lane is an SM3 chain (prev_hash links lane_seq - 1).
+ * bjxm.events_since() returns only ids below the horizon: for every lane
+ * whose visible head is being replaced by a transaction still in flight
+ * for the reader's snapshot, that head's last_event_id + 1 (the writer's
+ * ids are all above it, because it took them after locking the head).  A
+ * late commit is therefore never skipped, on a primary or a hot standby
+ * (the head's xmax is in the WAL).  Until ALTER EXTENSION UPDATE a 0.1.0
+ * or 0.2.0 schema keeps its one chain head (bjxm.event_chain).  `at` is
+ * clock time (now() is one value per transaction), `effective_date` is
+ * bjxm.today().
  */
 #include "postgres.h"
 
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/multixact.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
@@ -20,12 +37,14 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "utils/inval.h"
@@ -35,6 +54,7 @@
 #include "duties.h"
 #include "errors.h"
 #include "events.h"
+#include "guard.h"
 #include "settings.h"
 #include "sm3.h"
 #include "spi.h"
@@ -129,6 +149,78 @@ next_event_id(unsigned char *prev, bool chained)
 	pg_unreachable();
 }
 
+
+/*
+ * The lane of the current top-level transaction: the unit of its first
+ * event (or 0), fixed for the rest of the transaction, so a transaction
+ * holds one lane head and no two single-call transactions can deadlock on
+ * lanes.  Keyed by the local transaction id.
+ */
+static LocalTransactionId lane_lxid = InvalidLocalTransactionId;
+static int64 lane_of_xact = 0;
+
+/*
+ * Lock lane's head and take its next lane_seq (*seq) and the hash before
+ * it (*prev, zeros for a lane's first event).  False if the lane has no
+ * head row.
+ */
+static bool
+lane_bump(int64 lane, int64 *seq, unsigned char *prev)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {INT8OID};
+	Datum		args[1];
+	bool		isnull;
+	Datum		h;
+
+	args[0] = Int64GetDatum(lane);
+	bjxm_plan(&plan, "UPDATE bjxm.event_lanes SET last_seq = last_seq OPERATOR(pg_catalog.+) 1 "
+			  "WHERE lane OPERATOR(pg_catalog.=) $1 RETURNING last_seq, last_hash", 1, types);
+	if (SPI_execute_plan(plan, args, NULL, false, 0) != SPI_OK_UPDATE_RETURNING)
+		elog(ERROR, "bjxm: event lane update failed");
+	if (SPI_processed != 1)
+		return false;
+	*seq = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	h = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	memset(prev, 0, BJXM_HASH_LEN);
+	if (!isnull && VARSIZE_ANY_EXHDR(DatumGetByteaPP(h)) == BJXM_HASH_LEN)
+		memcpy(prev, VARDATA_ANY(DatumGetByteaPP(h)), BJXM_HASH_LEN);
+	return true;
+}
+
+/*
+ * The next event's id, lane, lane_seq and previous hash.  The lane head is
+ * locked before the id is taken (events_since's horizon relies on it).  A
+ * unit without a head row (one inserted other than by register_unit)
+ * writes to the city lane, whose head the install creates.
+ */
+static int64
+next_event_lane(const BjxmEvent *e, unsigned char *prev, int64 *lane, int64 *seq)
+{
+	static Oid	seq_oid = InvalidOid;
+
+	if (MyProc->lxid != lane_lxid)
+	{
+		lane_lxid = MyProc->lxid;
+		lane_of_xact = e->has_unit ? e->unit_id : 0;
+	}
+	if (!lane_bump(lane_of_xact, seq, prev))
+	{
+		lane_of_xact = 0;
+		if (!lane_bump(0, seq, prev))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("bjxm: 事件日志缺少市级链头 (bjxm.event_lanes has no lane 0)"),
+					 errhint("INSERT INTO bjxm.event_lanes (lane) VALUES (0), 或重新安装扩展。")));
+	}
+	*lane = lane_of_xact;
+	/* the OID is stable for the extension's life; looked up again after a re-create */
+	if (!OidIsValid(seq_oid) || get_rel_relkind(seq_oid) != RELKIND_SEQUENCE)
+		seq_oid = get_relname_relid("event_ids", get_namespace_oid("bjxm", false));
+	if (!OidIsValid(seq_oid))
+		elog(ERROR, "bjxm: sequence bjxm.event_ids missing");
+	return DatumGetInt64(DirectFunctionCall1(nextval_oid, ObjectIdGetDatum(seq_oid)));
+}
 
 /* Append a length-prefixed field: "len:bytes|" (NULL is "-|"). */
 static void
@@ -309,10 +401,15 @@ bjxm_record_event(const BjxmEvent *e)
 	static SPIPlanPtr head = NULL;
 	static SPIPlanPtr plan_v1 = NULL;
 	static SPIPlanPtr plan_login = NULL;
+	static SPIPlanPtr plan_lanes = NULL;
+	static SPIPlanPtr lane_head = NULL;
 	static Oid	planned_state_type = InvalidOid;
-	Oid			argtypes[17];
-	Datum		args[17];
-	char		nulls[17];
+	Oid			argtypes[19];
+	Datum		args[19];
+	char		nulls[19];
+	bool		lanes;
+	int64		lane = 0;
+	int64		lane_seq = 0;
 	int64		event_id;
 	unsigned char prev[BJXM_HASH_LEN];
 	unsigned char hash[BJXM_HASH_LEN];
@@ -338,14 +435,17 @@ bjxm_record_event(const BjxmEvent *e)
 			SPI_freeplan(plan_v1);
 		if (plan_login != NULL)
 			SPI_freeplan(plan_login);
-		plan = plan_v1 = plan_login = NULL;
+		if (plan_lanes != NULL)
+			SPI_freeplan(plan_lanes);
+		plan = plan_v1 = plan_login = plan_lanes = NULL;
 		planned_state_type = state_type;
 	}
 
 	chained = log_is_chained();
 	book = rulebook(&notify);
 	today = bjxm_today();
-	event_id = next_event_id(prev, chained);
+	lanes = chained && log_has_column("lane");
+	event_id = lanes ? next_event_lane(e, prev, &lane, &lane_seq) : next_event_id(prev, chained);
 	at = GetCurrentTimestamp();
 
 	/* The hash chain (tamper evidence): hash = SM3(previous hash || this event). */
@@ -391,8 +491,31 @@ bjxm_record_event(const BjxmEvent *e)
 	argtypes[15] = BYTEAOID; args[15] = bytea_of(hash, BJXM_HASH_LEN); nulls[15] = ' ';
 	argtypes[16] = NAMEOID; args[16] = with_login ? DirectFunctionCall1(namein, CStringGetDatum(row.login)) : (Datum) 0;
 	nulls[16] = with_login ? ' ' : 'n';
+	argtypes[17] = INT8OID; args[17] = Int64GetDatum(lane); nulls[17] = ' ';
+	argtypes[18] = INT8OID; args[18] = Int64GetDatum(lane_seq); nulls[18] = ' ';
 
-	if (!chained)
+	if (lanes)
+	{
+		Oid			htypes[3] = {INT8OID, BYTEAOID, INT8OID};
+		Datum		hargs[3];
+
+		bjxm_plan(&plan_lanes,
+				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
+				  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash, login, "
+				  "lane, lane_seq) "
+				  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19)",
+				  19, argtypes);
+		if (SPI_execute_plan(plan_lanes, args, nulls, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "bjxm: event insert failed");
+		hargs[0] = Int64GetDatum(lane);
+		hargs[1] = args[15];
+		hargs[2] = Int64GetDatum(event_id);
+		bjxm_plan(&lane_head, "UPDATE bjxm.event_lanes SET last_hash = $2, last_event_id = $3 "
+				  "WHERE lane OPERATOR(pg_catalog.=) $1", 3, htypes);
+		if (SPI_execute_plan(lane_head, hargs, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			elog(ERROR, "bjxm: event lane head update failed");
+	}
+	else if (!chained)
 	{
 		bjxm_plan(&plan_v1,
 				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
@@ -458,6 +581,107 @@ bjxm_record_event(const BjxmEvent *e)
 		Async_Notify("bjxm_events", payload.data);
 	}
 	return event_id;
+}
+
+/*
+ * The horizon of events_since under snapshot snap: the least, over the lane
+ * heads visible in snap whose replacing transaction (xmax) snap still sees
+ * in flight, of that head's last_event_id + 1; PG_INT64_MAX if none.  A
+ * writer locks its lane head before it takes an id, so all its ids are
+ * above the head it replaces; a lane whose writer committed after snap was
+ * taken still counts, so a reader never returns an id above an event its
+ * snapshot cannot see yet.  A multixact or lock-only xmax counts as in
+ * flight (only a delay).
+ */
+static int64
+lane_horizon(Snapshot snap)
+{
+	Oid			relid = get_relname_relid("event_lanes", get_namespace_oid("bjxm", false));
+	Relation	rel;
+	TableScanDesc scan;
+	HeapTuple	tup;
+	AttrNumber	att_last;
+	int64		horizon = PG_INT64_MAX;
+
+	if (!OidIsValid(relid))
+		return horizon;
+	rel = table_open(relid, AccessShareLock);
+	att_last = get_attnum(relid, "last_event_id");
+	scan = table_beginscan(rel, snap, 0, NULL);
+	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	{
+		HeapTupleHeader h = tup->t_data;
+		uint16		mask = h->t_infomask;
+		bool		in_flight;
+		bool		isnull;
+		int64		last;
+
+		if (mask & HEAP_XMAX_INVALID)
+			in_flight = false;
+		else if ((mask & HEAP_XMAX_IS_MULTI) || HEAP_XMAX_IS_LOCKED_ONLY(mask))
+			in_flight = true;
+		else
+			in_flight = XidInMVCCSnapshot(HeapTupleHeaderGetRawXmax(h), snap);
+		if (!in_flight)
+			continue;
+		last = DatumGetInt64(heap_getattr(tup, att_last, RelationGetDescr(rel), &isnull));
+		if (!isnull && last < horizon)
+			horizon = last + 1;
+	}
+	table_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return horizon;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_events_since);
+/*
+ * bjxm.events_since(after, max): the events after id `after` that the
+ * caller may see (RLS: invoker's rights), in id order, at most max, and
+ * only below the horizon (lane_horizon), all read under one fresh
+ * snapshot: a transaction that took a lower id and commits later is
+ * returned by a later call, never skipped (event_order.spec).
+ */
+Datum
+bjxm_events_since(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr plan = NULL;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			types[3] = {INT8OID, INT8OID, INT4OID};
+	Datum		args[3];
+	Snapshot	snap;
+	int64		horizon;
+	int32		max;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_GETARG_INT32(1) < 1 || PG_GETARG_INT32(1) > 10000)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("事件补读参数无效: after 不能为空, max 须在 1 与 10000 之间 (after required; max between 1 and 10000)")));
+	max = PG_GETARG_INT32(1);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	bjxm_spi_connect();
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	horizon = lane_horizon(snap);
+	args[0] = PG_GETARG_DATUM(0);
+	args[1] = Int64GetDatum(horizon);
+	args[2] = Int32GetDatum(max);
+	bjxm_plan(&plan, "SELECT e.* FROM bjxm.events e WHERE e.event_id OPERATOR(pg_catalog.>) $1 "
+			  "AND e.event_id OPERATOR(pg_catalog.<) $2 ORDER BY e.event_id LIMIT $3", 3, types);
+	if (SPI_execute_snapshot(plan, args, NULL, snap, InvalidSnapshot, true, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: events_since: query failed");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		TupleDesc	d = rsinfo->setDesc;
+		Datum	   *values = palloc(sizeof(Datum) * d->natts);
+		bool	   *nulls = palloc(sizeof(bool) * d->natts);
+
+		if (SPI_tuptable->tupdesc->natts != d->natts)
+			elog(ERROR, "bjxm: events_since: row type mismatch");
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, d, values, nulls);
+	}
+	UnregisterSnapshot(snap);
+	SPI_finish();
+	return (Datum) 0;
 }
 
 PG_FUNCTION_INFO_V1(bjxm_events_append_only);
@@ -527,6 +751,172 @@ event_row_from_tuple(HeapTuple t, TupleDesc d, BjxmEventRow *row)
 	"e.to_state::pg_catalog.text, e.actor::pg_catalog.text, e.actor_is_superuser, e.at, e.effective_date, " \
 	"e.clause, e.note, e.details, e.rulebook"
 
+/* A lane head as read by verify_lanes. */
+typedef struct LaneHead
+{
+	int64		lane;
+	int64		last_seq;
+	int64		last_event_id;
+	bool		hash_null;
+	unsigned char hash[BJXM_HASH_LEN];
+	bool		seen;
+} LaneHead;
+
+/*
+ * Whether a lane's walk ended where its head says: last_seq events, the
+ * last one's hash; else *detail.  head NULL: a lane with events and no head.
+ */
+static bool
+lane_end_matches(const LaneHead *head, int64 lane, int64 seq, const unsigned char *last, char **detail)
+{
+	if (head == NULL)
+	{
+		if (seq == 0)
+			return true;
+		*detail = psprintf("链 %lld 有 %lld 个事件, 但没有链头 (lane %lld has events and no head: the head was removed)",
+						   (long long) lane, (long long) seq, (long long) lane);
+		return false;
+	}
+	if (head->last_seq != seq ||
+		(seq > 0 && (head->hash_null || memcmp(head->hash, last, BJXM_HASH_LEN) != 0)))
+	{
+		*detail = psprintf("链 %lld 的链头记录 %lld 个事件, 日志中可验证 %lld 个 (the head of lane %lld does not match its last event: events were removed or the head altered)",
+						   (long long) lane, (long long) head->last_seq, (long long) seq, (long long) lane);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * verify_events over lanes (0.3.0): each lane in lane_seq order — seq
+ * contiguous from 1, prev_hash linking the lane's previous event (zeros
+ * first), hash = SM3(prev || canonical) — and each lane's head naming its
+ * last event; a head whose lane has no events must be empty.
+ */
+static void
+verify_lanes(int64 *checked, int64 *broken, char **detail)
+{
+	LaneHead   *heads;
+	int			nheads;
+	Portal		portal;
+	SPIPlanPtr	plan;
+	unsigned char prev[BJXM_HASH_LEN];
+	int64		lane = PG_INT64_MIN;
+	int64		seq = 0;
+	LaneHead   *head = NULL;
+
+	if (SPI_execute("SELECT l.lane, l.last_seq, l.last_event_id, l.last_hash FROM bjxm.event_lanes l ORDER BY l.lane",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: verify_events: lane heads lookup failed");
+	nheads = (int) SPI_processed;
+	heads = palloc0(sizeof(LaneHead) * (nheads + 1));
+	for (int i = 0; i < nheads; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		h;
+
+		heads[i].lane = DatumGetInt64(SPI_getbinval(t, d, 1, &isnull));
+		heads[i].last_seq = DatumGetInt64(SPI_getbinval(t, d, 2, &isnull));
+		heads[i].last_event_id = DatumGetInt64(SPI_getbinval(t, d, 3, &isnull));
+		h = SPI_getbinval(t, d, 4, &heads[i].hash_null);
+		if (!heads[i].hash_null && VARSIZE_ANY_EXHDR(DatumGetByteaPP(h)) == BJXM_HASH_LEN)
+			memcpy(heads[i].hash, VARDATA_ANY(DatumGetByteaPP(h)), BJXM_HASH_LEN);
+		else
+			heads[i].hash_null = true;
+	}
+
+	memset(prev, 0, sizeof(prev));
+	plan = SPI_prepare("SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash, e.login::pg_catalog.text, e.lane, e.lane_seq "
+					   "FROM bjxm.events e ORDER BY e.lane, e.lane_seq", 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "bjxm: verify_events: prepare failed");
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	while (*broken == 0)
+	{
+		SPI_cursor_fetch(portal, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed && *broken == 0; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			bool		isnull;
+			BjxmEventRow row;
+			unsigned char hash[BJXM_HASH_LEN];
+			Datum		v;
+			bytea	   *stored_prev;
+			bytea	   *stored_hash;
+			int64		this_lane = DatumGetInt64(SPI_getbinval(t, d, 18, &isnull));
+			int64		this_seq = DatumGetInt64(SPI_getbinval(t, d, 19, &isnull));
+
+			event_row_from_tuple(t, d, &row);
+			if (this_lane != lane)
+			{
+				/* the lane before ends where its head says */
+				if (lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, detail))
+				{
+					*broken = row.event_id;
+					break;
+				}
+				lane = this_lane;
+				seq = 0;
+				memset(prev, 0, sizeof(prev));
+				head = NULL;
+				for (int k = 0; k < nheads; k++)
+					if (heads[k].lane == lane)
+					{
+						head = &heads[k];
+						head->seen = true;
+					}
+			}
+			v = SPI_getbinval(t, d, 15, &isnull);
+			stored_prev = isnull ? NULL : DatumGetByteaPP(v);
+			v = SPI_getbinval(t, d, 16, &isnull);
+			stored_hash = isnull ? NULL : DatumGetByteaPP(v);
+			if (this_seq != seq + 1)
+			{
+				*broken = row.event_id;
+				*detail = psprintf("链 %lld 的序号不连续: 应为 %lld, 实为 %lld (lane %lld is not contiguous: an event was removed)",
+								   (long long) lane, (long long) (seq + 1), (long long) this_seq, (long long) lane);
+				break;
+			}
+			if (stored_prev == NULL || VARSIZE_ANY_EXHDR(stored_prev) != BJXM_HASH_LEN ||
+				memcmp(VARDATA_ANY(stored_prev), prev, BJXM_HASH_LEN) != 0)
+			{
+				*broken = row.event_id;
+				*detail = psprintf("前序哈希与链 %lld 的上一事件不符 (prev_hash does not link to the previous event of lane %lld)",
+								   (long long) lane, (long long) lane);
+				break;
+			}
+			bjxm_event_hash(prev, &row, hash);
+			if (stored_hash == NULL || VARSIZE_ANY_EXHDR(stored_hash) != BJXM_HASH_LEN ||
+				memcmp(VARDATA_ANY(stored_hash), hash, BJXM_HASH_LEN) != 0)
+			{
+				*broken = row.event_id;
+				*detail = pstrdup("事件内容与其 SM3 哈希不符, 记录被改动 (the event does not match its SM3 hash: it was altered)");
+				break;
+			}
+			memcpy(prev, hash, BJXM_HASH_LEN);
+			seq = this_seq;
+			(*checked)++;
+		}
+	}
+	SPI_cursor_close(portal);
+	if (*broken == 0 && lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, detail))
+		*broken = head ? head->last_event_id : -1;
+	/* a head whose lane has no event left must be empty */
+	for (int k = 0; k < nheads && *broken == 0; k++)
+		if (!heads[k].seen && heads[k].last_seq != 0)
+		{
+			*broken = heads[k].last_event_id;
+			*detail = psprintf("链 %lld 的链头记录 %lld 个事件, 日志中一个也没有 (the head of lane %lld names %lld events and the log has none: they were removed)",
+							   (long long) heads[k].lane, (long long) heads[k].last_seq,
+							   (long long) heads[k].lane, (long long) heads[k].last_seq);
+		}
+}
+
 PG_FUNCTION_INFO_V1(bjxm_verify_events);
 /*
  * bjxm.verify_events() → (checked, first_broken, detail): walks the event
@@ -556,6 +946,11 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 	if (bjxm_duty_check("verify_events", BJ_ART_SUPERVISION, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise(&why, 0);
 
+	if (log_has_column("lane"))
+	{
+		verify_lanes(&checked, &broken, &detail);
+		goto done;
+	}
 	memset(prev, 0, sizeof(prev));
 	plan = SPI_prepare(log_has_column("login")
 					   ? "SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash, e.login::pg_catalog.text FROM bjxm.events e ORDER BY e.event_id"
@@ -635,6 +1030,7 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 			}
 		}
 	}
+done:
 	{
 		MemoryContext spi = MemoryContextSwitchTo(outer);
 
@@ -670,6 +1066,14 @@ bjxm_upgrade_chain(PG_FUNCTION_ARGS)
 	Portal		portal;
 	int64		n = 0;
 
+	/*
+	 * Issue 17: it re-links the whole chain, so it runs only inside the
+	 * extension's own upgrade script; a function bound to this symbol
+	 * afterwards (CREATE FUNCTION … AS '$libdir/bjxm', 'bjxm_upgrade_chain')
+	 * is refused.  A superuser can still edit the catalogs or load other
+	 * code: anchors kept outside the database catch a re-link (design.md §12).
+	 */
+	bjxm_require_extension_script("bjxm_upgrade_chain");
 	bjxm_spi_connect();
 	memset(prev, 0, sizeof(prev));
 	sel = SPI_prepare("SELECT " EVENT_COLUMNS " FROM bjxm.events e ORDER BY e.event_id", 0, NULL);

@@ -122,6 +122,21 @@ bjxm_register_unit_apply(BjxmCtx *ctx)
 	ctx->details = bjxm_jsonb(psprintf("{\"code\": %s, \"kind\": %s, \"region\": %s}", bjxm_json_quote(code),
 									   bjxm_json_quote(kind), bjxm_json_quote(region)));
 	bjxm_done(ctx, name);
+	/*
+	 * Issue 17: the unit's event lane, after the event (which goes to a
+	 * lane committed before: a reader must see a lane's head to bound its
+	 * writers, see events.c).
+	 */
+	if (bjxm_has_column("event_lanes", "lane"))
+	{
+		static SPIPlanPtr lane = NULL;
+		Oid			ltypes[1] = {INT8OID};
+		Datum		lvalues[1];
+
+		lvalues[0] = Int64GetDatum(ctx->result);
+		bjxm_exec(&lane, "INSERT INTO bjxm.event_lanes (lane) VALUES ($1) ON CONFLICT (lane) DO NOTHING",
+				  1, ltypes, lvalues, NULL);
+	}
 }
 
 /* register_party: a code and name, a kind; the code not registered before. */

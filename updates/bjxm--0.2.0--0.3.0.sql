@@ -2224,3 +2224,78 @@ SELECT s.term, s.clause, s.class, s.kind, s.allow_contexts, s.deny_contexts, s.r
   FROM bjxm_terms_seed s
  WHERE NOT EXISTS (SELECT 1 FROM bjxm.excluded_terms t WHERE t.term OPERATOR(pg_catalog.=) s.term);
 DROP TABLE bjxm_terms_seed;
+
+------------------------------------------------------------------------------
+-- Issue 17: the event log without a global serialization point.  Ids come
+-- from a sequence; each transaction appends to the lane of its first
+-- event's unit (0: the city); the events recorded so far become lane 0 in
+-- their order (their hashes are unchanged: the chain was already in id
+-- order).  bjxm.event_chain goes.
+------------------------------------------------------------------------------
+CREATE SEQUENCE bjxm.event_ids AS bigint CACHE 1;
+COMMENT ON SEQUENCE bjxm.event_ids IS '内部: 事件编号 (internal: event ids, in the order of record; a rolled-back action leaves a gap)';
+SELECT pg_catalog.setval('bjxm.event_ids', COALESCE((SELECT pg_catalog.max(e.event_id) FROM bjxm.events e), 1),
+                         EXISTS (SELECT 1 FROM bjxm.events));
+
+CREATE TABLE bjxm.event_lanes (
+    lane          bigint PRIMARY KEY,
+    last_seq      bigint NOT NULL DEFAULT 0 CHECK (last_seq >= 0),
+    last_event_id bigint NOT NULL DEFAULT 0,
+    last_hash     bytea
+);
+COMMENT ON TABLE bjxm.event_lanes IS '内部: 事件链的各条链头, 每个单位一条, 0 为市级 (internal: the heads of the event lanes, one per unit, 0 for city-level events)';
+COMMENT ON COLUMN bjxm.event_lanes.lane IS '链: 单位编号, 0 为市级 (lane: the unit id, 0 for the city)';
+COMMENT ON COLUMN bjxm.event_lanes.last_seq IS '本链最后事件的序号 (lane_seq of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号 (event_id of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_hash IS '本链最后事件的 SM3 哈希 (SM3 hash of the lane''s last event)';
+INSERT INTO bjxm.event_lanes (lane) VALUES (0);
+
+CREATE FUNCTION bjxm._event_lanes_restore_merge() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NEW.last_seq OPERATOR(pg_catalog.>) 0 THEN
+        UPDATE bjxm.event_lanes l SET last_seq = NEW.last_seq, last_event_id = NEW.last_event_id, last_hash = NEW.last_hash
+         WHERE l.lane OPERATOR(pg_catalog.=) NEW.lane AND l.last_seq OPERATOR(pg_catalog.=) 0;
+        IF FOUND THEN
+            RETURN NULL;
+        END IF;
+    ELSIF EXISTS (SELECT 1 FROM bjxm.event_lanes l WHERE l.lane OPERATOR(pg_catalog.=) NEW.lane) THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION bjxm._event_lanes_restore_merge() IS '内部: 恢复时以转储的链头替换空链头 (internal: a restored lane head replaces an empty one)';
+CREATE TRIGGER event_lanes_restore_merge BEFORE INSERT ON bjxm.event_lanes
+    FOR EACH ROW WHEN (pg_catalog.pg_trigger_depth() OPERATOR(pg_catalog.=) 0)
+    EXECUTE FUNCTION bjxm._event_lanes_restore_merge();
+REVOKE ALL ON FUNCTION bjxm._event_lanes_restore_merge() FROM PUBLIC;
+
+ALTER TABLE bjxm.events DISABLE TRIGGER events_append_only;
+ALTER TABLE bjxm.events ADD COLUMN lane bigint NOT NULL DEFAULT 0, ADD COLUMN lane_seq bigint;
+UPDATE bjxm.events e SET lane_seq = n.seq
+  FROM (SELECT x.event_id, pg_catalog.row_number() OVER (ORDER BY x.event_id) AS seq FROM bjxm.events x) n
+ WHERE n.event_id OPERATOR(pg_catalog.=) e.event_id;
+ALTER TABLE bjxm.events ALTER COLUMN lane DROP DEFAULT, ALTER COLUMN lane_seq SET NOT NULL;
+ALTER TABLE bjxm.events ENABLE TRIGGER events_append_only;
+CREATE UNIQUE INDEX events_lane_idx ON bjxm.events (lane, lane_seq);
+COMMENT ON COLUMN bjxm.events.lane IS '所在链: 本事务首个事件的单位, 0 为市级; 0.3.0 之前的事件在 0 链 (lane: the unit of the transaction''s first event, 0 for the city; events before 0.3.0 are lane 0)';
+COMMENT ON COLUMN bjxm.events.lane_seq IS '链内序号, 从 1 起连续 (position in the lane, contiguous from 1)';
+UPDATE bjxm.event_lanes l
+   SET last_seq = (SELECT pg_catalog.count(*) FROM bjxm.events),
+       last_event_id = COALESCE((SELECT pg_catalog.max(e.event_id) FROM bjxm.events e), 0),
+       last_hash = (SELECT e.hash FROM bjxm.events e ORDER BY e.event_id DESC LIMIT 1)
+ WHERE l.lane OPERATOR(pg_catalog.=) 0;
+INSERT INTO bjxm.event_lanes (lane) SELECT u.unit_id FROM bjxm.units u ON CONFLICT (lane) DO NOTHING;
+
+ALTER EXTENSION bjxm DROP TABLE bjxm.event_chain;
+DROP TABLE bjxm.event_chain;
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_lanes', '');
+SELECT pg_catalog.pg_extension_config_dump('bjxm.event_ids', '');
+
+DROP FUNCTION bjxm.events_since(bigint, int);
+CREATE FUNCTION bjxm.events_since(after bigint, max int DEFAULT 1000)
+    RETURNS SETOF bjxm.events
+    AS 'MODULE_PATHNAME', 'bjxm_events_since' LANGUAGE C VOLATILE
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.events_since(bigint, int) IS '补读某编号之后的事件, 受行级安全约束 (catch up on events after an id, as the caller may see them)';
+GRANT EXECUTE ON FUNCTION bjxm.events_since(bigint, int) TO PUBLIC;
