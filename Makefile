@@ -18,7 +18,7 @@ MODULE_big = bjxm
 
 CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
-GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/compat.o src/guard.o
+GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/reconcile.o src/compat.o src/guard.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 
 GENERATED  = src/core/regulation_items.h src/core/personal_terms.h build/regulation_seed.sql build/terms_seed.sql

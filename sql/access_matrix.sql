@@ -298,6 +298,8 @@ INSERT INTO mx_am_duties VALUES
     ('record_security_assessment', '{user_unit,bigdata}'),
     -- docs/reference.md §7 (issue 7): verifying the chain is the auditor's or bigdata's
     ('verify_events', '{auditor,bigdata}'),
+    -- issue 17 item 3: reconciling the tables with the events, likewise
+    ('verify_state', '{auditor,bigdata}'),
     -- docs/operations.md 职责分离矩阵 (issue 15): the roles in incompatible combinations
     ('duty_conflicts', '{bigdata,auditor}'),
     -- issue 15 item 10: the daily reminders, run by the scheduler (superuser) or city bigdata
@@ -347,8 +349,8 @@ ORDER BY 1;
 -- The declared duties are the registry's (bjxm.actions(), from the core
 -- transition table): every action but the dry run is declared here with
 -- the same duties.  arrange_budget's and revise_budget's {finance} is the
--- table's {user_unit,finance} narrowed by the fund (第十条); verify_events
--- and duty_conflicts are not actions.
+-- table's {user_unit,finance} narrowed by the fund (第十条); verify_events,
+-- verify_state and duty_conflicts are not actions.
 SELECT coalesce(a.action, d.fn::text) AS action, a.duties AS registry, d.duties AS declared
   FROM (SELECT * FROM bjxm.actions() WHERE kind <> 'dry_run') a FULL JOIN mx_am_duties d ON d.fn = a.action
  WHERE (SELECT array_agg(x ORDER BY x) FROM unnest(a.duties) x) IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(d.duties) x)

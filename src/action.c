@@ -1166,6 +1166,21 @@ bjxm_jsonb(const char *text)
 	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(text)));
 }
 
+/*
+ * base || extra: the arguments and what the action adds to its event, so
+ * that bjxm.verify_state can rebuild the rows from the events (issue 17).
+ * Keys of extra win.
+ */
+Jsonb *
+bjxm_jsonb_with(Jsonb *base, const char *extra)
+{
+	Jsonb	   *more = bjxm_jsonb(extra);
+
+	if (base == NULL)
+		return more;
+	return DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(base), JsonbPGetDatum(more)));
+}
+
 /* A JSON string literal of s. */
 char *
 bjxm_json_quote(const char *s)

@@ -366,6 +366,8 @@ typedef enum BjxmNeed
 extern int	bjxm_json_missing(Jsonb *j, const char *const (*keys)[2], size_t nkeys, BjxmNeed need, StringInfo out);
 /* A jsonb from text (for details). */
 extern Jsonb *bjxm_jsonb(const char *text);
+/* base || the object of extra's text (for details that add to the arguments, issue 17). */
+extern Jsonb *bjxm_jsonb_with(Jsonb *base, const char *extra);
 /* A JSON string literal of s (escaped), palloc'd. */
 extern char *bjxm_json_quote(const char *s);
 

@@ -2333,6 +2333,445 @@ COMMENT ON COLUMN bjxm.rulebook.set_in_version IS '最近修改的规则版本 (
 COMMENT ON COLUMN bjxm.rulebook.changed_at IS '最近修改时间 (last changed at)';
 
 ------------------------------------------------------------------------------
+-- 第三十条: reconciliation of the tables with the event log (issue 17 item 3,
+-- docs/design.md "Reconciliation").  bjxm._verify_state_rows rebuilds from
+-- bjxm.events each project's state, plan year, estimate, fund, budget and
+-- contract, its line items, budgets rows, contract signatures and
+-- disbursements, each rectification order and each catalogue entry, and
+-- returns one row per disagreement with the tables.  The events are read in
+-- event_id order within a project, unit or object.  Operators are
+-- pg_catalog's by the function's search_path (pg_temp comes last).
+------------------------------------------------------------------------------
+
+CREATE FUNCTION bjxm._verify_state_rows(OUT kind text, OUT table_name text, OUT row_key text, OUT column_name text,
+        OUT in_table text, OUT from_events text, OUT detail text)
+    RETURNS SETOF record LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp SET datestyle = 'ISO, YMD'
+    AS $$
+WITH ev AS (
+    SELECT e.event_id, e.action, e.project_id, e.unit_id, e.from_state, e.to_state, e.details AS d,
+           e.effective_date, e.clause
+      FROM bjxm.events e
+),
+-- projects: create_project, carry_over, every state change, postpone/resume
+created AS (
+    SELECT DISTINCT ON (v.project_id) v.project_id, v.unit_id, v.event_id, v.d
+      FROM ev v WHERE v.action = 'create_project' AND v.project_id IS NOT NULL
+     ORDER BY v.project_id, v.event_id
+),
+last_state AS (
+    SELECT DISTINCT ON (v.project_id) v.project_id, v.to_state, v.event_id
+      FROM ev v WHERE v.project_id IS NOT NULL AND v.to_state IS NOT NULL
+     ORDER BY v.project_id, v.event_id DESC
+),
+last_year AS (
+    SELECT DISTINCT ON (v.project_id) v.project_id, (v.d ->> 'plan_year')::integer AS plan_year
+      FROM ev v WHERE v.action IN ('create_project', 'carry_over') AND v.project_id IS NOT NULL
+     ORDER BY v.project_id, v.event_id DESC
+),
+last_postpone AS (
+    SELECT DISTINCT ON (v.project_id) v.project_id,
+           CASE WHEN v.action = 'postpone' THEN v.from_state END AS postponed_from
+      FROM ev v WHERE v.action IN ('postpone', 'resume') AND v.project_id IS NOT NULL
+     ORDER BY v.project_id, v.event_id DESC
+),
+-- budgets: arrange_budget (year, fund; before 0.3.0 the plan year and fund
+-- the events give the project), revise_budget (year, fund, new_amount)
+budget_ev AS (
+    SELECT v.project_id, v.event_id,
+           COALESCE((v.d ->> 'year')::integer, ly.plan_year) AS year,
+           COALESCE(v.d ->> 'fund', c.d ->> 'fund', 'municipal_fiscal') AS fund,
+           (CASE WHEN v.action = 'arrange_budget' THEN v.d ->> 'amount' ELSE v.d ->> 'new_amount' END)::numeric AS amount
+      FROM ev v
+      LEFT JOIN last_year ly ON ly.project_id = v.project_id
+      LEFT JOIN created c ON c.project_id = v.project_id
+     WHERE v.action IN ('arrange_budget', 'revise_budget') AND v.project_id IS NOT NULL
+),
+budget_want AS (
+    SELECT DISTINCT ON (b.project_id, b.year, b.fund) b.project_id, b.year, b.fund, b.amount, b.event_id
+      FROM budget_ev b ORDER BY b.project_id, b.year, b.fund, b.event_id DESC
+),
+budget_total AS (
+    SELECT b.project_id, sum(b.amount) AS budget FROM budget_want b GROUP BY b.project_id
+),
+-- the contract: each side's signature (sign_contract with side; a pending
+-- one stays in procured), and the contract formed (the move out of procured)
+sign_ev AS (
+    SELECT v.project_id, v.event_id, v.to_state, v.d,
+           COALESCE(v.d ->> 'side',
+                    CASE WHEN v.to_state <> 'procured' THEN
+                        CASE lag(v.d ->> 'side') OVER (PARTITION BY v.project_id ORDER BY v.event_id)
+                             WHEN 'user_unit' THEN 'bigdata' WHEN 'bigdata' THEN 'user_unit' END END) AS side
+      FROM ev v WHERE v.action = 'sign_contract' AND v.project_id IS NOT NULL
+),
+signature_want AS (
+    SELECT DISTINCT ON (s.project_id, s.side) s.project_id, s.side, s.event_id, s.d
+      FROM sign_ev s WHERE s.side IS NOT NULL ORDER BY s.project_id, s.side, s.event_id DESC
+),
+contract_want AS (
+    SELECT DISTINCT ON (s.project_id) s.project_id, s.event_id, s.d
+      FROM sign_ev s WHERE s.to_state <> 'procured' ORDER BY s.project_id, s.event_id DESC
+),
+project_want AS (
+    SELECT c.project_id, c.unit_id, c.event_id, btrim(c.d ->> 'name') AS name, c.d ->> 'category' AS category,
+           ly.plan_year, (c.d ->> 'estimate')::numeric AS estimate,
+           COALESCE(c.d ->> 'fund', 'municipal_fiscal') AS fund, ls.to_state AS state, ls.event_id AS state_event,
+           lp.postponed_from, bt.budget,
+           k.event_id AS contract_event, k.d AS contract
+      FROM created c
+      LEFT JOIN last_year ly ON ly.project_id = c.project_id
+      LEFT JOIN last_state ls ON ls.project_id = c.project_id
+      LEFT JOIN last_postpone lp ON lp.project_id = c.project_id
+      LEFT JOIN budget_total bt ON bt.project_id = c.project_id
+      LEFT JOIN contract_want k ON k.project_id = c.project_id
+),
+-- line items: add_line_item names the row (line_item_id) and its digest
+line_want AS (
+    SELECT DISTINCT ON ((v.d ->> 'line_item_id')::bigint) (v.d ->> 'line_item_id')::bigint AS line_item_id,
+           v.project_id, v.event_id, v.d
+      FROM ev v WHERE v.action = 'add_line_item' AND v.d ? 'line_item_id'
+     ORDER BY (v.d ->> 'line_item_id')::bigint, v.event_id
+),
+-- disbursements: by disbursement_id (0.3.0), else paired by project, amount and date
+dis_ev AS (
+    SELECT v.event_id, v.project_id, (v.d ->> 'disbursement_id')::bigint AS disbursement_id,
+           (v.d ->> 'amount')::numeric AS amount, (v.d ->> 'paid_on')::date AS paid_on
+      FROM ev v WHERE v.action = 'record_disbursement' AND v.project_id IS NOT NULL
+),
+dis_by_id AS (
+    SELECT x.*, d.disbursement_id AS row_id, d.project_id AS row_project, d.amount AS row_amount, d.paid_on AS row_paid_on
+      FROM dis_ev x LEFT JOIN bjxm.disbursements d ON d.disbursement_id = x.disbursement_id
+     WHERE x.disbursement_id IS NOT NULL
+),
+dis_rows_left AS (
+    SELECT d.disbursement_id, d.project_id, d.amount, d.paid_on,
+           row_number() OVER (PARTITION BY d.project_id, d.amount, d.paid_on ORDER BY d.disbursement_id) AS n
+      FROM bjxm.disbursements d
+     WHERE NOT EXISTS (SELECT 1 FROM dis_ev x WHERE x.disbursement_id = d.disbursement_id)
+),
+dis_ev_left AS (
+    SELECT x.event_id, x.project_id, x.amount, x.paid_on,
+           row_number() OVER (PARTITION BY x.project_id, x.amount, x.paid_on ORDER BY x.event_id) AS n
+      FROM dis_ev x WHERE x.disbursement_id IS NULL
+),
+-- rectification orders: open, report, close
+rx_open AS (
+    SELECT DISTINCT ON ((v.d ->> 'rectification_id')::bigint) (v.d ->> 'rectification_id')::bigint AS id,
+           v.event_id, v.unit_id, v.project_id, v.d, (v.d ->> 'deadline')::date AS deadline,
+           COALESCE((v.d ->> 'category')::integer, bjxm.item(v.clause)) AS category
+      FROM ev v WHERE v.action = 'open_rectification' AND v.d ? 'rectification_id'
+     ORDER BY (v.d ->> 'rectification_id')::bigint, v.event_id
+),
+rx_ev AS (
+    SELECT (v.d ->> 'rectification_id')::bigint AS id, v.event_id, v.action, v.effective_date, v.d,
+           CASE WHEN v.action = 'report_rectification' THEN 'reported'
+                WHEN (v.d ->> 'passed')::boolean THEN 'closed' ELSE 'failed' END AS status,
+           CASE WHEN v.action = 'report_rectification' THEN
+                    CASE WHEN v.effective_date > o.deadline THEN o.deadline + 1 END
+                WHEN NOT (v.d ->> 'passed')::boolean THEN
+                    CASE WHEN v.effective_date > o.deadline THEN o.deadline + 1 ELSE v.effective_date END
+           END AS hold
+      FROM ev v JOIN rx_open o ON o.id = (v.d ->> 'rectification_id')::bigint
+     WHERE v.action IN ('report_rectification', 'close_rectification')
+),
+rx_want AS (
+    SELECT o.id, o.event_id, o.unit_id, o.project_id, o.deadline, o.category, o.d ->> 'finding' AS finding,
+           o.d ? 'finding' AS has_finding,
+           COALESCE(l.status, 'open') AS status, COALESCE(l.event_id, o.event_id) AS status_event,
+           r.effective_date AS reported_on, (r.d ->> 'verify_by')::date AS verify_by, r.d ->> 'result' AS result,
+           COALESCE(r.d ? 'result', true) AS has_result,
+           h.hold AS hold_since,
+           EXISTS (SELECT 1 FROM rx_ev c WHERE c.id = o.id AND c.status = 'closed') AS closed
+      FROM rx_open o
+      LEFT JOIN LATERAL (SELECT x.status, x.event_id FROM rx_ev x WHERE x.id = o.id ORDER BY x.event_id DESC LIMIT 1) l ON true
+      LEFT JOIN LATERAL (SELECT x.effective_date, x.d FROM rx_ev x WHERE x.id = o.id AND x.action = 'report_rectification'
+                          ORDER BY x.event_id DESC LIMIT 1) r ON true
+      LEFT JOIN LATERAL (SELECT x.hold FROM rx_ev x WHERE x.id = o.id AND x.hold IS NOT NULL
+                          ORDER BY x.event_id LIMIT 1) h ON true
+),
+-- the data catalogue: add, classify, review, approve_catalogue, list, delist
+dr_add AS (
+    SELECT DISTINCT ON ((v.d ->> 'resource_id')::bigint) (v.d ->> 'resource_id')::bigint AS id,
+           v.event_id, v.project_id, v.unit_id, v.d
+      FROM ev v WHERE v.action = 'add_data_resource' AND v.d ? 'resource_id'
+     ORDER BY (v.d ->> 'resource_id')::bigint, v.event_id
+),
+dr_ev AS (
+    SELECT (v.d ->> 'resource_id')::bigint AS id, v.event_id, v.action, v.effective_date, v.d
+      FROM ev v
+     WHERE v.action IN ('classify_data_resource', 'review_data_resource', 'list_data_resource', 'delist_data_resource')
+       AND v.d ? 'resource_id'
+    UNION ALL
+    SELECT r.id::bigint, v.event_id, v.action, v.effective_date, v.d
+      FROM ev v CROSS JOIN LATERAL jsonb_array_elements_text(v.d -> 'resource_ids') AS r(id)
+     WHERE v.action = 'approve_catalogue' AND jsonb_typeof(v.d -> 'resource_ids') = 'array'
+),
+dr_classify AS (
+    SELECT c.id, c.event_id, c.d ->> 'level' AS level, (c.d ->> 'secrecy_reviewed')::boolean AS secrecy,
+           (c.d ->> 'level', (c.d ->> 'secrecy_reviewed')::boolean) IS DISTINCT FROM
+           (lag(c.d ->> 'level') OVER w, lag((c.d ->> 'secrecy_reviewed')::boolean) OVER w) AS clears
+      FROM dr_ev c WHERE c.action = 'classify_data_resource'
+    WINDOW w AS (PARTITION BY c.id ORDER BY c.event_id)
+),
+dr_want AS (
+    SELECT a.id, a.event_id, a.project_id, a.unit_id, btrim(a.d ->> 'name') AS name, a.d ->> 'format' AS format,
+           a.d ->> 'share_type' AS share_type, a.d ->> 'open_type' AS open_type,
+           a.d ->> 'classification' AS classification,
+           lc.level, lc.secrecy,
+           rv.action AS review_by, rv.d AS review_d, rv.event_id AS review_event,
+           ls.action AS list_by, ls.d AS list_d, ls.effective_date AS list_date, ls.event_id AS list_event,
+           -- events recorded before 0.3.0 carry only the entry's id
+           EXISTS (SELECT 1 FROM dr_ev x WHERE x.id = a.id AND
+                   ((x.action = 'classify_data_resource' AND NOT x.d ? 'level') OR
+                    (x.action = 'review_data_resource' AND NOT x.d ? 'passed') OR
+                    (x.action = 'list_data_resource' AND NOT x.d ? 'desensitized'))) OR
+           EXISTS (SELECT 1 FROM ev v WHERE v.action = 'approve_catalogue' AND v.unit_id = a.unit_id
+                   AND NOT v.d ? 'resource_ids') AS old_events
+      FROM dr_add a
+      LEFT JOIN LATERAL (SELECT c.level, c.secrecy FROM dr_classify c WHERE c.id = a.id
+                          ORDER BY c.event_id DESC LIMIT 1) lc ON true
+      -- what stands of the review: the last review, approval, or classification that cleared them
+      LEFT JOIN LATERAL (SELECT x.action, x.d, x.event_id FROM dr_ev x
+                          WHERE x.id = a.id AND (x.action IN ('review_data_resource', 'approve_catalogue') OR
+                                EXISTS (SELECT 1 FROM dr_classify c WHERE c.event_id = x.event_id AND c.clears))
+                          ORDER BY x.event_id DESC LIMIT 1) rv ON true
+      LEFT JOIN LATERAL (SELECT x.action, x.d, x.effective_date, x.event_id FROM dr_ev x
+                          WHERE x.id = a.id AND x.action IN ('list_data_resource', 'delist_data_resource')
+                          ORDER BY x.event_id DESC LIMIT 1) ls ON true
+),
+dr_review AS (
+    -- review_passed: the last review unless a clearing classification came after it
+    SELECT w.id,
+           (SELECT (x.d ->> 'passed')::boolean FROM dr_ev x
+             WHERE x.id = w.id AND x.action = 'review_data_resource'
+               AND NOT EXISTS (SELECT 1 FROM dr_classify c WHERE c.id = w.id AND c.clears AND c.event_id > x.event_id)
+             ORDER BY x.event_id DESC LIMIT 1) AS review_passed,
+           COALESCE(w.review_by = 'approve_catalogue', false) AS approved,
+           COALESCE(w.list_by = 'list_data_resource', false) AS listed,
+           (SELECT (x.d ->> 'desensitized')::boolean FROM dr_ev x
+             WHERE x.id = w.id AND x.action = 'list_data_resource' ORDER BY x.event_id DESC LIMIT 1) AS desensitized
+      FROM dr_want w
+)
+------------------------------------------------------------------------------
+-- projects
+SELECT 'no_event', 'projects', 'project_id=' || p.project_id, NULL, p.name, NULL,
+       '表中有此项目, 无创建它的事件 (a project no create_project event created)'
+  FROM bjxm.projects p WHERE NOT EXISTS (SELECT 1 FROM created c WHERE c.project_id = p.project_id)
+UNION ALL
+SELECT 'no_row', 'projects', 'project_id=' || c.project_id, NULL, NULL, c.d ->> 'name',
+       '事件 ' || c.event_id || ' 创建的项目不在表中 (the project event ' || c.event_id || ' created is missing)'
+  FROM created c WHERE NOT EXISTS (SELECT 1 FROM bjxm.projects p WHERE p.project_id = c.project_id)
+UNION ALL
+SELECT 'differs', 'projects', 'project_id=' || p.project_id, x.col, x.t, x.e,
+       '表中值与事件不符, 据事件 ' || x.evt || ' (the table differs from event ' || x.evt || ')'
+  FROM bjxm.projects p JOIN project_want w ON w.project_id = p.project_id
+ CROSS JOIN LATERAL (VALUES
+    ('state', p.state::text, w.state::text, p.state::text IS DISTINCT FROM w.state::text, w.state_event),
+    ('postponed_from', p.postponed_from::text, w.postponed_from::text,
+     p.postponed_from::text IS DISTINCT FROM w.postponed_from::text, w.state_event),
+    ('unit_id', p.unit_id::text, w.unit_id::text, p.unit_id IS DISTINCT FROM w.unit_id, w.event_id),
+    ('name', p.name, w.name, p.name IS DISTINCT FROM w.name, w.event_id),
+    ('category', p.category::text, w.category, p.category::text IS DISTINCT FROM w.category, w.event_id),
+    ('plan_year', p.plan_year::text, w.plan_year::text, p.plan_year IS DISTINCT FROM w.plan_year, w.event_id),
+    ('estimate', p.estimate::text, w.estimate::text, p.estimate IS DISTINCT FROM w.estimate, w.event_id),
+    ('fund', p.fund::text, w.fund, p.fund::text IS DISTINCT FROM w.fund, w.event_id),
+    ('budget', p.budget::text, w.budget::text, p.budget IS DISTINCT FROM w.budget, w.event_id),
+    ('contract_no', p.contract_no, btrim(w.contract ->> 'contract_no'),
+     p.contract_no IS DISTINCT FROM btrim(w.contract ->> 'contract_no'), w.contract_event),
+    ('contract_terms', p.contract_terms::text, (w.contract -> 'terms')::text,
+     p.contract_terms IS DISTINCT FROM w.contract -> 'terms', w.contract_event),
+    ('contract_amount', p.contract_amount::text, w.contract ->> 'amount',
+     (w.contract IS NULL OR w.contract ? 'amount') AND
+     p.contract_amount IS DISTINCT FROM (w.contract ->> 'amount')::numeric, w.contract_event),
+    ('contract_signed_on', p.contract_signed_on::text, w.contract ->> 'signed_on',
+     (w.contract IS NULL OR w.contract ? 'signed_on') AND
+     p.contract_signed_on IS DISTINCT FROM (w.contract ->> 'signed_on')::date, w.contract_event)
+ ) AS x(col, t, e, differs, evt)
+ WHERE x.differs
+------------------------------------------------------------------------------
+-- budgets
+UNION ALL
+SELECT 'no_event', 'budgets', 'project_id=' || b.project_id || ',year=' || b.year || ',fund=' || b.fund, 'amount',
+       b.amount::text, NULL, '表中有此预算行, 无安排或调整它的事件 (a budget row no arrange_budget or revise_budget event wrote)'
+  FROM bjxm.budgets b
+ WHERE NOT EXISTS (SELECT 1 FROM budget_want w WHERE w.project_id = b.project_id AND w.year = b.year AND w.fund = b.fund::text)
+UNION ALL
+SELECT 'no_row', 'budgets', 'project_id=' || w.project_id || ',year=' || w.year || ',fund=' || w.fund, 'amount',
+       NULL, w.amount::text, '事件 ' || w.event_id || ' 写入的预算行不在表中 (the budget row event ' || w.event_id || ' wrote is missing)'
+  FROM budget_want w
+ WHERE NOT EXISTS (SELECT 1 FROM bjxm.budgets b WHERE w.project_id = b.project_id AND w.year = b.year AND w.fund = b.fund::text)
+UNION ALL
+SELECT 'differs', 'budgets', 'project_id=' || b.project_id || ',year=' || b.year || ',fund=' || b.fund, 'amount',
+       b.amount::text, w.amount::text,
+       '表中值与事件不符, 据事件 ' || w.event_id || ' (the table differs from event ' || w.event_id || ')'
+  FROM bjxm.budgets b JOIN budget_want w ON w.project_id = b.project_id AND w.year = b.year AND w.fund = b.fund::text
+ WHERE b.amount IS DISTINCT FROM w.amount
+------------------------------------------------------------------------------
+-- contract signatures
+UNION ALL
+SELECT 'no_event', 'contract_signatures', 'project_id=' || s.project_id || ',duty=' || s.duty, NULL, s.contract_no, NULL,
+       '表中有此签署, 无签署它的事件 (a signature no sign_contract event recorded)'
+  FROM bjxm.contract_signatures s
+ WHERE NOT EXISTS (SELECT 1 FROM signature_want w WHERE w.project_id = s.project_id AND w.side = s.duty)
+UNION ALL
+SELECT 'no_row', 'contract_signatures', 'project_id=' || w.project_id || ',duty=' || w.side, NULL, NULL, w.d ->> 'contract_no',
+       '事件 ' || w.event_id || ' 记录的签署不在表中 (the signature event ' || w.event_id || ' recorded is missing)'
+  FROM signature_want w
+ WHERE NOT EXISTS (SELECT 1 FROM bjxm.contract_signatures s WHERE w.project_id = s.project_id AND w.side = s.duty)
+UNION ALL
+SELECT 'differs', 'contract_signatures', 'project_id=' || s.project_id || ',duty=' || s.duty, x.col, x.t, x.e,
+       '表中值与事件不符, 据事件 ' || w.event_id || ' (the table differs from event ' || w.event_id || ')'
+  FROM bjxm.contract_signatures s JOIN signature_want w ON w.project_id = s.project_id AND w.side = s.duty
+ CROSS JOIN LATERAL (VALUES
+    ('contract_no', s.contract_no, btrim(w.d ->> 'contract_no'), s.contract_no IS DISTINCT FROM btrim(w.d ->> 'contract_no')),
+    ('terms', s.terms::text, (w.d -> 'terms')::text, s.terms IS DISTINCT FROM w.d -> 'terms'),
+    ('amount', s.amount::text, w.d ->> 'amount', w.d ? 'amount' AND s.amount IS DISTINCT FROM (w.d ->> 'amount')::numeric),
+    ('signed_on', s.signed_on::text, w.d ->> 'signed_on',
+     w.d ? 'signed_on' AND s.signed_on IS DISTINCT FROM (w.d ->> 'signed_on')::date)
+ ) AS x(col, t, e, differs)
+ WHERE x.differs
+------------------------------------------------------------------------------
+-- line items
+UNION ALL
+SELECT CASE WHEN EXISTS (SELECT 1 FROM ev v WHERE v.action = 'add_line_item' AND v.project_id = l.project_id
+                          AND NOT v.d ? 'line_item_id') THEN 'not_verifiable' ELSE 'no_event' END,
+       'line_items', 'line_item_id=' || l.line_item_id, NULL, l.name || ': ' || l.amount, NULL,
+       '表中有此支出事项, 无记录它的事件 (a line item no add_line_item event recorded; not_verifiable: '
+       || 'the project has add_line_item events from before 0.3.0, which do not name their row)'
+  FROM bjxm.line_items l WHERE NOT EXISTS (SELECT 1 FROM line_want w WHERE w.line_item_id = l.line_item_id)
+UNION ALL
+SELECT 'no_row', 'line_items', 'line_item_id=' || w.line_item_id, NULL, NULL, (w.d ->> 'category') || ': ' || (w.d ->> 'amount'),
+       '事件 ' || w.event_id || ' 记录的支出事项不在表中 (the line item event ' || w.event_id || ' recorded is missing)'
+  FROM line_want w WHERE NOT EXISTS (SELECT 1 FROM bjxm.line_items l WHERE l.line_item_id = w.line_item_id)
+UNION ALL
+SELECT 'differs', 'line_items', 'line_item_id=' || l.line_item_id, x.col, x.t, x.e,
+       '表中值与事件不符, 据事件 ' || w.event_id || ' (the table differs from event ' || w.event_id || ')'
+  FROM bjxm.line_items l JOIN line_want w ON w.line_item_id = l.line_item_id
+ CROSS JOIN LATERAL (VALUES
+    ('project_id', l.project_id::text, w.project_id::text, l.project_id IS DISTINCT FROM w.project_id),
+    ('category', l.category, w.d ->> 'category', l.category IS DISTINCT FROM w.d ->> 'category'),
+    ('amount', l.amount::text, w.d ->> 'amount', l.amount IS DISTINCT FROM (w.d ->> 'amount')::numeric),
+    ('name, description', l.name || ' / ' || l.description, 'md5 ' || (w.d ->> 'digest'),
+     w.d ? 'digest' AND md5(l.category || chr(31) || l.name || chr(31) || l.description || chr(31) ||
+                            l.amount::numeric(14,2)::text) IS DISTINCT FROM w.d ->> 'digest'),
+    ('admission_event', l.admission_event::text, w.event_id::text, l.admission_event IS DISTINCT FROM w.event_id),
+    ('adjustment_id', l.adjustment_id::text, w.d ->> 'adjustment',
+     l.adjustment_id IS DISTINCT FROM (w.d ->> 'adjustment')::bigint)
+ ) AS x(col, t, e, differs)
+ WHERE x.differs
+------------------------------------------------------------------------------
+-- disbursements
+UNION ALL
+SELECT 'no_row', 'disbursements', 'disbursement_id=' || x.disbursement_id, NULL, NULL, x.amount || ' @ ' || x.paid_on,
+       '事件 ' || x.event_id || ' 记录的拨付不在表中 (the disbursement event ' || x.event_id || ' recorded is missing)'
+  FROM dis_by_id x WHERE x.row_id IS NULL
+UNION ALL
+SELECT 'differs', 'disbursements', 'disbursement_id=' || x.disbursement_id, c.col, c.t, c.e,
+       '表中值与事件不符, 据事件 ' || x.event_id || ' (the table differs from event ' || x.event_id || ')'
+  FROM dis_by_id x
+ CROSS JOIN LATERAL (VALUES
+    ('project_id', x.row_project::text, x.project_id::text, x.row_project IS DISTINCT FROM x.project_id),
+    ('amount', x.row_amount::text, x.amount::text, x.row_amount IS DISTINCT FROM x.amount),
+    ('paid_on', x.row_paid_on::text, x.paid_on::text, x.row_paid_on IS DISTINCT FROM x.paid_on)
+ ) AS c(col, t, e, differs)
+ WHERE x.row_id IS NOT NULL AND c.differs
+UNION ALL
+SELECT 'no_event', 'disbursements', 'disbursement_id=' || d.disbursement_id, 'amount', d.amount || ' @ ' || d.paid_on, NULL,
+       '表中有此拨付, 无记录它的事件 (a disbursement no record_disbursement event recorded)'
+  FROM dis_rows_left d
+ WHERE NOT EXISTS (SELECT 1 FROM dis_ev_left x WHERE x.project_id = d.project_id AND x.amount = d.amount
+                      AND x.paid_on = d.paid_on AND x.n = d.n)
+UNION ALL
+SELECT 'no_row', 'disbursements', 'project_id=' || x.project_id, 'amount', NULL, x.amount || ' @ ' || x.paid_on,
+       '事件 ' || x.event_id || ' 记录的拨付不在表中 (the disbursement event ' || x.event_id || ' recorded is missing)'
+  FROM dis_ev_left x
+ WHERE NOT EXISTS (SELECT 1 FROM dis_rows_left d WHERE x.project_id = d.project_id AND x.amount = d.amount
+                      AND x.paid_on = d.paid_on AND x.n = d.n)
+------------------------------------------------------------------------------
+-- rectification orders
+UNION ALL
+SELECT 'no_event', 'rectifications', 'rectification_id=' || r.rectification_id, NULL, r.status, NULL,
+       '表中有此整改通知, 无下达它的事件 (an order no open_rectification event opened)'
+  FROM bjxm.rectifications r WHERE NOT EXISTS (SELECT 1 FROM rx_open o WHERE o.id = r.rectification_id)
+UNION ALL
+SELECT 'no_row', 'rectifications', 'rectification_id=' || w.id, NULL, NULL, w.status,
+       '事件 ' || w.event_id || ' 下达的整改通知不在表中 (the order event ' || w.event_id || ' opened is missing)'
+  FROM rx_want w WHERE NOT EXISTS (SELECT 1 FROM bjxm.rectifications r WHERE r.rectification_id = w.id)
+UNION ALL
+SELECT 'differs', 'rectifications', 'rectification_id=' || r.rectification_id, x.col, x.t, x.e,
+       '表中值与事件不符, 据事件 ' || x.evt || ' (the table differs from event ' || x.evt || ')'
+  FROM bjxm.rectifications r JOIN rx_want w ON w.id = r.rectification_id
+ CROSS JOIN LATERAL (VALUES
+    ('status', r.status, w.status, r.status IS DISTINCT FROM w.status, w.status_event),
+    ('unit_id', r.unit_id::text, w.unit_id::text, r.unit_id IS DISTINCT FROM w.unit_id, w.event_id),
+    ('project_id', r.project_id::text, w.project_id::text, r.project_id IS DISTINCT FROM w.project_id, w.event_id),
+    ('category', r.category::text, w.category::text, r.category IS DISTINCT FROM w.category, w.event_id),
+    ('finding', r.finding, w.finding, w.has_finding AND r.finding IS DISTINCT FROM w.finding, w.event_id),
+    ('deadline', r.deadline::text, w.deadline::text, r.deadline IS DISTINCT FROM w.deadline, w.event_id),
+    ('reported_on', r.reported_on::text, w.reported_on::text, r.reported_on IS DISTINCT FROM w.reported_on, w.status_event),
+    ('verify_by', r.verify_by::text, w.verify_by::text, r.verify_by IS DISTINCT FROM w.verify_by, w.status_event),
+    ('result', r.result, w.result, w.has_result AND r.result IS DISTINCT FROM w.result, w.status_event),
+    ('hold_since', r.hold_since::text, w.hold_since::text, r.hold_since IS DISTINCT FROM w.hold_since, w.status_event),
+    ('closed_at', CASE WHEN r.closed_at IS NULL THEN 'NULL' ELSE 'set' END, CASE WHEN w.closed THEN 'set' ELSE 'NULL' END,
+     (r.closed_at IS NOT NULL) IS DISTINCT FROM w.closed, w.status_event)
+ ) AS x(col, t, e, differs, evt)
+ WHERE x.differs
+------------------------------------------------------------------------------
+-- data catalogue entries
+UNION ALL
+SELECT CASE WHEN EXISTS (SELECT 1 FROM ev v WHERE v.action = 'add_data_resource' AND v.project_id = r.project_id
+                          AND NOT v.d ? 'resource_id') THEN 'not_verifiable' ELSE 'no_event' END,
+       'data_resources', 'resource_id=' || r.resource_id, NULL, r.name, NULL,
+       '表中有此目录条目, 无编目它的事件 (an entry no add_data_resource event catalogued; not_verifiable: '
+       || 'the project has add_data_resource events from before 0.3.0, which do not name their row)'
+  FROM bjxm.data_resources r WHERE NOT EXISTS (SELECT 1 FROM dr_add a WHERE a.id = r.resource_id)
+UNION ALL
+SELECT 'no_row', 'data_resources', 'resource_id=' || a.id, NULL, NULL, a.d ->> 'name',
+       '事件 ' || a.event_id || ' 编目的条目不在表中 (the entry event ' || a.event_id || ' catalogued is missing)'
+  FROM dr_add a WHERE NOT EXISTS (SELECT 1 FROM bjxm.data_resources r WHERE r.resource_id = a.id)
+UNION ALL
+SELECT 'not_verifiable', 'data_resources', 'resource_id=' || w.id, 'level, secrecy_reviewed, review_passed, approved_at, desensitized',
+       NULL, NULL,
+       '该条目的分级、审核、审定或上架事件记录于 0.3.0 之前, 只有条目编号 (events of this entry from before 0.3.0 carry only its id)'
+  FROM dr_want w JOIN bjxm.data_resources r ON r.resource_id = w.id WHERE w.old_events
+UNION ALL
+SELECT 'differs', 'data_resources', 'resource_id=' || r.resource_id, x.col, x.t, x.e,
+       '表中值与事件不符, 据事件 ' || x.evt || ' (the table differs from event ' || x.evt || ')'
+  FROM bjxm.data_resources r JOIN dr_want w ON w.id = r.resource_id JOIN dr_review v ON v.id = w.id
+ CROSS JOIN LATERAL (VALUES
+    ('status', CASE WHEN r.listed_at IS NOT NULL THEN 'listed' WHEN r.approved_at IS NOT NULL THEN 'approved'
+                    WHEN r.review_passed THEN 'reviewed' WHEN NOT r.review_passed THEN 'rejected' ELSE 'catalogued' END,
+               CASE WHEN v.listed THEN 'listed' WHEN v.approved THEN 'approved'
+                    WHEN v.review_passed THEN 'reviewed' WHEN NOT v.review_passed THEN 'rejected' ELSE 'catalogued' END,
+     NOT w.old_events AND
+     (r.listed_at IS NOT NULL, r.approved_at IS NOT NULL, r.review_passed) IS DISTINCT FROM
+     (v.listed, v.approved, v.review_passed), COALESCE(GREATEST(w.list_event, w.review_event), w.event_id)),
+    ('published_on', r.published_on::text, CASE WHEN v.listed THEN w.list_date::text END,
+     r.published_on IS DISTINCT FROM CASE WHEN v.listed THEN w.list_date END, COALESCE(w.list_event, w.event_id)),
+    ('desensitized', r.desensitized::text, v.desensitized::text,
+     NOT w.old_events AND r.desensitized IS DISTINCT FROM v.desensitized, COALESCE(w.list_event, w.event_id)),
+    ('level', r.level, w.level, NOT w.old_events AND r.level IS DISTINCT FROM w.level, w.event_id),
+    ('secrecy_reviewed', r.secrecy_reviewed::text, w.secrecy::text,
+     NOT w.old_events AND r.secrecy_reviewed IS DISTINCT FROM w.secrecy, w.event_id),
+    ('project_id', r.project_id::text, w.project_id::text, r.project_id IS DISTINCT FROM w.project_id, w.event_id),
+    ('unit_id', r.unit_id::text, w.unit_id::text, r.unit_id IS DISTINCT FROM w.unit_id, w.event_id),
+    ('name', r.name, w.name, r.name IS DISTINCT FROM w.name, w.event_id),
+    ('format', r.format, w.format, r.format IS DISTINCT FROM w.format, w.event_id),
+    ('share_type', r.share_type, w.share_type, r.share_type IS DISTINCT FROM w.share_type, w.event_id),
+    ('open_type', r.open_type, w.open_type, r.open_type IS DISTINCT FROM w.open_type, w.event_id),
+    ('classification', r.classification, w.classification, r.classification IS DISTINCT FROM w.classification, w.event_id)
+ ) AS x(col, t, e, differs, evt)
+ WHERE x.differs
+$$;
+COMMENT ON FUNCTION bjxm._verify_state_rows() IS '内部: bjxm.verify_state 的重建与比对, 仅扩展所有者可执行 (internal: the rebuild and comparison behind bjxm.verify_state; the owner''s only)';
+
+CREATE FUNCTION bjxm.verify_state(OUT kind text, OUT table_name text, OUT row_key text, OUT column_name text,
+        OUT in_table text, OUT from_events text, OUT detail text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_verify_state' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.verify_state() IS '对账: 由事件日志重建各项目的状态、支出事项、预算、合同与拨付, 各单位的整改通知, 各数据资源目录条目的状态, 报告表中与事件不符的每一处 (differs), 无事件的行 (no_event), 事件所记而表中缺失的行 (no_row), 以及 0.3.0 之前的事件不足以核对的 (not_verifiable); 无结果即一致; 审计机关或大数据部门, 第三十条 (reconcile the tables with the event log: one row per disagreement, none when consistent; auditor or bigdata)';
+
+------------------------------------------------------------------------------
 -- Privileges and row-level security (docs/design.md §5)
 ------------------------------------------------------------------------------
 
@@ -2385,7 +2824,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.grant_party_member(regrole, text), bjxm.set_jurisdiction(regrole, text), bjxm.set_setting(text, text),
     bjxm.revoke_jurisdiction(regrole), bjxm.set_regulation_figure(text, text, text),
     bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
-    bjxm.verify_events(), bjxm.duty_conflicts(),
+    bjxm.verify_events(), bjxm.verify_state(), bjxm.duty_conflicts(),
     bjxm.check(bigint, text, jsonb),
     bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
     bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),

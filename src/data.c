@@ -354,6 +354,7 @@ bjxm_add_data_resource_apply(BjxmCtx *ctx)
 			  "FROM (SELECT $3::pg_catalog.jsonb AS a) s RETURNING resource_id",
 			  3, types, values, NULL);
 	ctx->result = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"resource_id\": " INT64_FORMAT "}", ctx->result));
 	bjxm_done(ctx, psprintf("数据资源 %lld: %s", (long long) ctx->result, bjxm_arg_text(ctx, "name")));
 }
 
@@ -392,7 +393,8 @@ load_resource(BjxmCtx *ctx)
 		bjxm_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, BJ_ART_CATALOGUE, 0, ctx->action, 0, NULL, NULL,
 					"数据资源 %lld 不存在或无权访问 (no such data resource, or not visible)", (long long) id);
 	}
-	ctx->details = bjxm_jsonb(psprintf("{\"resource_id\": " INT64_FORMAT "}", id));
+	/* the arguments too: the level, the outcome, the listing (bjxm.verify_state, issue 17) */
+	ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"resource_id\": " INT64_FORMAT "}", id));
 }
 
 /*
@@ -636,11 +638,18 @@ bjxm_approve_catalogue_apply(BjxmCtx *ctx)
 	Oid			types[1] = {INT8OID};
 	Datum		values[1] = {Int64GetDatum(ctx->unit_id)};
 
+	StringInfoData ids;
+
 	ctx->result = (int64) bjxm_exec(&plan, "UPDATE bjxm.data_resources d SET approved_at = pg_catalog.clock_timestamp() "
 									"WHERE d.unit_id OPERATOR(pg_catalog.=) $1 AND d.review_passed AND d.approved_at IS NULL "
-									"  AND d.listed_at IS NULL",
+									"  AND d.listed_at IS NULL RETURNING d.resource_id",
 									1, types, values, NULL);
-	ctx->details = bjxm_jsonb(psprintf("{\"unit\": \"%s\", \"approved\": " INT64_FORMAT "}", ctx->unit_code, ctx->result));
+	/* the entries approved, by id (bjxm.verify_state, issue 17) */
+	initStringInfo(&ids);
+	for (uint64 i = 0; i < SPI_processed; i++)
+		appendStringInfo(&ids, "%s%s", i ? ", " : "", SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+	ctx->details = bjxm_jsonb(psprintf("{\"unit\": \"%s\", \"approved\": " INT64_FORMAT ", \"resource_ids\": [%s]}",
+									   ctx->unit_code, ctx->result, ids.data));
 	bjxm_done(ctx, psprintf("审定 " INT64_FORMAT " 条目录", ctx->result));
 }
 

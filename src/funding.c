@@ -181,6 +181,14 @@ bjxm_arrange_budget_apply(BjxmCtx *ctx)
 				  "SELECT p.project_id, p.plan_year, p.fund, $2, bjxm.acting_role() FROM bjxm.projects p "
 				  "WHERE p.project_id OPERATOR(pg_catalog.=) $1", 2, rtypes, rvalues, NULL);
 	}
+	/* The event names the budgets row it wrote (bjxm.verify_state, issue 17). */
+	{
+		bool		isnull;
+
+		ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"year\": %d, \"fund\": %s}",
+															DatumGetInt32(bjxm_col(ctx, "plan_year", &isnull)),
+															bjxm_json_quote(bjxm_col_text(ctx, "fund"))));
+	}
 	bjxm_move_set(ctx, &plan, "budget = $2", 1, types, values, NULL, bjxm_next_state(ctx),
 				  psprintf("%s 元", bjxm_numeric_text(amount)));
 }
@@ -1402,7 +1410,15 @@ bjxm_record_disbursement_apply(BjxmCtx *ctx)
 	values[1] = NumericGetDatum(amount);
 	values[2] = DateADTGetDatum(bjxm_arg(ctx, "paid_on")->date);
 	bjxm_exec(&plan, "INSERT INTO bjxm.disbursements (project_id, amount, paid_on, recorded_by) "
-			  "VALUES ($1, $2, $3, bjxm.acting_role())", 3, types, values, NULL);
+			  "VALUES ($1, $2, $3, bjxm.acting_role()) RETURNING disbursement_id", 3, types, values, NULL);
+	/* The event names the row (bjxm.verify_state, issue 17). */
+	{
+		bool		isnull;
+
+		ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"disbursement_id\": " INT64_FORMAT "}",
+															DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
+																						SPI_tuptable->tupdesc, 1, &isnull))));
+	}
 	bjxm_done(ctx, psprintf("拨付 %s 元", bjxm_numeric_text(amount)));
 }
 

@@ -768,19 +768,20 @@ bjxm_sign_contract_apply(BjxmCtx *ctx)
 				  6, stypes, svalues, amount == NULL ? "  n   " : NULL);
 		if (ctx->result != 1)
 		{
-			ctx->details = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(ctx->args),
-															  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"side\": \"%s\"}", side)))));
+			/* the side, and the amount and date as recorded (bjxm.verify_state, issue 17) */
+			ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"side\": \"%s\", \"amount\": %s, \"signed_on\": \"%s\"}", side,
+															   amount ? bjxm_numeric_text(amount) : "null",
+															   bjxm_date_text(DatumGetDateADT(values[3]))));
 			bjxm_move(ctx, BJ_S_PROCURED, psprintf("%s签署合同 %s, 待%s签署", side_label(side),
 												   bjxm_arg_text(ctx, "contract_no"),
 												   side_label(ctx->object_id ? "user_unit" : "bigdata")));
 			return;
 		}
 	}
-	/* The event records the amount and date as recorded, given or not. */
-	ctx->details = DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(ctx->args),
-													  JsonbPGetDatum(bjxm_jsonb(psprintf("{\"amount\": %s, \"signed_on\": \"%s\"}",
-																						 amount ? bjxm_numeric_text(amount) : "null",
-																						 bjxm_date_text(DatumGetDateADT(values[3])))))));
+	/* The event records the amount and date as recorded, given or not, and the side that signed last. */
+	ctx->details = bjxm_jsonb_with(ctx->args, psprintf("{\"amount\": %s, \"signed_on\": \"%s\", \"side\": \"%s\"}",
+													   amount ? bjxm_numeric_text(amount) : "null",
+													   bjxm_date_text(DatumGetDateADT(values[3])), side));
 	if (!bjxm_has_column("projects", "contract_amount"))
 	{
 		/* the schema of an earlier release, until ALTER EXTENSION UPDATE */

@@ -284,8 +284,11 @@ bjxm_open_rectification_apply(BjxmCtx *ctx)
 	ctx->project_id = project->id;
 	ctx->clause_article = BJ_ART_RECTIFICATION;
 	ctx->clause_item = category;
-	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"deadline\": \"%s\"}",
-									   ctx->result, bjxm_date_text(due)));
+	/* the category and finding too (bjxm.verify_state, issue 17) */
+	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"deadline\": \"%s\", "
+									   "\"category\": %d, \"finding\": %s}",
+									   ctx->result, bjxm_date_text(due), category,
+									   bjxm_json_quote(TextDatumGetCString(DirectFunctionCall1(btrim1, values[2])))));
 	bjxm_done(ctx, TextDatumGetCString(DirectFunctionCall1(btrim1, values[2])));
 }
 
@@ -378,8 +381,8 @@ bjxm_report_rectification_apply(BjxmCtx *ctx)
 				  "hold_since = COALESCE(x.hold_since, CASE WHEN bjxm.today() OPERATOR(pg_catalog.>) x.deadline "
 				  "                                    THEN x.deadline OPERATOR(pg_catalog.+) 1 END) "
 				  "WHERE x.rectification_id OPERATOR(pg_catalog.=) $1", 2, types, values, NULL);
-	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"verify_by\": \"%s\"}",
-									   ctx->object_id, bjxm_date_text(verify_by)));
+	ctx->details = bjxm_jsonb(psprintf("{\"rectification_id\": " INT64_FORMAT ", \"verify_by\": \"%s\", \"result\": %s}",
+									   ctx->object_id, bjxm_date_text(verify_by), bjxm_json_quote(result)));
 	bjxm_done(ctx, result);
 }
 
