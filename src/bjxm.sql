@@ -625,7 +625,7 @@ CREATE TABLE bjxm.event_lanes (
 COMMENT ON TABLE bjxm.event_lanes IS '内部: 事件链的各条链头, 每个单位一条, 0 为市级 (internal: the heads of the event lanes, one per unit, 0 for city-level events)';
 COMMENT ON COLUMN bjxm.event_lanes.lane IS '链: 单位编号, 0 为市级 (lane: the unit id, 0 for the city)';
 COMMENT ON COLUMN bjxm.event_lanes.last_seq IS '本链最后事件的序号 (lane_seq of the lane''s last event)';
-COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号 (event_id of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号; 空链为建链时已有的最大编号, 本链此后的编号都更大 (event_id of the lane''s last event; for an empty lane the last id when it was created: its writers'' ids are all above it)';
 COMMENT ON COLUMN bjxm.event_lanes.last_hash IS '本链最后事件的 SM3 哈希 (SM3 hash of the lane''s last event)';
 INSERT INTO bjxm.event_lanes (lane) VALUES (0);
 

@@ -134,7 +134,13 @@ bjxm_register_unit_apply(BjxmCtx *ctx)
 		Datum		lvalues[1];
 
 		lvalues[0] = Int64GetDatum(ctx->result);
-		bjxm_exec(&lane, "INSERT INTO bjxm.event_lanes (lane) VALUES ($1) ON CONFLICT (lane) DO NOTHING",
+		/*
+		 * last_event_id starts at the id just taken: every id this lane's
+		 * writers take later is above it, and events_since's horizon for
+		 * an empty lane with a writer in flight is then recent, not 1.
+		 */
+		bjxm_exec(&lane, "INSERT INTO bjxm.event_lanes (lane, last_event_id) "
+				  "SELECT $1, s.last_value FROM bjxm.event_ids s ON CONFLICT (lane) DO NOTHING",
 				  1, ltypes, lvalues, NULL);
 	}
 }

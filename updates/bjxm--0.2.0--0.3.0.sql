@@ -2246,7 +2246,7 @@ CREATE TABLE bjxm.event_lanes (
 COMMENT ON TABLE bjxm.event_lanes IS '内部: 事件链的各条链头, 每个单位一条, 0 为市级 (internal: the heads of the event lanes, one per unit, 0 for city-level events)';
 COMMENT ON COLUMN bjxm.event_lanes.lane IS '链: 单位编号, 0 为市级 (lane: the unit id, 0 for the city)';
 COMMENT ON COLUMN bjxm.event_lanes.last_seq IS '本链最后事件的序号 (lane_seq of the lane''s last event)';
-COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号 (event_id of the lane''s last event)';
+COMMENT ON COLUMN bjxm.event_lanes.last_event_id IS '本链最后事件编号; 空链为建链时已有的最大编号, 本链此后的编号都更大 (event_id of the lane''s last event; for an empty lane the last id when it was created: its writers'' ids are all above it)';
 COMMENT ON COLUMN bjxm.event_lanes.last_hash IS '本链最后事件的 SM3 哈希 (SM3 hash of the lane''s last event)';
 INSERT INTO bjxm.event_lanes (lane) VALUES (0);
 
@@ -2285,7 +2285,9 @@ UPDATE bjxm.event_lanes l
        last_event_id = COALESCE((SELECT pg_catalog.max(e.event_id) FROM bjxm.events e), 0),
        last_hash = (SELECT e.hash FROM bjxm.events e ORDER BY e.event_id DESC LIMIT 1)
  WHERE l.lane OPERATOR(pg_catalog.=) 0;
-INSERT INTO bjxm.event_lanes (lane) SELECT u.unit_id FROM bjxm.units u ON CONFLICT (lane) DO NOTHING;
+INSERT INTO bjxm.event_lanes (lane, last_event_id)
+SELECT u.unit_id, COALESCE((SELECT pg_catalog.max(e.event_id) FROM bjxm.events e), 0) FROM bjxm.units u
+    ON CONFLICT (lane) DO NOTHING;
 
 ALTER EXTENSION bjxm DROP TABLE bjxm.event_chain;
 DROP TABLE bjxm.event_chain;
