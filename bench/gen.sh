@@ -24,7 +24,7 @@
 # the rest 'contracted' (set_project_facts, add_line_item, postpone/resume).
 #
 # The events are NOT a valid hash chain: prev_hash and hash are 32 zero
-# bytes and event_chain.last_hash is zeros too, so new events chain on
+# bytes and lane 0's last_hash is zeros too, so new events chain on
 # from there but bjxm.verify_events() reports the first loaded event as
 # broken.  These databases are for timing only.
 set -euo pipefail
@@ -68,17 +68,17 @@ pipe "bjxm.projects (project_id, unit_id, name, category, services, plan_year, e
           '2026-01-01'::timestamptz + i * interval '1 second', '2026-01-01'::timestamptz + i * interval '1 second'
      FROM generate_series(1, $N) i, LATERAL (SELECT $PSTATE AS s) x"
 
-EVCOLS="bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
+EVCOLS="bjxm.events (event_id, lane_seq, lane, project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at,
                      effective_date, clause, note, details, rulebook, prev_hash, hash)"
 EVSEL="'set_project_facts', 'draft', 'draft', 'member_1', false, '2026-01-01'::timestamptz + e * interval '10 ms',
        '2026-11-27', bjxm.clause(31, 0), NULL, '{\"facts\": {\"domestic_crypto\": true}}', 'bjxm 0.2.0 r0',
        decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex')"
 if [ "$K" -gt 0 ]; then
-  pipe "$EVCOLS" "SELECT e, 1 + (e - 1) / $K, 1 + ((e - 1) / $K) % $U, $EVSEL FROM generate_series(1, $N::bigint * $K) e"
+  pipe "$EVCOLS" "SELECT e, e, 0, 1 + (e - 1) / $K, 1 + ((e - 1) / $K) % $U, $EVSEL FROM generate_series(1, $N::bigint * $K) e"
 fi
 N1=$(( (N + U - 1) / U ))   # unit 1's projects: 1, 1+U, 1+2U, …
 if [ "$L" -gt 0 ]; then
-  pipe "$EVCOLS" "SELECT $N::bigint * $K + e, 1 + ((e - 1) / $L) * $U, 1, $EVSEL FROM generate_series(1, $N1::bigint * $L) e"
+  pipe "$EVCOLS" "SELECT $N::bigint * $K + e, $N::bigint * $K + e, 0, 1 + ((e - 1) / $L) * $U, 1, $EVSEL FROM generate_series(1, $N1::bigint * $L) e"
 fi
 
 pipe "bjxm.line_items (line_item_id, project_id, category, name, amount, description)" \
@@ -101,8 +101,13 @@ $Q -d "$DB" >/dev/null <<SQL
 SELECT setval('bjxm.units_unit_id_seq', $U);
 SELECT setval('bjxm.projects_project_id_seq', $N);
 SELECT setval('bjxm.line_items_line_item_id_seq', $N::bigint * $M);
-INSERT INTO bjxm.event_chain (id, last_event_id, last_hash)
-  SELECT 1, max(event_id), decode(repeat('00', 32), 'hex') FROM bjxm.events
-  ON CONFLICT (id) DO UPDATE SET last_event_id = EXCLUDED.last_event_id, last_hash = EXCLUDED.last_hash;
+-- every loaded event is in lane 0 (issue 17); each unit gets its own empty
+-- lane, as register_unit would have made it, so writers of different units
+-- do not serialize on lane 0
+SELECT setval('bjxm.event_ids', GREATEST(max(event_id), 1), max(event_id) IS NOT NULL) FROM bjxm.events;
+UPDATE bjxm.event_lanes SET last_seq = e.n, last_event_id = e.m, last_hash = decode(repeat('00', 32), 'hex')
+  FROM (SELECT count(*) AS n, COALESCE(max(event_id), 0) AS m FROM bjxm.events) e WHERE lane = 0;
+INSERT INTO bjxm.event_lanes (lane, last_event_id)
+  SELECT u, (SELECT COALESCE(max(event_id), 0) FROM bjxm.events) FROM generate_series(1, $U) u;
 SQL
 $Q -d "$DB" -c "VACUUM ANALYZE"

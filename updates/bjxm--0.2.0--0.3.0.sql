@@ -2741,3 +2741,6 @@ CREATE FUNCTION bjxm.verify_state(OUT kind text, OUT table_name text, OUT row_ke
 COMMENT ON FUNCTION bjxm.verify_state() IS '对账: 由事件日志重建各项目的状态、支出事项、预算、合同与拨付, 各单位的整改通知, 各数据资源目录条目的状态, 报告表中与事件不符的每一处 (differs), 无事件的行 (no_event), 事件所记而表中缺失的行 (no_row), 以及 0.3.0 之前的事件不足以核对的 (not_verifiable); 无结果即一致; 审计机关或大数据部门, 第三十条 (reconcile the tables with the event log: one row per disagreement, none when consistent; auditor or bigdata)';
 REVOKE ALL ON FUNCTION bjxm._verify_state_rows(), bjxm.verify_state() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjxm.verify_state() TO PUBLIC;
+-- as a fresh install's: no one but the owner
+REVOKE ALL ON bjxm.event_lanes FROM PUBLIC;
+REVOKE ALL ON SEQUENCE bjxm.event_ids FROM PUBLIC;

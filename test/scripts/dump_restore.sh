@@ -374,8 +374,12 @@ new_unit=$(val "$DST" "SET ROLE mx_dr_bigdata;
 check_eq "register_unit gets the next unit id" "$((src_unit + 1))" "$new_unit"
 check_eq "the next event id follows the last" "$((src_event + 1))" \
   "$(val "$DST" "SELECT max(event_id) FROM bjxm.events")"
-check_eq "the event chain head" "$((src_event + 1))" \
-  "$(val "$DST" "SELECT last_event_id FROM bjxm.event_chain")"
+check_eq "the city lane's head names the new event" "$((src_event + 1))" \
+  "$(val "$DST" "SELECT last_event_id FROM bjxm.event_lanes WHERE lane = 0")"
+check_eq "the new unit has its own empty lane" "0" \
+  "$(val "$DST" "SELECT last_seq FROM bjxm.event_lanes WHERE lane = $new_unit")"
+check_eq "the chain verifies after the restore" "t" \
+  "$(val "$DST" "SELECT first_broken IS NULL FROM bjxm.verify_events()")"
 check_eq "the new event is register_unit of the unit" "register_unit|$new_unit|mx_dr_bigdata" \
   "$(val "$DST" "SELECT action || '|' || unit_id || '|' || actor FROM bjxm.events ORDER BY event_id DESC LIMIT 1")"
 check_eq "the rulebook revision is kept" "$src_rulebook" \

@@ -308,7 +308,7 @@ check_eq "after the reinstall: ids start at 1, the project is declared" "unit 1,
 n=$(val1 "$DROPDB" "SELECT count(*) FROM bjxm.events")
 check_eq "the event log starts again at 1, chain head follows" "1..$n, head $n, last declare by ops_周_教育局" \
   "$(val1 "$DROPDB" "SELECT min(event_id) || '..' || max(event_id) || ', head '
-                            || (SELECT last_event_id FROM bjxm.event_chain) || ', last '
+                            || (SELECT max(last_event_id) FROM bjxm.event_lanes WHERE last_seq > 0) || ', last '
                             || (SELECT action || ' by ' || actor FROM bjxm.events ORDER BY event_id DESC LIMIT 1)
                       FROM bjxm.events")"
 verify_events val1 "$DROPDB" "after the reinstall"
@@ -484,7 +484,7 @@ check_eq "the bigdata member registers a unit: the next id" "$((src_unit + 1))" 
 check_eq "events continue: ids gapless from the source's last, chain head" \
   "$((src_event + 3)) events, max $((src_event + 3)), head $((src_event + 3))" \
   "$(val2 "$DST" "SELECT count(*) || ' events, max ' || max(event_id) || ', head '
-                         || (SELECT last_event_id FROM bjxm.event_chain) FROM bjxm.events")"
+                         || (SELECT max(last_event_id) FROM bjxm.event_lanes WHERE last_seq > 0) FROM bjxm.events")"
 check_eq "the last events: declare, record_review, register_unit" \
   "declare 张三_教育局,record_review 王五 \"Reviewer\" 评审中心,register_unit 李四_大数据局" \
   "$(val2 "$DST" "SELECT string_agg(action || ' ' || actor, ',' ORDER BY event_id) FROM bjxm.events

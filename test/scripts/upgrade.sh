@@ -89,9 +89,10 @@ w=$(val "$OLD" "SELECT project_id || ' ' || state FROM bjxm.projects WHERE name 
 # points (src/compat.c): the dry run of 第十一条 still refuses.
 r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
 [ "$r" == "1" ] && echo "  ok    $PREVIOUS's functions run on today's library" || fail "expense_check at $PREVIOUS: $r"
-# (excluded_terms is reseeded by 0.3.0, issue 16: compared with a fresh install's below)
+# (excluded_terms is reseeded by 0.3.0, issue 16: compared with a fresh install's below;
+# event_chain gives way to event_lanes, issue 17: lane 0 checked below)
 before=$(val "$OLD" "SELECT string_agg(c.relname || '=' || (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM bjxm.' || quote_ident(c.relname), false, true, '')))[1]::text, ',' ORDER BY c.relname)
-                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r' AND c.relname <> 'excluded_terms'")
+                      FROM pg_class c WHERE c.relnamespace = 'bjxm'::regnamespace AND c.relkind = 'r' AND c.relname NOT IN ('excluded_terms', 'event_chain')")
 events_before=$(val "$OLD" "SELECT count(*) FROM bjxm.events")
 # The tables and settings there were: an update may add tables and install
 # new settings (compared with a fresh install's below), never lose rows.
@@ -124,6 +125,11 @@ RESET ROLE;
 SQL
 v=$(val "$OLD" "SELECT checked || ' ' || coalesce(first_broken::text, 'none') FROM bjxm.verify_events()")
 [ "$v" == "$((events_before + 2)) none" ] && echo "  ok    new events extend the chain ($v)" || fail "verify_events after new actions: $v"
+# Issue 17: the events of $PREVIOUS are lane 0, in their order; the unit's
+# new events start its own lane.
+v=$(val "$OLD" "SELECT string_agg(l.lane || ':' || l.last_seq, ' ' ORDER BY l.lane) FROM bjxm.event_lanes l")
+[ "$v" == "0:$events_before 1:2" ] && echo "  ok    $PREVIOUS's events are lane 0, the unit's new ones lane 1 ($v)" \
+  || fail "event lanes after the update: $v (want 0:$events_before 1:2)"
 st=$(val "$OLD" "SELECT state FROM bjxm.projects WHERE project_id = 1")
 [ "$st" == "shortlisted" ] && echo "  ok    the lifecycle continues ($st)" || fail "state after update: $st"
 r=$(val "$OLD" "SET ROLE up_unit; SELECT count(*) FROM bjxm.expense_check('software_development', '办公电脑采购')" | tail -n 1)
