@@ -342,3 +342,16 @@ SELECT count(*) FILTER (WHERE NOT excluded) AS legit, count(*) FILTER (WHERE exc
        round(count(*) FILTER (WHERE excluded AND found IS NOT NULL)::numeric
              / nullif(count(*) FILTER (WHERE excluded), 0), 3) >= 0.97 AS recall_at_least_097
   FROM verdict;
+
+-- The project's own name is read like a line item's (issue 16 red team): a
+-- project that is itself an excluded expense is refused at creation, under
+-- the same normal form and context rules; a system about the same thing is not.
+SET ROLE el_unit;
+SELECT bjxm.create_project('11520500EL0000012Y', '执法手机 采购', 'other', '{development}', 2027, 100000);
+\echo :SQLSTATE
+SELECT bjxm.create_project('11520500EL0000012Y', '辦公電腦更新', 'other', '{development}', 2027, 100000);
+\echo :SQLSTATE
+SELECT sqlstate, clause FROM bjxm.check(NULL, 'create_project', jsonb_build_object('unit', '11520500EL0000012Y',
+  'name', '机关公务用车购置', 'category', 'other', 'services', jsonb_build_array('development'), 'plan_year', 2027, 'estimate', 100000));
+SELECT bjxm.create_project('11520500EL0000012Y', '公务用车管理平台建设', 'other', '{development}', 2027, 100000) > 0 AS system_about_cars;
+RESET ROLE;

@@ -696,6 +696,22 @@ rule_eligibility(BjxmCtx *ctx, int64 project_id, const char *category, const cha
 }
 
 /*
+ * 第十一条 for a project's own name (issue 16 red team): a project named
+ * 执法手机采购 or 办公电脑更新 is an excluded expense whatever its line
+ * items say; the same matcher, normal form and context rules as a line
+ * item's name (waivers are per project, so none applies before it exists).
+ */
+void
+bjxm_rule_project_name(BjxmCtx *ctx, const char *name)
+{
+	if (name == NULL)
+		return;
+	if (!cache.valid)
+		term_cache_build();
+	scan_text(ctx, 0, "项目名称", name, "project");
+}
+
+/*
  * The digest that ties a line item to its admission event: md5 of
  * category, name, description and the amount at scale 2, separated by
  * 0x1f.  (Byte-identical to SQL md5(c || chr(31) || n || chr(31) || d ||

@@ -25,6 +25,7 @@ extern void bjxm_add_line_item_apply(BjxmCtx *ctx);
 extern void bjxm_waive_term_rules(BjxmCtx *ctx);
 extern void bjxm_waive_term_apply(BjxmCtx *ctx);
 extern void bjxm_expense_check_rules(BjxmCtx *ctx);
+extern void bjxm_rule_project_name(BjxmCtx *ctx, const char *name);
 extern void bjxm_set_excluded_term_rules(BjxmCtx *ctx);
 extern void bjxm_set_excluded_term_apply(BjxmCtx *ctx);
 extern void bjxm_record_disbursement_rules(BjxmCtx *ctx);

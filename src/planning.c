@@ -137,6 +137,8 @@ bjxm_create_project_rules(BjxmCtx *ctx)
 					   "市属国企项目的资金来源应为 self_raised (自筹资金)。",
 					   "属市属国企项目的, 由企业自行筹措建设资金 (an SOE project must be self-raised)");
 	bjxm_rule_fund_source(ctx, fund);
+	/* 第十一条: the project's name is read like a line item's (issue 16) */
+	bjxm_rule_project_name(ctx, bjxm_arg_text(ctx, "name"));
 }
 
 /* Insert the project in draft and record its first event. */
