@@ -16,7 +16,7 @@ SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
-CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c src/core/eventlog.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
 GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/reconcile.o src/compat.o src/guard.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
