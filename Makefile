@@ -16,7 +16,7 @@ SHELL      = /bin/bash
 EXTVERSION := $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\(.*\)'/\1/p" bjxm.control)
 MODULE_big = bjxm
 
-CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c
+CORE_SRCS  = src/core/uscc.c src/core/cnnum.c src/core/clause.c src/core/transitions.c src/core/matcher.c src/core/sm3.c src/core/similar.c src/core/utf8.c src/core/personal.c src/core/normalize.c src/core/expense.c src/core/eventlog.c
 CORE_OBJS  = $(CORE_SRCS:.c=.o)
 GLUE_OBJS  = src/bjxm.o src/spi.o src/types.o src/errors.o src/settings.o src/duties.o src/events.o src/action.o src/engine.o src/registry.o src/registries.o src/planning.o src/funding.o src/projects.o src/data.o src/security.o src/supervision.o src/jurisdictions.o src/splitting.o src/reviews.o src/independence.o src/reconcile.o src/compat.o src/guard.o
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
@@ -25,7 +25,7 @@ GENERATED  = src/core/regulation_items.h src/core/personal_terms.h build/regulat
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # Released versions' install scripts, frozen, and every upgrade script.
 DATA       = $(wildcard releases/$(EXTENSION)--*.sql) $(wildcard updates/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--$(EXTVERSION).sql tools/genreg test/check/check_core
+EXTRA_CLEAN = $(GENERATED) build $(EXTENSION)--$(EXTVERSION).sql tools/genreg test/check/check_core tools/bjxm-verify test/tools/relink
 
 # Tests (PGXS): `make installcheck` runs every pg_regress test, in the
 # order of test/schedule (one database, run in turn), then every isolation
@@ -52,6 +52,7 @@ include $(PGXS)
 # The tests connect to these databases by name (\c bjxm_regress).
 CONTRIB_TESTDB   = bjxm_regress
 ISOLATION_TESTDB = bjxm_isolation
+all: tools/bjxm-verify
 else
 # Server headers are not installed yet: only the entry points below work;
 # they install what is missing and re-run make.
@@ -109,6 +110,16 @@ FUZZ_TARGETS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*
 build/fuzz/%: test/fuzz/%.c $(CORE_SRCS) src/core/regulation_items.h src/core/personal_terms.h src/core/*.h
 	@mkdir -p build/fuzz
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -o $@ $< $(CORE_SRCS)
+
+# The auditor's offline verifier (issue 17, docs/event-export.md): the
+# backend-free core only, no server headers, no libpq.  Built by `make`.
+EVENTLOG_SRCS = src/core/eventlog.c src/core/sm3.c
+tools/bjxm-verify: tools/bjxm-verify.c $(EVENTLOG_SRCS) src/core/eventlog.h src/core/sm3.h
+	$(CC) $(CORE_CFLAGS) -o $@ tools/bjxm-verify.c $(EVENTLOG_SRCS)
+
+# Test only (test/scripts/anchors.sh): prints the SQL of a full re-link.
+test/tools/relink: test/tools/relink.c $(EVENTLOG_SRCS) src/core/eventlog.h src/core/sm3.h
+	$(CC) $(CORE_CFLAGS) -o $@ test/tools/relink.c $(EVENTLOG_SRCS)
 
 # Matcher throughput (not part of make test): bench/matcher_bench [MB] [reps]
 bench/matcher_bench: bench/matcher_bench.c src/core/expense.c src/core/expense.h src/core/matcher.c src/core/matcher.h src/core/utf8.c src/core/utf8.h src/core/normalize.c src/core/normalize.h src/core/norm_tables.h src/core/t2s_table.h

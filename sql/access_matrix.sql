@@ -300,6 +300,10 @@ INSERT INTO mx_am_duties VALUES
     ('verify_events', '{auditor,bigdata}'),
     -- issue 17 item 3: reconciling the tables with the events, likewise
     ('verify_state', '{auditor,bigdata}'),
+    -- issue 17 item 4: anchors and the export for the offline verifier, likewise
+    ('chain_anchor', '{auditor,bigdata}'),
+    ('chain_anchor_text', '{auditor,bigdata}'),
+    ('export_events', '{auditor,bigdata}'),
     -- docs/operations.md 职责分离矩阵 (issue 15): the roles in incompatible combinations
     ('duty_conflicts', '{bigdata,auditor}'),
     -- issue 15 item 10: the daily reminders, run by the scheduler (superuser) or city bigdata

@@ -96,7 +96,7 @@ CREATE FUNCTION or_kind(fn text, arg text) RETURNS text LANGUAGE sql IMMUTABLE A
         WHEN arg = 'id' AND fn LIKE '%rectification%' THEN 'rectification'
         WHEN arg = 'id' AND fn LIKE '%data_resource%' THEN 'data_resource'
         WHEN arg IN ('unit', 'code', 'uscc') THEN 'unit'
-        WHEN fn = 'events_since' AND arg = 'after' THEN 'none'
+        WHEN fn IN ('events_since', 'export_events') AND arg = 'after' THEN 'none'
         WHEN fn = 'region_of' THEN 'none'
     END $$;
 

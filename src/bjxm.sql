@@ -2771,6 +2771,34 @@ CREATE FUNCTION bjxm.verify_state(OUT kind text, OUT table_name text, OUT row_ke
     SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION bjxm.verify_state() IS '对账: 由事件日志重建各项目的状态、支出事项、预算、合同与拨付, 各单位的整改通知, 各数据资源目录条目的状态, 报告表中与事件不符的每一处 (differs), 无事件的行 (no_event), 事件所记而表中缺失的行 (no_row), 以及 0.3.0 之前的事件不足以核对的 (not_verifiable); 无结果即一致; 审计机关或大数据部门, 第三十条 (reconcile the tables with the event log: one row per disagreement, none when consistent; auditor or bigdata)';
 
+-- Issue 17 item 4: anchors and the export for the offline verifier
+-- (docs/event-export.md, docs/design.md §12).  第三十条: the auditor keeps
+-- anchors outside the database and verifies without it.
+CREATE FUNCTION bjxm.verify_events(anchors text, OUT checked bigint, OUT first_broken bigint, OUT detail text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'bjxm_verify_events' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.verify_events(text) IS '校验事件日志的 SM3 哈希链, 并核对先前保存的锚点 (chain_anchor_text 的原文): 锚点所记的每个事件须仍在且哈希不变, 故锚点覆盖范围内的改写, 即使整条链重新链接, 也被报告; 审计机关或大数据部门, 第三十条 (verify the chain and the anchors an auditor kept: any rewrite the anchors cover, even a full re-link, is reported; auditor or bigdata)';
+
+CREATE FUNCTION bjxm.export_events(after bigint DEFAULT 0)
+    RETURNS SETOF text
+    AS 'MODULE_PATHNAME', 'bjxm_export_events' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.export_events(bigint) IS '导出事件日志供离线校验 (bjxm-verify): 编号大于 after 的每个事件一行 (bjxm-export-v1), 按链与序号排序, 其后每条链头一行 (bjxm-head-v1); 格式见 docs/event-export.md; 审计机关或大数据部门, 第三十条 (export the event log for the offline verifier, one line per event then one per lane head; auditor or bigdata)';
+
+CREATE FUNCTION bjxm.chain_anchor()
+    RETURNS TABLE (lane bigint, lane_seq bigint, event_id bigint, hash text, taken_at timestamptz)
+    AS 'MODULE_PATHNAME', 'bjxm_chain_anchor' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.chain_anchor() IS '锚点: 各条事件链已提交的链头 (序号、事件编号与 SM3 哈希), 供审计机关保存于数据库之外; 审计机关或大数据部门, 第三十条 (anchors: the committed head of every event lane, for an auditor to keep outside the database; auditor or bigdata)';
+
+CREATE FUNCTION bjxm.chain_anchor_text()
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'bjxm_chain_anchor_text' LANGUAGE C VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION bjxm.chain_anchor_text() IS '锚点的文本形式: 每条链一行 bjxm-anchor-v1, 末行为前文的 SM3 校验和; 供保存并交给 verify_events(anchors) 或 bjxm-verify --anchors; 审计机关或大数据部门, 第三十条 (the anchors as text to save: one line per lane and a final SM3 sum line; auditor or bigdata)';
+
+
 ------------------------------------------------------------------------------
 -- Privileges and row-level security (docs/design.md §5)
 ------------------------------------------------------------------------------
@@ -2825,6 +2853,7 @@ GRANT EXECUTE ON FUNCTION
     bjxm.revoke_jurisdiction(regrole), bjxm.set_regulation_figure(text, text, text),
     bjxm.history(bigint), bjxm.state_at(bigint, timestamptz), bjxm.events_since(bigint, int),
     bjxm.verify_events(), bjxm.verify_state(), bjxm.duty_conflicts(),
+    bjxm.verify_events(text), bjxm.export_events(bigint), bjxm.chain_anchor(), bjxm.chain_anchor_text(),
     bjxm.check(bigint, text, jsonb),
     bjxm.create_project(bjxm.uscc, text, bjxm.project_category, bjxm.service_kind[], int, numeric, bjxm.fund_source, boolean),
     bjxm.set_demand_plan(bigint, jsonb), bjxm.set_project_facts(bigint, jsonb), bjxm.declare(bigint),

@@ -53,6 +53,7 @@
 #include "articles.h"
 #include "duties.h"
 #include "errors.h"
+#include "eventlog.h"
 #include "events.h"
 #include "guard.h"
 #include "settings.h"
@@ -222,86 +223,59 @@ next_event_lane(const BjxmEvent *e, unsigned char *prev, int64 *lane, int64 *seq
 	return DatumGetInt64(DirectFunctionCall1(nextval_oid, ObjectIdGetDatum(seq_oid)));
 }
 
-/* Append a length-prefixed field: "len:bytes|" (NULL is "-|"). */
+/* The core's view of an event (src/core/eventlog.c). */
 static void
-put_field(StringInfo buf, const char *v, int len)
+core_event(const BjxmEventRow *e, bj_event *c)
 {
-	if (v == NULL)
-	{
-		appendBinaryStringInfo(buf, "-|", 2);
-		return;
-	}
-	appendStringInfo(buf, "%d:", len);
-	appendBinaryStringInfo(buf, v, len);
-	appendStringInfoChar(buf, '|');
+	c->event_id = e->event_id;
+	c->project_null = e->project_null;
+	c->project_id = e->project_id;
+	c->unit_null = e->unit_null;
+	c->unit_id = e->unit_id;
+	c->action = e->action;
+	c->from_state = e->from_state;
+	c->to_state = e->to_state;
+	c->actor = e->actor;
+	c->actor_is_superuser = e->actor_is_superuser;
+	c->at = (int64_t) e->at;
+	c->effective_date = (int32_t) e->effective_date;
+	c->clause_null = e->clause_null;
+	c->clause = e->clause;
+	c->note = e->note;
+	c->details = e->details;
+	c->rulebook = e->rulebook;
+	c->login = e->login;
 }
 
 /*
  * The canonical bytes of an event, independent of DateStyle, TimeZone and
  * the like: integers in decimal, `at` as microseconds since 2000-01-01 UTC,
  * the date as days since then, states and text length-prefixed, details as
- * jsonb's own text.  The same function serves recording and verifying.
+ * jsonb's own text.  Built by the backend-free core (bj_event_canonical),
+ * which the offline verifier tools/bjxm-verify shares.
  */
 void
 bjxm_event_canonical(StringInfo buf, const BjxmEventRow *e)
 {
-	char		num[64];
+	bj_event	c;
+	size_t		n;
 
-	appendStringInfoString(buf, "bjxm-event-v1|");
-	snprintf(num, sizeof(num), INT64_FORMAT, e->event_id);
-	put_field(buf, num, strlen(num));
-	if (e->project_null)
-		put_field(buf, NULL, 0);
-	else
-	{
-		snprintf(num, sizeof(num), INT64_FORMAT, e->project_id);
-		put_field(buf, num, strlen(num));
-	}
-	if (e->unit_null)
-		put_field(buf, NULL, 0);
-	else
-	{
-		snprintf(num, sizeof(num), INT64_FORMAT, e->unit_id);
-		put_field(buf, num, strlen(num));
-	}
-	put_field(buf, e->action, strlen(e->action));
-	put_field(buf, e->from_state, e->from_state ? strlen(e->from_state) : 0);
-	put_field(buf, e->to_state, e->to_state ? strlen(e->to_state) : 0);
-	put_field(buf, e->actor, strlen(e->actor));
-	put_field(buf, e->actor_is_superuser ? "t" : "f", 1);
-	snprintf(num, sizeof(num), INT64_FORMAT, (int64) e->at);
-	put_field(buf, num, strlen(num));
-	snprintf(num, sizeof(num), "%d", (int) e->effective_date);
-	put_field(buf, num, strlen(num));
-	if (e->clause_null)
-		put_field(buf, NULL, 0);
-	else
-	{
-		snprintf(num, sizeof(num), "%d", (int) e->clause);
-		put_field(buf, num, strlen(num));
-	}
-	put_field(buf, e->note, e->note ? strlen(e->note) : 0);
-	put_field(buf, e->details, e->details ? strlen(e->details) : 0);
-	put_field(buf, e->rulebook, strlen(e->rulebook));
-	/* 0.3.0: the login, hashed when recorded (older events have none) */
-	if (e->login != NULL)
-		put_field(buf, e->login, strlen(e->login));
+	core_event(e, &c);
+	n = bj_event_canonical(&c, NULL, 0);
+	enlargeStringInfo(buf, (int) n);
+	bj_event_canonical(&c, buf->data + buf->len, n);
+	buf->len += (int) n;
+	buf->data[buf->len] = '\0';
 }
 
 /* hash = SM3(prev || canonical bytes) (GB/T 32905-2016). */
 void
 bjxm_event_hash(const unsigned char *prev, const BjxmEventRow *e, unsigned char *out)
 {
-	StringInfoData buf;
-	bj_sm3_ctx	sm3;
+	bj_event	c;
 
-	initStringInfo(&buf);
-	bjxm_event_canonical(&buf, e);
-	bj_sm3_init(&sm3);
-	bj_sm3_update(&sm3, prev, BJXM_HASH_LEN);
-	bj_sm3_update(&sm3, buf.data, buf.len);
-	bj_sm3_final(&sm3, out);
-	pfree(buf.data);
+	core_event(e, &c);
+	bj_event_hash(prev, &c, out);
 }
 
 /* A bytea holding len bytes. */
@@ -793,9 +767,68 @@ lane_end_matches(const LaneHead *head, int64 lane, int64 seq, const unsigned cha
  * first), hash = SM3(prev || canonical) — and each lane's head naming its
  * last event; a head whose lane has no events must be empty.
  */
-static void
-verify_lanes(int64 *checked, int64 *broken, char **detail)
+/* An anchor given to verify_events(anchors), sorted by (lane, seq). */
+typedef struct Anchor
 {
+	int64		lane;
+	int64		seq;
+	unsigned char hash[BJXM_HASH_LEN];
+} Anchor;
+
+/* The anchors being collected by bj_anchors_parse. */
+typedef struct AnchorList
+{
+	Anchor	   *a;
+	int			n;
+	int			cap;
+} AnchorList;
+
+static void
+anchor_collect(void *ctx, int64_t lane, int64_t seq, const unsigned char hash[BJ_EVENT_HASH_LEN])
+{
+	AnchorList *l = (AnchorList *) ctx;
+
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->a = l->a ? repalloc(l->a, sizeof(Anchor) * l->cap) : palloc(sizeof(Anchor) * l->cap);
+	}
+	l->a[l->n].lane = lane;
+	l->a[l->n].seq = seq;
+	memcpy(l->a[l->n].hash, hash, BJXM_HASH_LEN);
+	l->n++;
+}
+
+static int
+anchor_cmp(const void *x, const void *y)
+{
+	const Anchor *a = x;
+	const Anchor *b = y;
+
+	if (a->lane != b->lane)
+		return a->lane < b->lane ? -1 : 1;
+	if (a->seq != b->seq)
+		return a->seq < b->seq ? -1 : 1;
+	return 0;
+}
+
+/* The detail of an anchor the log no longer reaches. */
+static char *
+anchor_missing(const Anchor *a, int64 lane, int64 seq)
+{
+	return psprintf("锚点所记的链 %lld 序号 %lld 不在日志中, 该链%s (the anchored event lane %lld seq %lld is missing: "
+					"the lane %s): 锚点之前的事件被删除 (events the anchor covers were removed)",
+					(long long) a->lane, (long long) a->seq,
+					lane == a->lane ? psprintf("止于序号 %lld", (long long) seq) : "没有事件",
+					(long long) a->lane, (long long) a->seq,
+					lane == a->lane ? psprintf("ends at seq %lld", (long long) seq) : "has no events");
+}
+
+static void
+verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors, int nanchors)
+{
+	int			k = 0;			/* next anchor to meet */
+	int64		last_id = -1;	/* the last event walked */
 	LaneHead   *heads;
 	int			nheads;
 	Portal		portal;
@@ -852,6 +885,15 @@ verify_lanes(int64 *checked, int64 *broken, char **detail)
 			int64		this_seq = DatumGetInt64(SPI_getbinval(t, d, 19, &isnull));
 
 			event_row_from_tuple(t, d, &row);
+			/* anchors below this event that it passed: their events are gone */
+			if (k < nanchors && (anchors[k].lane < this_lane ||
+								 (anchors[k].lane == this_lane && anchors[k].seq < this_seq &&
+								  this_lane != lane)))
+			{
+				*broken = anchors[k].lane == lane ? last_id : -1;
+				*detail = anchor_missing(&anchors[k], lane, seq);
+				break;
+			}
 			if (this_lane != lane)
 			{
 				/* the lane before ends where its head says */
@@ -898,14 +940,43 @@ verify_lanes(int64 *checked, int64 *broken, char **detail)
 				*detail = pstrdup("事件内容与其 SM3 哈希不符, 记录被改动 (the event does not match its SM3 hash: it was altered)");
 				break;
 			}
+			/* 第三十条: what an anchor kept outside the database pins */
+			while (k < nanchors && anchors[k].lane == this_lane && anchors[k].seq == this_seq)
+			{
+				if (memcmp(anchors[k].hash, hash, BJXM_HASH_LEN) != 0)
+				{
+					char		want[65];
+					char		got[65];
+
+					bj_hash_hex(anchors[k].hash, want);
+					bj_hash_hex(hash, got);
+					*broken = row.event_id;
+					*detail = psprintf("链 %lld 序号 %lld 的哈希与锚点不符: 锚点 %s, 日志 %s; 该事件或本链此前的事件被改写, 链被重新链接 "
+									   "(lane %lld seq %lld does not match the anchor: anchor %s, log %s; it or an earlier event "
+									   "of the lane was rewritten and the chain re-linked)",
+									   (long long) this_lane, (long long) this_seq, want, got,
+									   (long long) this_lane, (long long) this_seq, want, got);
+					break;
+				}
+				k++;
+			}
+			if (*broken != 0)
+				break;
 			memcpy(prev, hash, BJXM_HASH_LEN);
 			seq = this_seq;
+			last_id = row.event_id;
 			(*checked)++;
 		}
 	}
 	SPI_cursor_close(portal);
 	if (*broken == 0 && lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, detail))
 		*broken = head ? head->last_event_id : -1;
+	/* anchors beyond the end of their lane */
+	if (*broken == 0 && k < nanchors)
+	{
+		*broken = anchors[k].lane == lane ? last_id : -1;
+		*detail = anchor_missing(&anchors[k], lane, seq);
+	}
 	/* a head whose lane has no event left must be empty */
 	for (int k = 0; k < nheads && *broken == 0; k++)
 		if (!heads[k].seen && heads[k].last_seq != 0)
@@ -923,6 +994,11 @@ PG_FUNCTION_INFO_V1(bjxm_verify_events);
  * log in id order recomputing the SM3 chain; reports the first event whose
  * id, link or hash does not hold, and a chain head that does not match the
  * last event (a removed tail).  auditor or bigdata (第三十条).
+ *
+ * bjxm.verify_events(anchors text) (0.3.0, issue 17): the same, and every
+ * anchor of the text chain_anchor_text() returned must name an event of
+ * the log with exactly that hash; a rewrite the anchor covers, re-linked
+ * to the end of its lane and head, is reported at the anchored event.
  */
 Datum
 bjxm_verify_events(PG_FUNCTION_ARGS)
@@ -940,15 +1016,41 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
 	MemoryContext outer = CurrentMemoryContext;
+	AnchorList	anchors = {NULL, 0, 0};
 
 	InitMaterializedSRF(fcinfo, 0);
 	bjxm_spi_connect();
 	if (bjxm_duty_check("verify_events", BJ_ART_SUPERVISION, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
 		bjxm_duty_raise(&why, 0);
 
+	/* verify_events(anchors text) (0.3.0): the text of chain_anchor_text() */
+	if (PG_NARGS() == 1)
+	{
+		text	   *t;
+		long		line = 0;
+		const char *bad = NULL;
+
+		if (PG_ARGISNULL(0))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: 锚点不能为空 (anchors must not be NULL)", bjxm_clause_cstring(BJ_ART_SUPERVISION, 0)),
+					 errhint("传入 bjxm.chain_anchor_text() 输出的原文; 不用锚点时调用 bjxm.verify_events()。")));
+		t = PG_GETARG_TEXT_PP(0);
+		if (bj_anchors_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), anchor_collect, &anchors, &line, &bad) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("%s: 锚点文本无效 (invalid anchor text)", bjxm_clause_cstring(BJ_ART_SUPERVISION, 0)),
+					 errdetail("第 %ld 行 (line %ld): %s", line, line, bad),
+					 errhint("传入 bjxm.chain_anchor_text() 输出的原文, 不作改动 (pass the text chain_anchor_text() returned, unchanged).")));
+		if (anchors.n > 1)
+			qsort(anchors.a, anchors.n, sizeof(Anchor), anchor_cmp);
+		if (!log_has_column("lane"))
+			elog(ERROR, "bjxm: verify_events(anchors) needs the 0.3.0 event lanes (ALTER EXTENSION bjxm UPDATE)");
+	}
+
 	if (log_has_column("lane"))
 	{
-		verify_lanes(&checked, &broken, &detail);
+		verify_lanes(&checked, &broken, &detail, anchors.a, anchors.n);
 		goto done;
 	}
 	memset(prev, 0, sizeof(prev));
@@ -1123,4 +1225,247 @@ bjxm_upgrade_chain(PG_FUNCTION_ARGS)
 	}
 	SPI_finish();
 	PG_RETURN_INT64(n);
+}
+
+/* The hex digest of a bytea hash; NULL if it is not one. */
+static bool
+bytea_hash(Datum d, bool isnull, unsigned char *out)
+{
+	bytea	   *b;
+
+	if (isnull)
+		return false;
+	b = DatumGetByteaPP(d);
+	if (VARSIZE_ANY_EXHDR(b) != BJXM_HASH_LEN)
+		return false;
+	memcpy(out, VARDATA_ANY(b), BJXM_HASH_LEN);
+	return true;
+}
+
+/* Refuse unless the caller is the auditor or bigdata (第三十条). */
+static void
+require_audit_duty(const char *name)
+{
+	static const char *const duties[] = {"auditor", "bigdata"};
+	BjxmDutyRefusal why;
+
+	if (bjxm_duty_check(name, BJ_ART_SUPERVISION, duties, 2, 0, true, NULL, NULL, &why) == BJXM_DUTY_REFUSED)
+		bjxm_duty_raise(&why, 0);
+}
+
+PG_FUNCTION_INFO_V1(bjxm_export_events);
+/*
+ * bjxm.export_events(after bigint DEFAULT 0) → SETOF text: the event log
+ * for the offline verifier (docs/event-export.md): one bjxm-export-v1 line
+ * per event with event_id > after, in (lane, lane_seq) order, then one
+ * bjxm-head-v1 line per lane head with events after `after`; both read
+ * under one snapshot, so the heads match the events exported.  Auditor or
+ * bigdata (第三十条).
+ */
+Datum
+bjxm_export_events(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			types[1] = {INT8OID};
+	Datum		args[1];
+	SPIPlanPtr	plan;
+	Portal		portal;
+	MemoryContext row_cxt;
+	MemoryContext old;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: after 不能为空, 全部导出用 0 (after must not be NULL; 0 exports everything)",
+						bjxm_clause_cstring(BJ_ART_SUPERVISION, 0))));
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	bjxm_spi_connect();
+	require_audit_duty("export_events");
+	if (!log_has_column("lane"))
+		elog(ERROR, "bjxm: export_events needs the 0.3.0 event lanes (ALTER EXTENSION bjxm UPDATE)");
+	args[0] = PG_GETARG_DATUM(0);
+	row_cxt = AllocSetContextCreate(CurrentMemoryContext, "bjxm export line", ALLOCSET_DEFAULT_SIZES);
+
+	plan = SPI_prepare("SELECT " EVENT_COLUMNS ", e.prev_hash, e.hash, e.login::pg_catalog.text, e.lane, e.lane_seq "
+					   "FROM bjxm.events e WHERE e.event_id OPERATOR(pg_catalog.>) $1 ORDER BY e.lane, e.lane_seq",
+					   1, types);
+	if (plan == NULL)
+		elog(ERROR, "bjxm: export_events: prepare failed");
+	/* read-only: the cursor and the heads below use the statement's one snapshot */
+	portal = SPI_cursor_open(NULL, plan, args, NULL, true);
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			BjxmEventRow row;
+			bj_event	c;
+			bool		isnull;
+			unsigned char prev[BJXM_HASH_LEN];
+			unsigned char hash[BJXM_HASH_LEN];
+			int64		lane;
+			int64		lane_seq;
+			size_t		n;
+			char	   *line;
+			Datum		v;
+			bool		vnull = false;
+
+			old = MemoryContextSwitchTo(row_cxt);
+			event_row_from_tuple(t, d, &row);
+			memset(prev, 0, sizeof(prev));
+			memset(hash, 0, sizeof(hash));
+			v = SPI_getbinval(t, d, 15, &isnull);
+			(void) bytea_hash(v, isnull, prev);
+			v = SPI_getbinval(t, d, 16, &isnull);
+			(void) bytea_hash(v, isnull, hash);
+			lane = DatumGetInt64(SPI_getbinval(t, d, 18, &isnull));
+			lane_seq = DatumGetInt64(SPI_getbinval(t, d, 19, &isnull));
+			core_event(&row, &c);
+			n = bj_export_event_line(&c, lane, lane_seq, prev, hash, NULL, 0);
+			line = palloc(n + 1);
+			bj_export_event_line(&c, lane, lane_seq, prev, hash, line, n);
+			line[n] = '\0';
+			MemoryContextSwitchTo(old);
+			v = CStringGetTextDatum(line);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &v, &vnull);
+			pfree(DatumGetPointer(v));
+			MemoryContextReset(row_cxt);
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+
+	/* the heads, under the same snapshot */
+	{
+		static const char q[] = "SELECT l.lane, l.last_seq, l.last_event_id, l.last_hash FROM bjxm.event_lanes l "
+			"WHERE l.last_seq OPERATOR(pg_catalog.>) 0 AND l.last_event_id OPERATOR(pg_catalog.>) $1 ORDER BY l.lane";
+		SPIPlanPtr	hp = SPI_prepare(q, 1, types);
+
+		if (hp == NULL || SPI_execute_plan(hp, args, NULL, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "bjxm: export_events: lane heads lookup failed");
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			bool		isnull;
+			unsigned char hash[BJXM_HASH_LEN];
+			char		buf[256];
+			size_t		n;
+			Datum		v;
+			bool		vnull = false;
+
+			memset(hash, 0, sizeof(hash));
+			v = SPI_getbinval(t, d, 4, &isnull);
+			(void) bytea_hash(v, isnull, hash);
+			n = bj_export_head_line(DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)),
+									DatumGetInt64(SPI_getbinval(t, d, 2, &isnull)),
+									DatumGetInt64(SPI_getbinval(t, d, 3, &isnull)), hash, buf, sizeof(buf) - 1);
+			buf[n < sizeof(buf) - 1 ? n : sizeof(buf) - 1] = '\0';
+			v = CStringGetTextDatum(buf);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &v, &vnull);
+		}
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* The committed lane heads with events, in lane order (caller in SPI). */
+static void
+read_heads(void)
+{
+	if (SPI_execute("SELECT l.lane, l.last_seq, l.last_event_id, l.last_hash FROM bjxm.event_lanes l "
+					"WHERE l.last_seq OPERATOR(pg_catalog.>) 0 ORDER BY l.lane", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: chain_anchor: lane heads lookup failed");
+}
+
+PG_FUNCTION_INFO_V1(bjxm_chain_anchor);
+/*
+ * bjxm.chain_anchor() → TABLE (lane, lane_seq, event_id, hash, taken_at):
+ * every lane head with events, for an auditor to keep outside the
+ * database (第三十条).  Auditor or bigdata.
+ */
+Datum
+bjxm_chain_anchor(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TimestampTz now = GetCurrentTimestamp();
+
+	InitMaterializedSRF(fcinfo, 0);
+	bjxm_spi_connect();
+	require_audit_duty("chain_anchor");
+	read_heads();
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		unsigned char hash[BJXM_HASH_LEN];
+		char		hex[65];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+		bool		hnull;
+		Datum		h = SPI_getbinval(t, d, 4, &hnull);
+
+		values[0] = SPI_getbinval(t, d, 1, &isnull);
+		values[1] = SPI_getbinval(t, d, 2, &isnull);
+		values[2] = SPI_getbinval(t, d, 3, &isnull);
+		if (bytea_hash(h, hnull, hash))
+		{
+			bj_hash_hex(hash, hex);
+			values[3] = CStringGetTextDatum(hex);
+		}
+		else
+			nulls[3] = true;
+		values[4] = TimestampTzGetDatum(now);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(bjxm_chain_anchor_text);
+/*
+ * bjxm.chain_anchor_text() → text: the anchors as lines
+ * "bjxm-anchor-v1 TAB lane TAB lane_seq TAB hash_hex", then
+ * "bjxm-anchor-sum-v1 TAB" the SM3 of the lines before it; the text that
+ * verify_events(anchors) and bjxm-verify --anchors read.  Auditor or
+ * bigdata (第三十条).
+ */
+Datum
+bjxm_chain_anchor_text(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+	char		line[256];
+	size_t		n;
+	text	   *result;
+
+	initStringInfo(&buf);		/* in the caller's context: it outlives SPI */
+	bjxm_spi_connect();
+	require_audit_duty("chain_anchor_text");
+	read_heads();
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		unsigned char hash[BJXM_HASH_LEN];
+		Datum		h = SPI_getbinval(t, d, 4, &isnull);
+
+		if (!bytea_hash(h, isnull, hash))
+			elog(ERROR, "bjxm: chain_anchor_text: lane " INT64_FORMAT " has events and no head hash",
+				 DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)));
+		n = bj_anchor_line(DatumGetInt64(SPI_getbinval(t, d, 1, &isnull)),
+						   DatumGetInt64(SPI_getbinval(t, d, 2, &isnull)), hash, line, sizeof(line));
+		appendBinaryStringInfo(&buf, line, (int) n);
+		appendStringInfoChar(&buf, '\n');
+	}
+	n = bj_anchor_sum_line(buf.data, buf.len, line, sizeof(line));
+	appendBinaryStringInfo(&buf, line, (int) n);
+	SPI_finish();
+	result = cstring_to_text_with_len(buf.data, buf.len);
+	PG_RETURN_TEXT_P(result);
 }

@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, personal_suite());
 	srunner_add_suite(sr, normalize_suite());
 	srunner_add_suite(sr, expense_suite());
+	srunner_add_suite(sr, eventlog_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

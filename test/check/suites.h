@@ -33,4 +33,7 @@ Suite	   *normalize_suite(void);
 /* test_expense.c: the 第十一条 context rules and the data/i16 corpora (issue 16). */
 Suite	   *expense_suite(void);
 
+/* The event log's canonical bytes, export lines and anchors (test_eventlog.c). */
+Suite	   *eventlog_suite(void);
+
 #endif							/* BJ_CHECK_SUITES_H */
