@@ -691,6 +691,8 @@ COMMENT ON COLUMN bjxm.events.login IS '登录用户 session_user, 与操作角�
 COMMENT ON COLUMN bjxm.events.rulebook IS '施行规则: 扩展版本与参数修订号 (extension version and settings revision in force)';
 ALTER TABLE bjxm.events ADD COLUMN lane bigint NOT NULL DEFAULT 0, ADD COLUMN lane_seq bigint;
 ALTER TABLE bjxm.events ALTER COLUMN lane DROP DEFAULT, ALTER COLUMN lane_seq SET NOT NULL;
+-- ids come from bjxm.event_ids (from 1): an id <= 0 is a hand-made event, and export_events(0) would leave it out
+ALTER TABLE bjxm.events ADD CONSTRAINT events_event_id_positive CHECK (event_id OPERATOR(pg_catalog.>) 0);
 CREATE UNIQUE INDEX events_lane_idx ON bjxm.events (lane, lane_seq);
 COMMENT ON COLUMN bjxm.events.lane IS '所在链: 本事务首个事件的单位, 0 为市级; 0.3.0 之前的事件在 0 链 (lane: the unit of the transaction''s first event, 0 for the city; events before 0.3.0 are lane 0)';
 COMMENT ON COLUMN bjxm.events.lane_seq IS '链内序号, 从 1 起连续 (position in the lane, contiguous from 1)';

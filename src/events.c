@@ -564,8 +564,8 @@ bjxm_record_event(const BjxmEvent *e)
  * writer locks its lane head before it takes an id, so all its ids are
  * above the head it replaces; a lane whose writer committed after snap was
  * taken still counts, so a reader never returns an id above an event its
- * snapshot cannot see yet.  A multixact or lock-only xmax counts as in
- * flight (only a delay).
+ * snapshot cannot see yet.  A lock-only xmax is not a writer (whoever
+ * updates later takes its ids later); a multixact's updater counts.
  */
 static int64
 lane_horizon(Snapshot snap)
@@ -592,8 +592,24 @@ lane_horizon(Snapshot snap)
 
 		if (mask & HEAP_XMAX_INVALID)
 			in_flight = false;
-		else if ((mask & HEAP_XMAX_IS_MULTI) || HEAP_XMAX_IS_LOCKED_ONLY(mask))
-			in_flight = true;
+		else if (HEAP_XMAX_IS_LOCKED_ONLY(mask))
+		{
+			/*
+			 * Locked, not replaced (a FOR SHARE, or a writer's EvalPlanQual
+			 * lock just before its UPDATE): any writer of the lane takes
+			 * its id after its UPDATE, so after this read.  Counting it in
+			 * flight stalled the feed for good: a committed locker's xmax
+			 * stays until the lane's next write (red17).
+			 */
+			in_flight = false;
+		}
+		else if (mask & HEAP_XMAX_IS_MULTI)
+		{
+			/* lockers and one updater: the updater decides */
+			TransactionId upd = HeapTupleGetUpdateXid(h);
+
+			in_flight = !TransactionIdIsValid(upd) || XidInMVCCSnapshot(upd, snap);
+		}
 		else
 			in_flight = XidInMVCCSnapshot(HeapTupleHeaderGetRawXmax(h), snap);
 		if (!in_flight)
@@ -741,7 +757,8 @@ typedef struct LaneHead
  * last one's hash; else *detail.  head NULL: a lane with events and no head.
  */
 static bool
-lane_end_matches(const LaneHead *head, int64 lane, int64 seq, const unsigned char *last, char **detail)
+lane_end_matches(const LaneHead *head, int64 lane, int64 seq, const unsigned char *last, int64 last_id,
+				 char **detail)
 {
 	if (head == NULL)
 	{
@@ -756,6 +773,15 @@ lane_end_matches(const LaneHead *head, int64 lane, int64 seq, const unsigned cha
 	{
 		*detail = psprintf("链 %lld 的链头记录 %lld 个事件, 日志中可验证 %lld 个 (the head of lane %lld does not match its last event: events were removed or the head altered)",
 						   (long long) lane, (long long) head->last_seq, (long long) seq, (long long) lane);
+		return false;
+	}
+	/* red17: the head's last_event_id bounds events_since's horizon; bjxm-verify checks it too */
+	if (seq > 0 && head->last_event_id != last_id)
+	{
+		*detail = psprintf("链 %lld 的链头记录末事件编号 %lld, 日志中为 %lld (the head of lane %lld names last event_id %lld, "
+						   "the lane ends at event_id %lld: the head was altered)",
+						   (long long) lane, (long long) head->last_event_id, (long long) last_id,
+						   (long long) lane, (long long) head->last_event_id, (long long) last_id);
 		return false;
 	}
 	return true;
@@ -897,7 +923,7 @@ verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors
 			if (this_lane != lane)
 			{
 				/* the lane before ends where its head says */
-				if (lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, detail))
+				if (lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, last_id, detail))
 				{
 					*broken = row.event_id;
 					break;
@@ -917,6 +943,31 @@ verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors
 			stored_prev = isnull ? NULL : DatumGetByteaPP(v);
 			v = SPI_getbinval(t, d, 16, &isnull);
 			stored_hash = isnull ? NULL : DatumGetByteaPP(v);
+			/*
+			 * red17: ids come from bjxm.event_ids (from 1) and rise with
+			 * lane_seq (the lane lock is taken before the id).  An id of 0
+			 * would also read as "nothing broken" below, and export_events
+			 * (after 0) leaves ids <= 0 out.
+			 */
+			if (row.event_id <= 0)
+			{
+				*broken = -1;
+				*detail = psprintf("链 %lld 序号 %lld 的事件编号 %lld 不是序列所给 (lane %lld seq %lld has event_id %lld: "
+								   "ids start at 1; the event was inserted by hand)",
+								   (long long) this_lane, (long long) this_seq, (long long) row.event_id,
+								   (long long) this_lane, (long long) this_seq, (long long) row.event_id);
+				break;
+			}
+			if (seq > 0 && row.event_id <= last_id)
+			{
+				*broken = row.event_id;
+				*detail = psprintf("链 %lld 序号 %lld 的事件编号 %lld 不大于上一事件的 %lld (lane %lld seq %lld: event_id %lld "
+								   "is not above the previous event's %lld; within a lane ids rise with lane_seq: "
+								   "the event was inserted or moved by hand)",
+								   (long long) this_lane, (long long) this_seq, (long long) row.event_id, (long long) last_id,
+								   (long long) this_lane, (long long) this_seq, (long long) row.event_id, (long long) last_id);
+				break;
+			}
 			if (this_seq != seq + 1)
 			{
 				*broken = row.event_id;
@@ -969,7 +1020,7 @@ verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors
 		}
 	}
 	SPI_cursor_close(portal);
-	if (*broken == 0 && lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, detail))
+	if (*broken == 0 && lane != PG_INT64_MIN && !lane_end_matches(head, lane, seq, prev, last_id, detail))
 		*broken = head ? head->last_event_id : -1;
 	/* anchors beyond the end of their lane */
 	if (*broken == 0 && k < nanchors)
@@ -1143,7 +1194,7 @@ done:
 
 	values[0] = Int64GetDatum(checked);
 	values[1] = Int64GetDatum(broken);
-	nulls[1] = broken == 0;
+	nulls[1] = broken == 0 && detail == NULL;
 	if (detail)
 		values[2] = CStringGetTextDatum(detail);
 	else

@@ -2276,6 +2276,8 @@ UPDATE bjxm.events e SET lane_seq = n.seq
   FROM (SELECT x.event_id, pg_catalog.row_number() OVER (ORDER BY x.event_id) AS seq FROM bjxm.events x) n
  WHERE n.event_id OPERATOR(pg_catalog.=) e.event_id;
 ALTER TABLE bjxm.events ALTER COLUMN lane DROP DEFAULT, ALTER COLUMN lane_seq SET NOT NULL;
+-- ids come from bjxm.event_ids (from 1): an id <= 0 is a hand-made event, and export_events(0) would leave it out
+ALTER TABLE bjxm.events ADD CONSTRAINT events_event_id_positive CHECK (event_id OPERATOR(pg_catalog.>) 0);
 ALTER TABLE bjxm.events ENABLE TRIGGER events_append_only;
 CREATE UNIQUE INDEX events_lane_idx ON bjxm.events (lane, lane_seq);
 COMMENT ON COLUMN bjxm.events.lane IS '所在链: 本事务首个事件的单位, 0 为市级; 0.3.0 之前的事件在 0 链 (lane: the unit of the transaction''s first event, 0 for the city; events before 0.3.0 are lane 0)';

@@ -79,6 +79,8 @@
 #   event_ids_gapless  in every event lane, lane_seq runs 1..count (issue 17:
 #                      the ids themselves may have gaps)
 #   verify_events      bjxm.verify_events() finds no break (when present)
+#   verify_state       bjxm.verify_state() reports no row (the tables are
+#                      what the events say; issue 17 item 5)
 #   unexpected_sqlstate, pgbench_aborted
 # Prints per kind: attempted, ok, refused by SQLSTATE.  Exit 0 when all
 # hold, 1 with the violations listed.  Any 40P01 is also looked up in the
@@ -832,6 +834,15 @@ INSERT INTO violations
 SELECT 'verify_events', CASE WHEN first_broken IS NULL THEN 0 ELSE 1 END,
        format('checked %s, first broken %s: %s', checked, first_broken, detail)
   FROM bjxm.verify_events();
+\endif
+
+-- Reconciliation (issue 17 item 5): the tables are what the events say.
+SELECT to_regprocedure('bjxm.verify_state()') IS NOT NULL AS has_verify_state \gset
+\if :has_verify_state
+INSERT INTO violations
+SELECT 'verify_state', count(*), string_agg(format('%s %s %s.%s: table %s, events %s', kind, table_name, row_key,
+                                                   column_name, in_table, from_events), '; ')
+  FROM (SELECT * FROM bjxm.verify_state() LIMIT 20) v;
 \endif
 
 -- Anything but an expected refusal.
