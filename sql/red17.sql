@@ -59,3 +59,17 @@ SELECT first_broken IS NOT NULL AS broken, detail LIKE '%names last event_id%the
 ROLLBACK TO s;
 SELECT first_broken IS NULL AS verifies FROM bjxm.verify_events();
 ROLLBACK;
+
+-- (4) a reader inside a transaction that recorded events is not shown its
+-- own uncommitted events (a rollback would have shown it events that never
+-- were); after the commit, every one.
+BEGIN;
+SELECT bjxm.register_party('R17-OWN', '自身事务机构', 'reviewer') > 0 AS recorded;
+SELECT count(*) FILTER (WHERE details->>'code' = 'R17-OWN') AS own_shown FROM bjxm.events_since(0, 10000);
+ROLLBACK;
+SELECT count(*) FILTER (WHERE details->>'code' = 'R17-OWN') AS after_rollback FROM bjxm.events_since(0, 10000);
+BEGIN;
+SELECT bjxm.register_party('R17-OWN2', '自身事务机构二', 'reviewer') > 0 AS recorded;
+SELECT count(*) FILTER (WHERE details->>'code' = 'R17-OWN2') AS own_shown FROM bjxm.events_since(0, 10000);
+COMMIT;
+SELECT count(*) FILTER (WHERE details->>'code' = 'R17-OWN2') AS after_commit FROM bjxm.events_since(0, 10000);

@@ -159,6 +159,7 @@ next_event_id(unsigned char *prev, bool chained)
  */
 static LocalTransactionId lane_lxid = InvalidLocalTransactionId;
 static int64 lane_of_xact = 0;
+static int64 first_id_of_xact = 0;	/* the first id this transaction took */
 
 /*
  * Lock lane's head and take its next lane_seq (*seq) and the hash before
@@ -200,10 +201,13 @@ next_event_lane(const BjxmEvent *e, unsigned char *prev, int64 *lane, int64 *seq
 {
 	static Oid	seq_oid = InvalidOid;
 
+	int64		id;
+
 	if (MyProc->lxid != lane_lxid)
 	{
 		lane_lxid = MyProc->lxid;
 		lane_of_xact = e->has_unit ? e->unit_id : 0;
+		first_id_of_xact = 0;
 	}
 	if (!lane_bump(lane_of_xact, seq, prev))
 	{
@@ -220,7 +224,10 @@ next_event_lane(const BjxmEvent *e, unsigned char *prev, int64 *lane, int64 *seq
 		seq_oid = get_relname_relid("event_ids", get_namespace_oid("bjxm", false));
 	if (!OidIsValid(seq_oid))
 		elog(ERROR, "bjxm: sequence bjxm.event_ids missing");
-	return DatumGetInt64(DirectFunctionCall1(nextval_oid, ObjectIdGetDatum(seq_oid)));
+	id = DatumGetInt64(DirectFunctionCall1(nextval_oid, ObjectIdGetDatum(seq_oid)));
+	if (first_id_of_xact == 0)
+		first_id_of_xact = id;
+	return id;
 }
 
 /* The core's view of an event (src/core/eventlog.c). */
@@ -651,6 +658,14 @@ bjxm_events_since(PG_FUNCTION_ARGS)
 	bjxm_spi_connect();
 	snap = RegisterSnapshot(GetLatestSnapshot());
 	horizon = lane_horizon(snap);
+	/*
+	 * A caller whose own transaction recorded events sees them in its
+	 * snapshot, uncommitted; were they returned and the transaction rolled
+	 * back, the client would have seen events that never were (issue 17
+	 * red team).  Nothing from this transaction's first id on is returned.
+	 */
+	if (MyProc->lxid == lane_lxid && first_id_of_xact > 0 && first_id_of_xact < horizon)
+		horizon = first_id_of_xact;
 	args[0] = PG_GETARG_DATUM(0);
 	args[1] = Int64GetDatum(horizon);
 	args[2] = Int32GetDatum(max);
