@@ -2271,8 +2271,6 @@ INSERT INTO bjxm_terms_seed (term, clause, class, kind, allow_contexts, deny_con
     ('租用办公', '第十一条第(一)项', 'property', 'always', '{}', '{}', true, true),
     ('租办公', '第十一条第(一)项', 'property', 'always', '{}', '{}', true, true),
     ('写字楼', '第十一条第(一)项', 'property', 'purchase_only', pg_catalog.string_to_array('监测|经济|楼宇经济|系统|平台|数据|入驻|招商|管理|统计', '|'), pg_catalog.string_to_array('租|租赁|租用|<N>月|<N>平|<N>m2|平米|物业|办公|<N>年', '|'), true, true),
-    ('大楼综合布线', '第十一条第(三)项', 'office_premises', 'always', '{}', '{}', true, true),
-    ('大楼网络布线', '第十一条第(三)项', 'office_premises', 'always', '{}', '{}', true, true),
     ('办公楼搬迁', '第十一条第(三)项', 'office_premises', 'always', '{}', '{}', true, true),
     ('大楼', '第十一条第(三)项', 'office_premises', 'purchase_only', pg_catalog.string_to_array('机房|数据中心|idc|运维|系统|平台|管理系统|智慧', '|'), pg_catalog.string_to_array('新建|搬迁|新址|综合布线|布线|弱电|点位|信息点|配线|楼层|装修|智能化', '|'), false, true),
     ('新址', '第十一条第(三)项', 'office_premises', 'purchase_only', pg_catalog.string_to_array('机房|数据中心|云|服务器|系统|平台|idc', '|'), pg_catalog.string_to_array('办公|布设|布线|点位|弱电|电话|装修|大楼', '|'), false, true),
