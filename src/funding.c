@@ -801,20 +801,16 @@ plainly_eligible(HeapTuple tuple, TupleDesc desc)
 		if (!isnull)
 		{
 			text	   *t = DatumGetTextPP(d);
-			char	   *m;
-			size_t		mlen;
-			size_t		hits;
 
 			/*
 			 * In normal form, as the full check matches (issue 16): the raw
-			 * bytes of 笔记本 电脑 match nothing.  Text that is not UTF-8 is
-			 * left to the full check, which refuses it.
+			 * bytes of 笔记本 电脑 match nothing.  One pass normalises and
+			 * matches without writing the normal form; only a text in
+			 * which a phrase occurs is normalised and judged by the context
+			 * rules.  Text that is not UTF-8 (or any other status) is left
+			 * to the full check, which refuses it.
 			 */
-			if (bj_norm_dup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &m, NULL, &mlen) != BJ_NORM_OK)
-				return false;
-			hits = bj_expense_find_all(cache.expense, m, mlen, NULL, 0);
-			free(m);
-			if (hits > 0)
+			if (bj_expense_refuses_raw(cache.expense, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) != 0)
 				return false;
 		}
 	}

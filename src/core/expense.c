@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "expense.h"
+#include "normalize.h"
 
 /* One (context, phrase) pair of a rule. */
 typedef struct ctx_use
@@ -459,6 +460,22 @@ refused(const bj_expense *x, const char *text, size_t len, bj_match *out, size_t
 
 	if (x == NULL || !x->built || (text == NULL && len > 0))
 		return 0;
+	if (stop && max >= 1)
+	{
+		/*
+		 * The first occurrence in matcher order is the first of find_all;
+		 * no occurrence, or one of a phrase refused wherever it stands,
+		 * settles it without listing the others.
+		 */
+		if (!bj_matcher_find(x->phrases, text, len, &m[0]))
+			return 0;
+		if (!x->purchase_only[m[0].id])
+		{
+			if (out != NULL)
+				out[0] = m[0];
+			return 1;
+		}
+	}
 	total = bj_matcher_find_all(x->phrases, text, len, m, sizeof(inline_m) / sizeof(inline_m[0]));
 	if (total > sizeof(inline_m) / sizeof(inline_m[0]))
 	{
@@ -517,6 +534,39 @@ size_t
 bj_expense_find_all(const bj_expense *x, const char *text, size_t len, bj_match *out, size_t max)
 {
 	return refused(x, text, len, out, max, 0);
+}
+
+int
+bj_expense_refuses_raw(const bj_expense *x, const char *raw, size_t len)
+{
+	char		inline_buf[1024];
+	char	   *buf = inline_buf;
+	size_t		n;
+	int			rc;
+	bj_norm_dfa dfa;
+
+	if (x == NULL || !x->built)
+		return BJ_NORM_EINVAL;
+	if (bj_matcher_dfa16(x->phrases, &dfa.delta, &dfa.shift, &dfa.cls))
+	{
+		rc = bj_norm_scan(raw, len, &dfa);
+		if (rc <= 0)
+			return rc;			/* no phrase occurs (or not UTF-8) */
+	}
+	/* a phrase occurs: normalise and judge by the rules */
+	rc = bj_norm(raw, len, inline_buf, sizeof(inline_buf), NULL, &n);
+	if (rc == BJ_NORM_ENOSPACE)
+	{
+		buf = malloc(n > 0 ? n : 1);
+		if (buf == NULL)
+			return BJ_NORM_ENOMEM;
+		rc = bj_norm(raw, len, buf, n, NULL, &n);
+	}
+	if (rc == BJ_NORM_OK)
+		rc = bj_expense_find(x, buf, n, NULL);
+	if (buf != inline_buf)
+		free(buf);
+	return rc;
 }
 
 void

@@ -79,6 +79,19 @@ int			bj_expense_find(const bj_expense *x, const char *text, size_t len, bj_matc
 size_t		bj_expense_find_all(const bj_expense *x, const char *text, size_t len, bj_match *out,
 								size_t max);
 
+/*
+ * Whether the normal form (normalize.h) of raw[0, len) — the text as the
+ * unit wrote it — has a refused occurrence: 1 or 0, exactly what bj_norm
+ * then bj_expense_find on its output say; or a negative BJ_NORM_* status:
+ * BJ_NORM_EUTF8 (raw is not valid UTF-8), BJ_NORM_EINVAL (x NULL or not
+ * built, raw NULL with len > 0), BJ_NORM_ETOOLONG, BJ_NORM_ENOMEM.  For
+ * the trigger's "is this line plainly eligible?": a text in which no
+ * phrase occurs is decided in one pass that normalises and matches
+ * without writing the normal form (bj_norm_scan); only a text with an
+ * occurrence is normalised and judged by the rules.
+ */
+int			bj_expense_refuses_raw(const bj_expense *x, const char *raw, size_t len);
+
 void		bj_expense_free(bj_expense *x);
 
 #endif							/* BJ_EXPENSE_H */

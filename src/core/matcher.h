@@ -38,6 +38,7 @@
 #define BJ_MATCHER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Status codes of bj_matcher_add and bj_matcher_build. */
 #define BJ_MATCHER_OK			0	/* added (or built) */
@@ -116,6 +117,19 @@ int			bj_matcher_find(const bj_matcher *m, const char *text, size_t len,
  */
 size_t		bj_matcher_find_all(const bj_matcher *m, const char *text,
 								size_t len, bj_match *out, size_t max);
+
+/*
+ * The automaton of a built matcher of fewer than 32768 states, for a scan
+ * that feeds it bytes itself (bj_norm_scan in normalize.h): *delta rows
+ * of 1 << *shift cells of 16 bits (the next state, bit 15 set when a
+ * pattern ends there; start state 0, row of state q at q << *shift) and
+ * *cls the 256 byte → column map.  1 if so, 0 if the matcher is not built
+ * or has a 32-bit table (then nothing is set).  Read-only, valid until
+ * bj_matcher_free.  Reaching a state with bit 15 set is exactly when
+ * bj_matcher_find would report a match.
+ */
+int			bj_matcher_dfa16(const bj_matcher *m, const uint16_t **delta,
+							 unsigned *shift, const uint16_t **cls);
 
 /* Free everything (NULL is fine). */
 void		bj_matcher_free(bj_matcher *m);

@@ -60,6 +60,36 @@ bj_norm_bound(size_t len)
 	return len * BJ_NORM_MAX_RATIO;
 }
 
+/*
+ * Append the k bytes src[0, k) of input character at offset at: written
+ * when they fit whole in what is left of out (*wcap: outcap, or 0 once a
+ * character did not fit, so nothing after it is written), counted always.
+ */
+static inline void
+put(char *out, uint32_t *map, size_t *o, size_t *wcap, const unsigned char *src,
+	size_t k, size_t at)
+{
+	if (*wcap >= k && *o <= *wcap - k)
+	{
+		for (size_t j = 0; j < k; j++)
+			out[*o + j] = (char) src[j];
+		if (map != NULL)
+			for (size_t j = 0; j < k; j++)
+				map[*o + j] = (uint32_t) at;
+	}
+	else
+		*wcap = 0;
+	*o += k;
+}
+
+/* The stage-2 entry of code point c (0: unchanged; see norm_tables.h). */
+static inline unsigned
+lookup(uint32_t c)
+{
+	return bj_norm_stage2[((size_t) bj_norm_stage1[c >> BJ_NORM_BLOCK_SHIFT]
+						   << BJ_NORM_BLOCK_SHIFT) | (c & BJ_NORM_BLOCK_MASK)];
+}
+
 int
 bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 		size_t *outlen)
@@ -67,7 +97,7 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 	const unsigned char *p = (const unsigned char *) s;
 	size_t		i = 0;
 	size_t		o = 0;
-	int			full = 0;		/* a character did not fit: write no more */
+	size_t		wcap = outcap;	/* 0 once a character did not fit: write no more */
 
 	if (outlen == NULL)
 		return BJ_NORM_EINVAL;
@@ -80,10 +110,8 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 	while (i < len)
 	{
 		unsigned char b = p[i];
-		const unsigned char *src;
 		uint32_t	c;
 		size_t		n;
-		size_t		k;
 		unsigned	v;
 
 		if (b < 0x80)
@@ -92,38 +120,62 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 
 			if (a != 0)
 			{
-				if (!full && o < outcap)
+				if (o < wcap)
 				{
 					out[o] = (char) a;
 					if (map != NULL)
 						map[o] = (uint32_t) i;
 				}
 				else
-					full = 1;
+					wcap = 0;
 				o++;
 			}
 			i++;
 			continue;
 		}
 
-		/* decode and validate (RFC 3629) */
-		if (b >= 0xC2 && b <= 0xDF)
+		/* decode and validate (RFC 3629); 3 bytes (CJK) first */
+		if ((b & 0xF0) == 0xE0)
+		{
+			unsigned char b1;
+			unsigned char b2;
+
+			if (len - i < 3)
+				return BJ_NORM_EUTF8;
+			b1 = p[i + 1];
+			b2 = p[i + 2];
+			if (((b1 & 0xC0) ^ 0x80) | ((b2 & 0xC0) ^ 0x80))
+				return BJ_NORM_EUTF8;
+			c = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (b1 & 0x3F) << 6) | (b2 & 0x3F);
+			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+				return BJ_NORM_EUTF8;	/* overlong, surrogate */
+			v = lookup(c);
+			if (v == 0)
+			{
+				/* unchanged (most CJK): three bytes as they are */
+				if (wcap >= 3 && o <= wcap - 3)
+				{
+					out[o] = (char) b;
+					out[o + 1] = (char) b1;
+					out[o + 2] = (char) b2;
+					if (map != NULL)
+						map[o] = map[o + 1] = map[o + 2] = (uint32_t) i;
+				}
+				else
+					wcap = 0;
+				o += 3;
+				i += 3;
+				continue;
+			}
+			n = 3;
+		}
+		else if (b >= 0xC2 && b <= 0xDF)
 		{
 			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
 				return BJ_NORM_EUTF8;
 			n = 2;
 			c = ((uint32_t) (b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-		}
-		else if (b >= 0xE0 && b <= 0xEF)
-		{
-			if (len - i < 3 || (p[i + 1] & 0xC0) != 0x80 ||
-				(p[i + 2] & 0xC0) != 0x80)
-				return BJ_NORM_EUTF8;
-			n = 3;
-			c = ((uint32_t) (b & 0x0F) << 12) |
-				((uint32_t) (p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-				return BJ_NORM_EUTF8;	/* overlong, surrogate */
+			v = lookup(c);
 		}
 		else if (b >= 0xF0 && b <= 0xF4)
 		{
@@ -136,54 +188,125 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 				((uint32_t) (p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
 			if (c < 0x10000 || c > 0x10FFFF)
 				return BJ_NORM_EUTF8;	/* overlong, too large */
+			v = lookup(c);
 		}
 		else
 			return BJ_NORM_EUTF8;	/* continuation byte, C0, C1, F5+ */
 
-		v = bj_norm_stage2[((size_t) bj_norm_stage1[c >> BJ_NORM_BLOCK_SHIFT]
-							<< BJ_NORM_BLOCK_SHIFT) | (c & BJ_NORM_BLOCK_MASK)];
 		if (v == 0)
-		{
-			/* unchanged (most CJK): copy without the general path */
-			if (!full && o <= outcap && outcap - o >= n)
-			{
-				memcpy(out + o, p + i, n);
-				if (map != NULL)
-				{
-					map[o] = map[o + 1] = (uint32_t) i;
-					if (n > 2)
-						map[o + 2] = (uint32_t) i;
-					if (n > 3)
-						map[o + 3] = (uint32_t) i;
-				}
-			}
-			else
-				full = 1;
-			o += n;
-			i += n;
-			continue;
-		}
-		src = bj_norm_pool + v + 1;
-		k = bj_norm_pool[v];
-		if (k > 0)
-		{
-			if (!full && o <= outcap && outcap - o >= k)
-			{
-				size_t		j;
-
-				memcpy(out + o, src, k);
-				if (map != NULL)
-					for (j = 0; j < k; j++)
-						map[o + j] = (uint32_t) i;
-			}
-			else
-				full = 1;
-			o += k;
-		}
+			put(out, map, &o, &wcap, p + i, n, i);	/* unchanged */
+		else if (bj_norm_pool[v] > 0)
+			put(out, map, &o, &wcap, bj_norm_pool + v + 1, bj_norm_pool[v], i);
 		i += n;
 	}
 	*outlen = o;
 	return o > outcap ? BJ_NORM_ENOSPACE : BJ_NORM_OK;
+}
+
+int
+bj_norm_scan(const char *s, size_t len, const bj_norm_dfa *dfa)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const uint16_t *delta;
+	const uint16_t *cls;
+	unsigned	shift;
+	uint32_t	q = 0;
+	size_t		i = 0;
+
+	if ((s == NULL && len > 0) || dfa == NULL || dfa->delta == NULL || dfa->cls == NULL)
+		return BJ_NORM_EINVAL;
+	if (len > UINT32_MAX)
+		return BJ_NORM_ETOOLONG;
+	delta = dfa->delta;
+	cls = dfa->cls;
+	shift = dfa->shift;
+
+/* One output byte into the automaton; return 1 when it accepts. */
+#define SCAN_STEP(byte) \
+	do { \
+		q = delta[((size_t) (q & 0x7FFF) << shift) + cls[(unsigned char) (byte)]]; \
+		if (q & 0x8000) \
+			return 1; \
+	} while (0)
+
+	while (i < len)
+	{
+		unsigned char b = p[i];
+		uint32_t	c;
+		size_t		n;
+		unsigned	v;
+
+		if (b < 0x80)
+		{
+			if (ascii_map[b] != 0)
+				SCAN_STEP(ascii_map[b]);
+			i++;
+			continue;
+		}
+		/* decode and validate exactly as bj_norm does */
+		if ((b & 0xF0) == 0xE0)
+		{
+			unsigned char b1;
+			unsigned char b2;
+
+			if (len - i < 3)
+				return BJ_NORM_EUTF8;
+			b1 = p[i + 1];
+			b2 = p[i + 2];
+			if (((b1 & 0xC0) ^ 0x80) | ((b2 & 0xC0) ^ 0x80))
+				return BJ_NORM_EUTF8;
+			c = ((uint32_t) (b & 0x0F) << 12) | ((uint32_t) (b1 & 0x3F) << 6) | (b2 & 0x3F);
+			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+				return BJ_NORM_EUTF8;
+			v = lookup(c);
+			if (v == 0)
+			{
+				SCAN_STEP(b);
+				SCAN_STEP(b1);
+				SCAN_STEP(b2);
+				i += 3;
+				continue;
+			}
+			n = 3;
+		}
+		else if (b >= 0xC2 && b <= 0xDF)
+		{
+			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
+				return BJ_NORM_EUTF8;
+			n = 2;
+			c = ((uint32_t) (b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+			v = lookup(c);
+		}
+		else if (b >= 0xF0 && b <= 0xF4)
+		{
+			if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 ||
+				(p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80)
+				return BJ_NORM_EUTF8;
+			n = 4;
+			c = ((uint32_t) (b & 0x07) << 18) |
+				((uint32_t) (p[i + 1] & 0x3F) << 12) |
+				((uint32_t) (p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+			if (c < 0x10000 || c > 0x10FFFF)
+				return BJ_NORM_EUTF8;
+			v = lookup(c);
+		}
+		else
+			return BJ_NORM_EUTF8;
+
+		if (v == 0)
+		{
+			for (size_t j = 0; j < n; j++)
+				SCAN_STEP(p[i + j]);
+		}
+		else
+		{
+			for (size_t j = 0; j < bj_norm_pool[v]; j++)
+				SCAN_STEP(bj_norm_pool[v + 1 + j]);
+		}
+		i += n;
+	}
+#undef SCAN_STEP
+	return 0;
 }
 
 int

@@ -153,6 +153,32 @@ int			bj_norm_span(const char *s, size_t len, const uint32_t *map,
 						 size_t *end);
 
 /*
+ * A byte automaton to run over the normal form of a text without writing
+ * it (bj_norm_scan): delta holds rows of 1 << shift cells of 16 bits, the
+ * row of state q at q << shift; the cell of (q, byte b) at column cls[b]
+ * is the next state (bits 0-14) and bit 15 when that state accepts.  The
+ * start state is 0.  bj_matcher_dfa16 (matcher.h) describes a built
+ * matcher this way.
+ */
+typedef struct bj_norm_dfa
+{
+	const uint16_t *delta;
+	unsigned	shift;
+	const uint16_t *cls;		/* 256 entries */
+} bj_norm_dfa;
+
+/*
+ * Run dfa over the normal form of s[0, len), as bj_norm would write it,
+ * writing nothing: 1 as soon as an accepting state is reached (the rest
+ * of s is not read, nor validated), 0 if none is and s is valid UTF-8;
+ * else BJ_NORM_EUTF8 (invalid UTF-8 before any accepting state),
+ * BJ_NORM_EINVAL (s NULL with len > 0, dfa NULL) or BJ_NORM_ETOOLONG, as
+ * bj_norm.  One pass: the automaton steps while the next characters are
+ * decoded, which a normalise-then-match pair of loops cannot overlap.
+ */
+int			bj_norm_scan(const char *s, size_t len, const bj_norm_dfa *dfa);
+
+/*
  * Step (d) alone on one code point: its simplified form by t2s_table.h
  * (binary search), or c itself.
  */

@@ -563,6 +563,83 @@ START_TEST(corpus_precision_recall)
 }
 END_TEST
 
+/*
+ * bj_expense_refuses_raw on the raw text says what bj_norm then
+ * bj_expense_find say: every corpus line (name and description), each
+ * also respelt (a space, a zero-width space and a hyphen between its
+ * characters), longer than the 1 KB buffer, and invalid UTF-8.
+ */
+static void
+agrees(const bj_expense *x, const char *raw, size_t len)
+{
+	char	   *n;
+	size_t		nlen;
+	int			rc = bj_norm_dup(raw, len, &n, NULL, &nlen);
+	int			r = bj_expense_refuses_raw(x, raw, len);
+
+	if (rc == BJ_NORM_EUTF8)
+		ck_assert_int_eq(r, BJ_NORM_EUTF8);
+	else
+	{
+		ck_assert_int_eq(rc, BJ_NORM_OK);
+		ck_assert_msg(r == bj_expense_find(x, n, nlen, NULL), "“%.*s”: %d", (int) len, raw, r);
+		free(n);
+	}
+}
+
+START_TEST(refuses_raw)
+{
+	bj_expense *x = small_rules();
+	bj_expense *all;
+	char		big[8192];
+	char		respelt[4096];
+	static const char *const seps[] = {" ", "\u200b", "-", "\u3000"};
+
+	ck_assert_int_eq(bj_expense_refuses_raw(NULL, "a", 1), BJ_NORM_EINVAL);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, NULL, 1), BJ_NORM_EINVAL);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "", 0), 0);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "手机 采购", strlen("手机 采购")), 1);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "手機APP開發", strlen("手機APP開發")), 0);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "筆記本　電腦", strlen("筆記本　電腦")), 1);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "系统\xff", 7), BJ_NORM_EUTF8);
+	ck_assert_int_eq(bj_expense_refuses_raw(x, "手机\xff", 7), BJ_NORM_EUTF8);	/* judged: refused as bj_norm is */
+	/* longer than the inline buffer: a purchase at the end */
+	big[0] = '\0';
+	while (strlen(big) < 3000)
+		strcat(big, "系统集成 ");
+	strcat(big, "手机采购");
+	agrees(x, big, strlen(big));
+	ck_assert_int_eq(bj_expense_refuses_raw(x, big, strlen(big)), 1);
+	bj_expense_free(x);
+
+	if (nphrases == 0)
+		load_i16();
+	all = build(NULL);
+	for (int i = 0; i < nlines; i++)
+		for (int f = 0; f < 2; f++)
+		{
+			const char *t = f ? lines[i].description : lines[i].name;
+			size_t		o = 0;
+
+			agrees(all, t, strlen(t));
+			/* respelt: a separator after every character */
+			for (size_t j = 0; t[j] != '\0' && o + 8 < sizeof(respelt); j++)
+			{
+				respelt[o++] = t[j];
+				if ((((unsigned char) t[j + 1]) & 0xC0) != 0x80)
+				{
+					const char *sep = seps[(i + j) % 4];
+
+					memcpy(respelt + o, sep, strlen(sep));
+					o += strlen(sep);
+				}
+			}
+			agrees(all, respelt, o);
+		}
+	bj_expense_free(all);
+}
+END_TEST
+
 Suite *
 expense_suite(void)
 {
@@ -575,6 +652,7 @@ expense_suite(void)
 	tcase_add_test(tc, misuse);
 	tcase_add_test(tc, sha256_known);
 	tcase_add_test(tc, corpus_precision_recall);
+	tcase_add_test(tc, refuses_raw);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1009,6 +1009,42 @@ START_TEST(dict_corpus)
 }
 END_TEST
 
+/* bj_matcher_dfa16: the 16-bit table, stepped by hand, finds what find finds. */
+START_TEST(dfa16_view)
+{
+	static const char *const texts[] = {"ushers", "xxhex", "HIS", "she", "", "h\xffis", "shis"};
+	bj_matcher *m = bj_matcher_new();
+	const uint16_t *delta = NULL;
+	const uint16_t *cls = NULL;
+	unsigned	shift = 0;
+
+	ck_assert_int_eq(bj_matcher_set_fold(m, BJ_MATCHER_FOLD_ASCII), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_add(m, "he", 2, 0), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_add(m, "his", 3, 1), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_add(m, "hers", 4, 2), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_dfa16(NULL, &delta, &shift, &cls), 0);
+	ck_assert_int_eq(bj_matcher_dfa16(m, &delta, &shift, &cls), 0);	/* not built */
+	ck_assert_int_eq(bj_matcher_build(m), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_dfa16(m, NULL, &shift, &cls), 0);
+	ck_assert_int_eq(bj_matcher_dfa16(m, &delta, &shift, &cls), 1);
+	ck_assert_ptr_nonnull(delta);
+	ck_assert_int_eq(cls['H'], cls['h']);	/* folded */
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++)
+	{
+		unsigned	q = 0;
+		int			hit = 0;
+
+		for (size_t i = 0; texts[t][i] != '\0' && !hit; i++)
+		{
+			q = delta[((size_t) (q & 0x7FFF) << shift) + cls[(unsigned char) texts[t][i]]];
+			hit = (q & 0x8000) != 0;
+		}
+		ck_assert_int_eq(hit, bj_matcher_find(m, texts[t], strlen(texts[t]), NULL));
+	}
+	bj_matcher_free(m);
+}
+END_TEST
+
 Suite *
 matcher_suite(void)
 {
@@ -1036,6 +1072,7 @@ matcher_suite(void)
 	tcase_add_test(tc, case_folding);
 	tcase_add_test(tc, allocator_balanced);
 	tcase_add_test(tc, allocator_failures);
+	tcase_add_test(tc, dfa16_view);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("random");

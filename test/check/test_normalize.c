@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "matcher.h"
 #include "normalize.h"
+#include "utf8.h"
 #include "suites.h"
 
 /* --- helpers -------------------------------------------------------------- */
@@ -474,6 +476,78 @@ START_TEST(idempotent_all_code_points)
 }
 END_TEST
 
+/*
+ * bj_norm_scan (one pass, nothing written) says what bj_norm then
+ * bj_matcher_find say, on random text made of every class of issue 16
+ * (spaces, invisible characters, punctuation, traditional, full-width,
+ * upper case, 4-byte characters) and of invalid UTF-8.
+ */
+START_TEST(scan_agrees)
+{
+	static const char *const pats[] = {"笔记本电脑", "手机", "a4纸", "车辆", "𠀀字", "ab"};
+	static const char *const pieces[] = {
+		"笔", "记", "本", "电", "脑", "筆", "記", "電", "腦", "手", "机", "機", "车", "車", "辆", "輛",
+		"A", "a", "B", "b", "４", "Ａ", "4", "纸", "紙", " ", "\u3000", "\u200b", "-", "·", "\xc2\xad",
+		"𠀀", "字", "é", "e\u0301", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xc0\xaf", "\x80", "\xf4\x90\x80\x80",
+	"x", "系统", "\u2f9d", "①"};
+	bj_matcher *m = bj_matcher_new();
+	const uint16_t *delta;
+	const uint16_t *cls;
+	unsigned	shift;
+	bj_norm_dfa dfa;
+	unsigned long long seed = 16;
+	char		text[256];
+	char		normal[4096];
+
+	ck_assert_ptr_nonnull(m);
+	ck_assert_int_eq(bj_matcher_dfa16(m, &delta, &shift, &cls), 0);	/* not built */
+	for (size_t i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
+		ck_assert_int_eq(bj_matcher_add(m, pats[i], strlen(pats[i]), (int) i), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_build(m), BJ_MATCHER_OK);
+	ck_assert_int_eq(bj_matcher_dfa16(m, &dfa.delta, &dfa.shift, &dfa.cls), 1);
+	ck_assert_int_eq(bj_norm_scan(NULL, 1, &dfa), BJ_NORM_EINVAL);
+	ck_assert_int_eq(bj_norm_scan("a", 1, NULL), BJ_NORM_EINVAL);
+	ck_assert_int_eq(bj_norm_scan(NULL, 0, &dfa), 0);
+	ck_assert_int_eq(bj_norm_scan("筆 記-本\u200b電腦", strlen("筆 記-本\u200b電腦"), &dfa), 1);
+	ck_assert_int_eq(bj_norm_scan("Ａ４纸", strlen("Ａ４纸"), &dfa), 1);
+	ck_assert_int_eq(bj_norm_scan("笔记本", strlen("笔记本"), &dfa), 0);
+	ck_assert_int_eq(bj_norm_scan("笔记本\xff", 10, &dfa), BJ_NORM_EUTF8);
+	ck_assert_int_eq(bj_norm_scan("手机\xff", 7, &dfa), 1);	/* accepted before the bad byte */
+	for (int round = 0; round < 20000; round++)
+	{
+		size_t		len = 0;
+		size_t		n;
+		int			k = (int) ((seed >> 33) % 12);
+		int			r;
+		int			rc;
+
+		while (k-- > 0)
+		{
+			const char *pc;
+
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			pc = pieces[(seed >> 33) % (sizeof(pieces) / sizeof(pieces[0]))];
+			/* invalid pieces only now and then, so that valid texts dominate */
+			if ((unsigned char) pc[0] >= 0x80 && !bj_utf8_valid((const unsigned char *) pc, strlen(pc)) && (seed >> 40) % 4 != 0)
+				continue;
+			memcpy(text + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		r = bj_norm_scan(text, len, &dfa);
+		rc = bj_norm(text, len, normal, sizeof(normal), NULL, &n);
+		if (rc == BJ_NORM_OK)
+			ck_assert_int_eq(r, bj_matcher_find(m, normal, n, NULL));
+		else
+		{
+			ck_assert_int_eq(rc, BJ_NORM_EUTF8);
+			ck_assert(r == BJ_NORM_EUTF8 || r == 1);
+		}
+	}
+	bj_matcher_free(m);
+}
+END_TEST
+
 Suite *
 normalize_suite(void)
 {
@@ -491,6 +565,7 @@ normalize_suite(void)
 	tcase_add_test(tc, t2s_table);
 	tcase_add_test(tc, idempotent_corpus);
 	tcase_add_test(tc, idempotent_all_code_points);
+	tcase_add_test(tc, scan_agrees);
 	suite_add_tcase(s, tc);
 	return s;
 }
