@@ -607,6 +607,13 @@ scan_text(BjxmCtx *ctx, int64 project_id, const char *field, const char *text, c
 		return false;
 	len = strlen(text);
 	/*
+	 * One pass that normalises and matches without writing (the common
+	 * case: nothing refused); the offset map is built only for a text with
+	 * a refused occurrence, or to report invalid UTF-8 below.
+	 */
+	if (bj_expense_refuses_raw(cache.expense, text, len) == 0)
+		return false;
+	/*
 	 * Issue 16: matched in normal form — spaces, invisible characters and
 	 * punctuation slipped between characters dropped, full-width and
 	 * compatibility forms, case and traditional characters folded — and
