@@ -216,6 +216,24 @@ done
 psql_ -c "SET bjxm.today = '2026-11-27'" -c "SELECT bjxm.create_project('11520502MX00000030', '锚点测试项目丙4', 'business_system', '{development}', 2027, 1000000)" >/dev/null \
   || fail "(e) committed event"
 check_eq "(e) the log is intact before the forgery" "" "$(val "SELECT coalesce(first_broken::text, '') FROM bjxm.verify_events()")"
+# an anchor taken while a writer of unit 乙's lane is in flight: the horizon
+# stays at or below that lane's head + 1, so its late commit is not flagged
+LB=$(val "SELECT unit_id FROM bjxm.units WHERE code::text = '11520521MX0000002D'")
+LB_LAST=$(val "SELECT last_event_id FROM bjxm.event_lanes WHERE lane = $LB")
+( printf "SET bjxm.today = '2026-11-27';\nBEGIN;\nSELECT bjxm.create_project('11520521MX0000002D', '锚点测试进行中', 'business_system', '{development}', 2027, 1000000);\n"
+  sleep 3; printf "COMMIT;\n" ) | psql_ >/dev/null &
+INFLIGHT=$!
+sleep 1.5
+audit "SELECT bjxm.chain_anchor_text()" > "$WORK/anchors-inflight.txt"
+wait "$INFLIGHT" || fail "(e) in-flight writer"
+HI=$(sed -n 's/^bjxm-anchor-horizon-v1\t//p' "$WORK/anchors-inflight.txt")
+check_eq "(e) horizon with lane $LB's writer in flight: its head's last id + 1" "$((LB_LAST + 1))" "$HI"
+check_eq "(e) the late commit is above that horizon" "t" "$(val "SELECT min(event_id) >= $HI FROM bjxm.events WHERE lane = $LB AND event_id > $LB_LAST")"
+r=$(psql_ -A -t -v a="$(cat "$WORK/anchors-inflight.txt")" <<<"SELECT coalesce(first_broken::text, '') || '|' || coalesce(detail, '') FROM bjxm.verify_events(:'a')")
+check_eq "(e) verify_events(anchor taken mid-write) after the commit: passes" "|" "$r"
+export_to "$WORK/events-inflight.txt"
+verify --anchors "$WORK/anchors-inflight.txt" "$WORK/events-inflight.txt"
+check_eq "(e) bjxm-verify --anchors (taken mid-write): exit status 0" 0 "$VRC"
 audit "SELECT bjxm.chain_anchor_text()" > "$WORK/anchors3.txt"
 A3=$(cat "$WORK/anchors3.txt")
 H3=$(sed -n 's/^bjxm-anchor-horizon-v1\t//p' "$WORK/anchors3.txt")
