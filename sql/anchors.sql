@@ -17,9 +17,17 @@ SELECT count(*) FILTER (WHERE l LIKE E'bjxm-export-v1\t%') = (SELECT count(*) FR
   FROM bjxm.export_events() l;
 SELECT count(*) = (SELECT count(*) FROM bjxm.events WHERE event_id > 5) AS after_5
   FROM bjxm.export_events(5) l WHERE l LIKE E'bjxm-export-v1\t%';
--- The anchor text: a line per lane, then the SM3 sum line.
-SELECT split_part(l, E'\t', 1) AS tag, count(*) > 0 AS present
-  FROM regexp_split_to_table(bjxm.chain_anchor_text(), E'\n') l GROUP BY 1 ORDER BY 1;
+-- The anchor text: a line per lane, the horizon line, then the SM3 sum line.
+SELECT split_part(l, E'\t', 1) AS tag, count(*) AS lines
+  FROM regexp_split_to_table(bjxm.chain_anchor_text(), E'\n') l
+  WHERE l NOT LIKE E'bjxm-anchor-v1\t%' GROUP BY 1 ORDER BY 1;
+-- The horizon: one value on every row, the same in the text; with no
+-- writer in flight, the last event id + 1.
+SELECT count(DISTINCT horizon) = 1 AS one_horizon,
+       min(horizon) = (SELECT max(event_id) + 1 FROM bjxm.events) AS last_id_plus_1,
+       min(horizon)::text = (SELECT split_part(l, E'\t', 2) FROM regexp_split_to_table(bjxm.chain_anchor_text(), E'\n') l
+                               WHERE l LIKE E'bjxm-anchor-horizon-v1\t%') AS text_agrees
+  FROM bjxm.chain_anchor();
 
 -- Duties: the auditor's or bigdata's, as for verify_events.
 SET ROLE dx_unit_a;
@@ -49,6 +57,11 @@ SELECT * FROM bjxm.verify_events('not anchors');
 -- an altered digit fails the sum line: refused, not trusted
 \set VERBOSITY terse
 SELECT * FROM bjxm.verify_events(regexp_replace(bjxm.chain_anchor_text(), E'\t0\t', E'\t9999\t'));
+\set VERBOSITY default
+\echo :SQLSTATE
+-- the horizon line is under the sum: a raised horizon is refused
+\set VERBOSITY terse
+SELECT * FROM bjxm.verify_events(regexp_replace(bjxm.chain_anchor_text(), E'(bjxm-anchor-horizon-v1\t)([0-9]+)', E'\\1\\29'));
 \set VERBOSITY default
 \echo :SQLSTATE
 -- the text cut before its sum line

@@ -2780,7 +2780,7 @@ CREATE FUNCTION bjxm.verify_events(anchors text, OUT checked bigint, OUT first_b
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'bjxm_verify_events' LANGUAGE C VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION bjxm.verify_events(text) IS '校验事件日志的 SM3 哈希链, 并核对先前保存的锚点 (chain_anchor_text 的原文): 锚点所记的每个事件须仍在且哈希不变, 故锚点覆盖范围内的改写, 即使整条链重新链接, 也被报告; 审计机关或大数据部门, 第三十条 (verify the chain and the anchors an auditor kept: any rewrite the anchors cover, even a full re-link, is reported; auditor or bigdata)';
+COMMENT ON FUNCTION bjxm.verify_events(text) IS '校验事件日志的 SM3 哈希链, 并核对先前保存的锚点 (chain_anchor_text 的原文): 锚点所记的每个事件须仍在且哈希不变, 故锚点覆盖范围内的改写, 即使整条链重新链接, 也被报告; 编号低于锚点界限却不在锚点覆盖的链前缀内的事件 (事后以旧编号插入) 也被报告; 审计机关或大数据部门, 第三十条 (verify the chain and the anchors an auditor kept: any rewrite the anchors cover, even a full re-link, is reported, and so is an event with an id below the anchor''s horizon outside the anchored prefixes (inserted later with an old id); auditor or bigdata)';
 
 CREATE FUNCTION bjxm.export_events(after bigint DEFAULT 0)
     RETURNS SETOF text
@@ -2789,16 +2789,16 @@ CREATE FUNCTION bjxm.export_events(after bigint DEFAULT 0)
 COMMENT ON FUNCTION bjxm.export_events(bigint) IS '导出事件日志供离线校验 (bjxm-verify): 编号大于 after 的每个事件一行 (bjxm-export-v1), 按链与序号排序, 其后每条链头一行 (bjxm-head-v1); 格式见 docs/event-export.md; 审计机关或大数据部门, 第三十条 (export the event log for the offline verifier, one line per event then one per lane head; auditor or bigdata)';
 
 CREATE FUNCTION bjxm.chain_anchor()
-    RETURNS TABLE (lane bigint, lane_seq bigint, event_id bigint, hash text, taken_at timestamptz)
+    RETURNS TABLE (lane bigint, lane_seq bigint, event_id bigint, hash text, taken_at timestamptz, horizon bigint)
     AS 'MODULE_PATHNAME', 'bjxm_chain_anchor' LANGUAGE C VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION bjxm.chain_anchor() IS '锚点: 各条事件链已提交的链头 (序号、事件编号与 SM3 哈希), 供审计机关保存于数据库之外; 审计机关或大数据部门, 第三十条 (anchors: the committed head of every event lane, for an auditor to keep outside the database; auditor or bigdata)';
+COMMENT ON FUNCTION bjxm.chain_anchor() IS '锚点: 各条事件链已提交的链头 (序号、事件编号与 SM3 哈希), 供审计机关保存于数据库之外; 每行同一界限 horizon: 编号低于它的事件取锚点时均已提交 (或永不提交), 须在锚点覆盖的链前缀之内; 审计机关或大数据部门, 第三十条 (anchors: the committed head of every event lane, for an auditor to keep outside the database; on every row the same horizon: every event with a lower id was committed when the anchor was taken, or never will be, so must lie in an anchored lane prefix; auditor or bigdata)';
 
 CREATE FUNCTION bjxm.chain_anchor_text()
     RETURNS text
     AS 'MODULE_PATHNAME', 'bjxm_chain_anchor_text' LANGUAGE C VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp;
-COMMENT ON FUNCTION bjxm.chain_anchor_text() IS '锚点的文本形式: 每条链一行 bjxm-anchor-v1, 末行为前文的 SM3 校验和; 供保存并交给 verify_events(anchors) 或 bjxm-verify --anchors; 审计机关或大数据部门, 第三十条 (the anchors as text to save: one line per lane and a final SM3 sum line; auditor or bigdata)';
+COMMENT ON FUNCTION bjxm.chain_anchor_text() IS '锚点的文本形式: 每条链一行 bjxm-anchor-v1, 一行界限 bjxm-anchor-horizon-v1, 末行为前文的 SM3 校验和; 供保存并交给 verify_events(anchors) 或 bjxm-verify --anchors; 审计机关或大数据部门, 第三十条 (the anchors as text to save: one line per lane, the horizon line and a final SM3 sum line; auditor or bigdata)';
 
 
 ------------------------------------------------------------------------------

@@ -866,9 +866,11 @@ anchor_missing(const Anchor *a, int64 lane, int64 seq)
 }
 
 static void
-verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors, int nanchors)
+verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors, int nanchors,
+			 int64 horizon)
 {
 	int			k = 0;			/* next anchor to meet */
+	int64		anchored = 0;	/* the lane's greatest anchored seq, 0: not anchored */
 	int64		last_id = -1;	/* the last event walked */
 	LaneHead   *heads;
 	int			nheads;
@@ -947,6 +949,10 @@ verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors
 				seq = 0;
 				memset(prev, 0, sizeof(prev));
 				head = NULL;
+				anchored = 0;
+				for (int a = 0; a < nanchors; a++)
+					if (anchors[a].lane == lane && anchors[a].seq > anchored)
+						anchored = anchors[a].seq;
 				for (int k = 0; k < nheads; k++)
 					if (heads[k].lane == lane)
 					{
@@ -1028,6 +1034,27 @@ verify_lanes(int64 *checked, int64 *broken, char **detail, const Anchor *anchors
 			}
 			if (*broken != 0)
 				break;
+
+			/*
+			 * 第三十条: every id below the anchor's horizon was committed
+			 * when the anchor was taken, so lies in an anchored prefix
+			 * (read_heads).  An event below it beyond its lane's anchored
+			 * seq, or in a lane the anchor does not name, was inserted
+			 * later with an old id: a hand-made event "in the past".
+			 */
+			if (row.event_id < horizon && this_seq > anchored)
+			{
+				*broken = row.event_id;
+				*detail = psprintf("事件 %lld 的编号低于锚点的界限 %lld, 取锚点时它却不在 (链 %lld 序号 %lld; %s): 事件是事后插入的 "
+								   "(event %lld (id below the anchor's horizon %lld) was not there when the anchor was taken: "
+								   "lane %lld seq %lld; %s; it was inserted later)",
+								   (long long) row.event_id, (long long) horizon, (long long) this_lane, (long long) this_seq,
+								   anchored > 0 ? psprintf("锚点止于序号 %lld", (long long) anchored) : "锚点中没有此链",
+								   (long long) row.event_id, (long long) horizon, (long long) this_lane, (long long) this_seq,
+								   anchored > 0 ? psprintf("the anchor covers the lane up to seq %lld", (long long) anchored)
+								   : "the anchor does not name the lane");
+				break;
+			}
 			memcpy(prev, hash, BJXM_HASH_LEN);
 			seq = this_seq;
 			last_id = row.event_id;
@@ -1083,6 +1110,8 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 	bool		nulls[3] = {false, false, false};
 	MemoryContext outer = CurrentMemoryContext;
 	AnchorList	anchors = {NULL, 0, 0};
+	int64		horizon = 0;	/* 0: no horizon line (an older anchor text) */
+	bool		no_horizon = false;
 
 	InitMaterializedSRF(fcinfo, 0);
 	bjxm_spi_connect();
@@ -1102,7 +1131,7 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 					 errmsg("%s: 锚点不能为空 (anchors must not be NULL)", bjxm_clause_cstring(BJ_ART_SUPERVISION, 0)),
 					 errhint("传入 bjxm.chain_anchor_text() 输出的原文; 不用锚点时调用 bjxm.verify_events()。")));
 		t = PG_GETARG_TEXT_PP(0);
-		if (bj_anchors_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), anchor_collect, &anchors, &line, &bad) < 0)
+		if (bj_anchors_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), anchor_collect, &anchors, &horizon, &line, &bad) < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("%s: 锚点文本无效 (invalid anchor text)", bjxm_clause_cstring(BJ_ART_SUPERVISION, 0)),
@@ -1116,7 +1145,13 @@ bjxm_verify_events(PG_FUNCTION_ARGS)
 
 	if (log_has_column("lane"))
 	{
-		verify_lanes(&checked, &broken, &detail, anchors.a, anchors.n);
+		no_horizon = PG_NARGS() == 1 && horizon == 0;
+		verify_lanes(&checked, &broken, &detail, anchors.a, anchors.n, no_horizon ? 0 : horizon);
+		/* an older anchor text: the horizon check was not done; say so */
+		if (broken == 0 && detail == NULL && no_horizon)
+			detail = pstrdup("锚点文本没有界限行 (bjxm-anchor-horizon-v1), 未核对事后以旧编号插入的事件; 锚点所记的哈希均已核对 "
+							 "(the anchor text has no horizon line: events inserted later with ids below it were not looked for; "
+							 "the anchored hashes were checked)");
 		goto done;
 	}
 	memset(prev, 0, sizeof(prev));
@@ -1209,7 +1244,7 @@ done:
 
 	values[0] = Int64GetDatum(checked);
 	values[1] = Int64GetDatum(broken);
-	nulls[1] = broken == 0 && detail == NULL;
+	nulls[1] = broken == 0 && (detail == NULL || no_horizon);
 	if (detail)
 		values[2] = CStringGetTextDatum(detail);
 	else
@@ -1439,31 +1474,66 @@ bjxm_export_events(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* The committed lane heads with events, in lane order (caller in SPI). */
-static void
+/*
+ * The committed lane heads with events, in lane order, left in
+ * SPI_tuptable (caller in SPI), and the anchor's horizon, all under one
+ * fresh snapshot: the least of events_since's horizon (lane_horizon) and
+ * the greatest head last_event_id + 1.  Every id below it was committed
+ * when the heads were read, so lies in a lane prefix they cover, or never
+ * will be (docs/design.md §12): the ids below the largest committed one
+ * were all taken before the snapshot, and a writer still in flight then
+ * holds a head visible in it, which lane_horizon counts (§3's proof).
+ */
+static int64
 read_heads(void)
 {
-	if (SPI_execute("SELECT l.lane, l.last_seq, l.last_event_id, l.last_hash FROM bjxm.event_lanes l "
-					"WHERE l.last_seq OPERATOR(pg_catalog.>) 0 ORDER BY l.lane", true, 0) != SPI_OK_SELECT)
+	static SPIPlanPtr plan_max = NULL;
+	static SPIPlanPtr plan_heads = NULL;
+	Snapshot	snap;
+	int64		horizon;
+	int64		top = 0;
+	bool		isnull;
+	Datum		v;
+
+	snap = RegisterSnapshot(GetLatestSnapshot());
+	bjxm_plan(&plan_max, "SELECT pg_catalog.max(l.last_event_id) FROM bjxm.event_lanes l", 0, NULL);
+	if (SPI_execute_snapshot(plan_max, NULL, NULL, snap, InvalidSnapshot, true, false, 0) != SPI_OK_SELECT ||
+		SPI_processed != 1)
 		elog(ERROR, "bjxm: chain_anchor: lane heads lookup failed");
+	v = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+		top = DatumGetInt64(v);
+	horizon = lane_horizon(snap);
+	if (top < 0)
+		top = 0;
+	if (top + 1 < horizon)
+		horizon = top + 1;
+	bjxm_plan(&plan_heads, "SELECT l.lane, l.last_seq, l.last_event_id, l.last_hash FROM bjxm.event_lanes l "
+			  "WHERE l.last_seq OPERATOR(pg_catalog.>) 0 ORDER BY l.lane", 0, NULL);
+	if (SPI_execute_snapshot(plan_heads, NULL, NULL, snap, InvalidSnapshot, true, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "bjxm: chain_anchor: lane heads lookup failed");
+	UnregisterSnapshot(snap);
+	return horizon;
 }
 
 PG_FUNCTION_INFO_V1(bjxm_chain_anchor);
 /*
- * bjxm.chain_anchor() → TABLE (lane, lane_seq, event_id, hash, taken_at):
- * every lane head with events, for an auditor to keep outside the
- * database (第三十条).  Auditor or bigdata.
+ * bjxm.chain_anchor() → TABLE (lane, lane_seq, event_id, hash, taken_at,
+ * horizon): every lane head with events, for an auditor to keep outside
+ * the database (第三十条), and on each row the anchor's horizon
+ * (read_heads).  Auditor or bigdata.
  */
 Datum
 bjxm_chain_anchor(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	TimestampTz now = GetCurrentTimestamp();
+	int64		horizon;
 
 	InitMaterializedSRF(fcinfo, 0);
 	bjxm_spi_connect();
 	require_audit_duty("chain_anchor");
-	read_heads();
+	horizon = read_heads();
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
@@ -1471,8 +1541,8 @@ bjxm_chain_anchor(PG_FUNCTION_ARGS)
 		bool		isnull;
 		unsigned char hash[BJXM_HASH_LEN];
 		char		hex[65];
-		Datum		values[5];
-		bool		nulls[5] = {false, false, false, false, false};
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
 		bool		hnull;
 		Datum		h = SPI_getbinval(t, d, 4, &hnull);
 
@@ -1487,6 +1557,7 @@ bjxm_chain_anchor(PG_FUNCTION_ARGS)
 		else
 			nulls[3] = true;
 		values[4] = TimestampTzGetDatum(now);
+		values[5] = Int64GetDatum(horizon);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();
@@ -1496,7 +1567,8 @@ bjxm_chain_anchor(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(bjxm_chain_anchor_text);
 /*
  * bjxm.chain_anchor_text() → text: the anchors as lines
- * "bjxm-anchor-v1 TAB lane TAB lane_seq TAB hash_hex", then
+ * "bjxm-anchor-v1 TAB lane TAB lane_seq TAB hash_hex", the line
+ * "bjxm-anchor-horizon-v1 TAB horizon" (read_heads), then
  * "bjxm-anchor-sum-v1 TAB" the SM3 of the lines before it; the text that
  * verify_events(anchors) and bjxm-verify --anchors read.  Auditor or
  * bigdata (第三十条).
@@ -1508,11 +1580,12 @@ bjxm_chain_anchor_text(PG_FUNCTION_ARGS)
 	char		line[256];
 	size_t		n;
 	text	   *result;
+	int64		horizon;
 
 	initStringInfo(&buf);		/* in the caller's context: it outlives SPI */
 	bjxm_spi_connect();
 	require_audit_duty("chain_anchor_text");
-	read_heads();
+	horizon = read_heads();
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
@@ -1529,6 +1602,9 @@ bjxm_chain_anchor_text(PG_FUNCTION_ARGS)
 		appendBinaryStringInfo(&buf, line, (int) n);
 		appendStringInfoChar(&buf, '\n');
 	}
+	n = bj_anchor_horizon_line(horizon, line, sizeof(line));
+	appendBinaryStringInfo(&buf, line, (int) n);
+	appendStringInfoChar(&buf, '\n');
 	n = bj_anchor_sum_line(buf.data, buf.len, line, sizeof(line));
 	appendBinaryStringInfo(&buf, line, (int) n);
 	SPI_finish();

@@ -13,7 +13,10 @@
  * (bjxm.chain_anchor_text(), kept outside the database): the event at the
  * anchored lane and seq is in the export with exactly that hash, so a
  * rewrite the anchor covers is found even when every later hash and the
- * head were recomputed.
+ * head were recomputed; and every event with an id below an anchor
+ * text's horizon (bjxm-anchor-horizon-v1) lies in a lane prefix that text
+ * anchors, so an event inserted later with an old id is found.  Within a
+ * lane ids are > 0 and rise with lane_seq.
  *
  * Prints "ok: N events in M lanes" and exits 0; or one line per problem
  * (lane, seq, event_id, what, expected/found hash) and exits 1; bad input
@@ -35,13 +38,23 @@ typedef struct anchor
 	int64_t		seq;
 	unsigned char hash[BJ_EVENT_HASH_LEN];
 	int			met;
+	size_t		file;			/* which --anchors text */
 } anchor;
+
+/* One --anchors text: its horizon (0: none, an older text) */
+typedef struct anchor_file
+{
+	const char *path;
+	int64_t		horizon;
+} anchor_file;
 
 typedef struct anchors
 {
 	anchor	   *a;
 	size_t		n;
 	size_t		cap;
+	anchor_file *files;
+	size_t		nfiles;
 } anchors;
 
 /* What was seen of a lane. */
@@ -149,6 +162,7 @@ add_anchor(void *ctx, int64_t lane, int64_t seq, const unsigned char hash[BJ_EVE
 	as->a[as->n].seq = seq;
 	memcpy(as->a[as->n].hash, hash, BJ_EVENT_HASH_LEN);
 	as->a[as->n].met = 0;
+	as->a[as->n].file = as->nfiles;
 	as->n++;
 }
 
@@ -162,6 +176,7 @@ load_anchors(const char *path, anchors *as)
 	size_t		got;
 	long		line_no;
 	const char *why;
+	int64_t		horizon;
 
 	if (f == NULL)
 	{
@@ -184,9 +199,13 @@ load_anchors(const char *path, anchors *as)
 		exit(EXIT_BAD);
 	}
 	fclose(f);
-	if (bj_anchors_parse(text, len, add_anchor, as, &line_no, &why) < 0)
+	if (bj_anchors_parse(text, len, add_anchor, as, &horizon, &line_no, &why) < 0)
 		bad_input(path, line_no, why);
 	free(text);
+	as->files = xrealloc(as->files, (as->nfiles + 1) * sizeof(anchor_file));
+	as->files[as->nfiles].path = path;
+	as->files[as->nfiles].horizon = horizon;
+	as->nfiles++;
 }
 
 static int
@@ -243,10 +262,45 @@ usage(void)
 	exit(EXIT_BAD);
 }
 
+/*
+ * 第三十条: every id below an anchor text's horizon was committed when it
+ * was taken, so lies in a lane prefix that text anchors (docs/design.md
+ * §12); an event beyond it was inserted later with an old id.
+ */
+static void
+check_horizons(const anchors *as, int64_t lane, int64_t seq, int64_t event_id)
+{
+	for (size_t fi = 0; fi < as->nfiles; fi++)
+	{
+		int64_t		anchored = 0;
+		size_t		lo,
+					hi;
+		char		what[400];
+
+		if (as->files[fi].horizon == 0 || event_id >= as->files[fi].horizon)
+			continue;
+		anchors_of(as, lane, &lo, &hi);
+		for (size_t k = lo; k < hi; k++)
+			if (as->a[k].file == fi && as->a[k].seq > anchored)
+				anchored = as->a[k].seq;
+		if (seq <= anchored)
+			continue;
+		if (anchored > 0)
+			snprintf(what, sizeof(what), "event %lld (id below the anchor's horizon %lld) was not there when the anchor "
+					 "was taken: %s anchors the lane up to seq %lld (it was inserted later)", (long long) event_id,
+					 (long long) as->files[fi].horizon, as->files[fi].path, (long long) anchored);
+		else
+			snprintf(what, sizeof(what), "event %lld (id below the anchor's horizon %lld) was not there when the anchor "
+					 "was taken: %s does not name the lane (it was inserted later)", (long long) event_id,
+					 (long long) as->files[fi].horizon, as->files[fi].path);
+		broken(lane, seq, event_id, what, NULL, NULL);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	anchors		as = {NULL, 0, 0};
+	anchors		as = {NULL, 0, 0, NULL, 0};
 	const char *path = NULL;
 	FILE	   *f;
 	char	   *buf = NULL;
@@ -394,6 +448,20 @@ main(int argc, char **argv)
 			broken(l.lane, l.seq, l.event_id, "prev_hash is not the hash of the lane's previous event",
 				   cur->last_hash, l.prev);
 
+		/* ids come from a sequence from 1 and rise with lane_seq within a lane */
+		if (l.event_id <= 0)
+			broken(l.lane, l.seq, l.event_id, "event_id is not positive (ids start at 1: the event was inserted by hand)",
+				   NULL, NULL);
+		else if (cur->last_seq >= cur->first_seq && l.event_id <= cur->last_event_id)
+		{
+			char		what[200];
+
+			snprintf(what, sizeof(what), "event_id %lld is not above the lane's previous event's %lld (within a lane "
+					 "ids rise with lane_seq: the event was inserted or moved by hand)", (long long) l.event_id,
+					 (long long) cur->last_event_id);
+			broken(l.lane, l.seq, l.event_id, what, NULL, NULL);
+		}
+
 		bj_event_hash(l.prev, &l.ev, h);
 		if (memcmp(h, l.hash, BJ_EVENT_HASH_LEN) != 0)
 			broken(l.lane, l.seq, l.event_id, "the event does not match its hash (it was altered)", h, l.hash);
@@ -415,6 +483,7 @@ main(int argc, char **argv)
 							   "and the chain re-linked", as.a[k].hash, l.hash);
 				}
 		}
+		check_horizons(&as, l.lane, l.seq, l.event_id);
 		/* the stored hash links the next event: one edit is reported once */
 		cur->last_seq = l.seq;
 		cur->last_event_id = l.event_id;
@@ -455,6 +524,9 @@ main(int argc, char **argv)
 	printf("ok: %ld events in %lu lanes", events, (unsigned long) nlanes);
 	if (as.n > 0)
 		printf(", %ld anchors matched", anchors_met);
+	for (size_t fi = 0; fi < as.nfiles; fi++)
+		if (as.files[fi].horizon == 0)
+			printf(" (%s has no horizon line: events inserted later with old ids were not looked for)", as.files[fi].path);
 	if (anchors_below > 0)
 		printf(" (%ld anchors below the export's start not checked)", anchors_below);
 	printf("\n");
@@ -462,5 +534,6 @@ main(int argc, char **argv)
 	free(scratch);
 	free(lanes);
 	free(as.a);
+	free(as.files);
 	return 0;
 }

@@ -512,6 +512,16 @@ bj_anchor_line(int64_t lane, int64_t seq, const unsigned char hash[BJ_EVENT_HASH
 }
 
 size_t
+bj_anchor_horizon_line(int64_t horizon, char *out, size_t cap)
+{
+	sink		s = {out, cap, 0, NULL};
+
+	put_str(&s, BJ_ANCHOR_HORIZON_TAG);
+	put_tab_int(&s, (long long) horizon);
+	return s.len;
+}
+
+size_t
 bj_anchor_sum_line(const char *before, size_t len, char *out, size_t cap)
 {
 	sink		s = {out, cap, 0, NULL};
@@ -547,14 +557,17 @@ parse_anchor(const char *line, size_t len, int64_t *lane, int64_t *seq,
 
 long
 bj_anchors_parse(const char *text, size_t len, bj_anchor_cb cb, void *ctx,
-				 long *line_no, const char **why)
+				 int64_t *horizon, long *line_no, const char **why)
 {
+	if (horizon != NULL)
+		*horizon = 0;
 	for (int pass = 0; pass < 2; pass++)
 	{
 		bj_sm3_ctx	sum;
 		int			summed = 0;
 		long		n = 0;
 		size_t		pos = 0;
+		int64_t		h_seen = 0;
 
 		*line_no = 0;
 		bj_sm3_init(&sum);
@@ -590,6 +603,22 @@ bj_anchors_parse(const char *text, size_t len, bj_anchor_cb cb, void *ctx,
 				summed = 1;
 				continue;
 			}
+			if (l >= strlen(BJ_ANCHOR_HORIZON_TAG) &&
+				memcmp(line, BJ_ANCHOR_HORIZON_TAG, strlen(BJ_ANCHOR_HORIZON_TAG)) == 0)
+			{
+				field		f[2];
+				long long	v;
+
+				if (split(line, l, f, 2) != 2 || f[0].len != strlen(BJ_ANCHOR_HORIZON_TAG) ||
+					parse_int(f[1], 1, INT64_MAX, &v) != 0)
+					FAIL("the horizon line is bjxm-anchor-horizon-v1 TAB a positive event id");
+				if (h_seen != 0)
+					FAIL("a second horizon line");
+				h_seen = v;
+				bj_sm3_update(&sum, line, l);
+				bj_sm3_update(&sum, "\n", 1);
+				continue;
+			}
 			{
 				int64_t		lane;
 				int64_t		seq;
@@ -610,7 +639,11 @@ bj_anchors_parse(const char *text, size_t len, bj_anchor_cb cb, void *ctx,
 			FAIL("the sum line (bjxm-anchor-sum-v1) is missing: the text was cut");
 		}
 		if (pass == 1 || cb == NULL)
+		{
+			if (horizon != NULL)
+				*horizon = h_seen;
 			return n;
+		}
 	}
 	return -1;
 }

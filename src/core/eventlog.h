@@ -59,6 +59,7 @@ void		bj_event_hash(const unsigned char prev[BJ_EVENT_HASH_LEN], const bj_event 
 #define BJ_HEAD_TAG		"bjxm-head-v1"
 #define BJ_ANCHOR_TAG	"bjxm-anchor-v1"
 #define BJ_ANCHOR_SUM_TAG "bjxm-anchor-sum-v1"
+#define BJ_ANCHOR_HORIZON_TAG "bjxm-anchor-horizon-v1"
 
 /* Fields of an event line: tag, lane, lane_seq, event_id, prev, hash, then 14. */
 #define BJ_EXPORT_FIELDS 20
@@ -111,6 +112,14 @@ int			bj_export_parse_line(const char *line, size_t len, char *scratch,
 size_t		bj_anchor_line(int64_t lane, int64_t seq, const unsigned char hash[BJ_EVENT_HASH_LEN],
 						   char *out, size_t cap);
 
+/*
+ * The horizon line (no newline), snprintf-like:
+ * "bjxm-anchor-horizon-v1 TAB id": every event with an id below it was
+ * committed when the anchor was taken (and is in an anchored lane prefix),
+ * or never will be (docs/design.md §12).
+ */
+size_t		bj_anchor_horizon_line(int64_t horizon, char *out, size_t cap);
+
 /* The final line over the text before it: "bjxm-anchor-sum-v1 TAB sm3_hex". */
 size_t		bj_anchor_sum_line(const char *before, size_t len, char *out, size_t cap);
 
@@ -118,14 +127,16 @@ typedef void (*bj_anchor_cb) (void *ctx, int64_t lane, int64_t seq,
 							  const unsigned char hash[BJ_EVENT_HASH_LEN]);
 
 /*
- * Parse an anchor text: anchor lines, each ending in \n (a \r before it is
- * dropped), then the sum line, the SM3 of every byte before it; blank lines
- * after the sum line are allowed, nothing else.  Calls cb per anchor only
- * once the whole text is valid.  Returns the number of anchors, or -1 with
- * *line_no (1-based) and *why.
+ * Parse an anchor text: anchor lines and at most one horizon line, each
+ * ending in \n (a \r before it is dropped), then the sum line, the SM3 of
+ * every byte before it; blank lines after the sum line are allowed,
+ * nothing else.  Calls cb per anchor only once the whole text is valid.
+ * *horizon (when horizon is not NULL) is the horizon line's id (>= 1), or
+ * 0 for a text without one (taken before the horizon line existed).
+ * Returns the number of anchors, or -1 with *line_no (1-based) and *why.
  */
 long		bj_anchors_parse(const char *text, size_t len, bj_anchor_cb cb, void *ctx,
-							 long *line_no, const char **why);
+							 int64_t *horizon, long *line_no, const char **why);
 
 /* Lower-case hex of 32 bytes into out[65]; parse 64 hex digits (0 or -1). */
 void		bj_hash_hex(const unsigned char h[BJ_EVENT_HASH_LEN], char out[65]);

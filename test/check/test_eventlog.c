@@ -329,7 +329,7 @@ START_TEST(anchors)
 	bj_anchor_sum_line(text, len, line, sizeof(line));
 	memcpy(text + len, line, strlen(BJ_ANCHOR_SUM_TAG) + 65);
 	len += strlen(BJ_ANCHOR_SUM_TAG) + 65;
-	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, &line_no, &why), 2);
+	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, NULL, &line_no, &why), 2);
 	ck_assert_int_eq(g.n, 2);
 	ck_assert_int_eq(g.lane[1], 17);
 	ck_assert_int_eq(g.seq[0], 3);
@@ -337,22 +337,134 @@ START_TEST(anchors)
 	text[len] = '\n';
 	text[len + 1] = '\n';
 	g.n = 0;
-	ck_assert_int_eq(bj_anchors_parse(text, len + 2, collect, &g, &line_no, &why), 2);
+	ck_assert_int_eq(bj_anchors_parse(text, len + 2, collect, &g, NULL, &line_no, &why), 2);
 	/* a changed digit breaks the sum, and no anchor is reported */
 	text[20] = text[20] == '1' ? '2' : '1';
 	g.n = 0;
-	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, &line_no, &why), -1);
+	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, NULL, &line_no, &why), -1);
 	ck_assert_int_eq(g.n, 0);
 	ck_assert_int_eq(line_no, 3);
 	text[20] = text[20] == '1' ? '2' : '1';
 	/* cut before the sum line */
-	ck_assert_int_eq(bj_anchors_parse(text, len - 70, collect, &g, &line_no, &why), -1);
+	ck_assert_int_eq(bj_anchors_parse(text, len - 70, collect, &g, NULL, &line_no, &why), -1);
 	/* empty anchors: only the sum of nothing */
 	bj_anchor_sum_line("", 0, line, sizeof(line));
-	ck_assert_int_eq(bj_anchors_parse(line, strlen(BJ_ANCHOR_SUM_TAG) + 65, collect, &g, &line_no, &why), 0);
-	ck_assert_int_eq(bj_anchors_parse("", 0, collect, &g, &line_no, &why), -1);
-	ck_assert_int_eq(bj_anchors_parse("bjxm-anchor-v1\t0\t0\tzz\n", 22, collect, &g, &line_no, &why), -1);
+	ck_assert_int_eq(bj_anchors_parse(line, strlen(BJ_ANCHOR_SUM_TAG) + 65, collect, &g, NULL, &line_no, &why), 0);
+	ck_assert_int_eq(bj_anchors_parse("", 0, collect, &g, NULL, &line_no, &why), -1);
+	ck_assert_int_eq(bj_anchors_parse("bjxm-anchor-v1\t0\t0\tzz\n", 22, collect, &g, NULL, &line_no, &why), -1);
 	ck_assert_int_eq(line_no, 1);
+}
+END_TEST
+
+/* The anchor text with two lanes, the horizon line hz (NULL: none) and the sum. */
+static size_t
+anchor_text(char *text, size_t cap, const char *hz)
+{
+	unsigned char h[BJ_EVENT_HASH_LEN];
+	char		line[256];
+	size_t		len = 0;
+
+	memset(h, 0x22, sizeof(h));
+	len += bj_anchor_line(0, 5, h, text + len, cap - len);
+	text[len++] = '\n';
+	len += bj_anchor_line(4, 2, h, text + len, cap - len);
+	text[len++] = '\n';
+	if (hz != NULL)
+	{
+		memcpy(text + len, hz, strlen(hz));
+		len += strlen(hz);
+		text[len++] = '\n';
+	}
+	bj_anchor_sum_line(text, len, line, sizeof(line));
+	memcpy(text + len, line, strlen(BJ_ANCHOR_SUM_TAG) + 65);
+	len += strlen(BJ_ANCHOR_SUM_TAG) + 65;
+	text[len] = '\0';			/* for strstr below; not part of the text */
+	return len;
+}
+
+/* bjxm-anchor-horizon-v1: written, parsed, summed; a text without it is still read */
+START_TEST(anchor_horizon)
+{
+	char		text[1024];
+	char		hz[64];
+	size_t		len;
+	got			g = {0};
+	long		line_no;
+	const char *why;
+	int64_t		horizon = -5;
+
+	ck_assert_uint_eq(bj_anchor_horizon_line(123, hz, sizeof(hz)), strlen("bjxm-anchor-horizon-v1\t123"));
+	hz[strlen("bjxm-anchor-horizon-v1\t123")] = '\0';
+	ck_assert_str_eq(hz, "bjxm-anchor-horizon-v1\t123");
+	/* snprintf-like: the full length even when cut */
+	ck_assert_uint_eq(bj_anchor_horizon_line(INT64_MAX, NULL, 0), strlen(BJ_ANCHOR_HORIZON_TAG) + 1 + 19);
+
+	len = anchor_text(text, sizeof(text), hz);
+	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, &horizon, &line_no, &why), 2);
+	ck_assert_int_eq(horizon, 123);
+	ck_assert_int_eq(g.n, 2);
+	ck_assert_int_eq(g.lane[1], 4);
+	/* the horizon is under the sum: a changed digit is refused */
+	text[strstr(text, "\t123") - text + 3] = '4';
+	g.n = 0;
+	horizon = -5;
+	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, &horizon, &line_no, &why), -1);
+	ck_assert_int_eq(g.n, 0);
+	ck_assert_int_eq(horizon, 0);
+	ck_assert_int_eq(line_no, 4);
+	/* removing the line breaks the sum too */
+	{
+		char		cut[1024];
+		char	   *p = strstr(text, BJ_ANCHOR_HORIZON_TAG);
+		size_t		hl = strchr(p, '\n') - p + 1;
+
+		len = anchor_text(text, sizeof(text), hz);
+		p = strstr(text, BJ_ANCHOR_HORIZON_TAG);
+		memcpy(cut, text, p - text);
+		memcpy(cut + (p - text), p + hl, len - (p - text) - hl);
+		ck_assert_int_eq(bj_anchors_parse(cut, len - hl, collect, &g, &horizon, &line_no, &why), -1);
+	}
+	/* the old format (no horizon line) is accepted: horizon 0, no check */
+	len = anchor_text(text, sizeof(text), NULL);
+	horizon = -5;
+	g.n = 0;
+	ck_assert_int_eq(bj_anchors_parse(text, len, collect, &g, &horizon, &line_no, &why), 2);
+	ck_assert_int_eq(horizon, 0);
+	ck_assert_int_eq(g.n, 2);
+	/* the horizon line may come first */
+	{
+		char		t2[1024];
+		char		line[256];
+		size_t		l2 = 0;
+		unsigned char h[BJ_EVENT_HASH_LEN];
+
+		memset(h, 0x22, sizeof(h));
+		l2 += bj_anchor_horizon_line(9, t2, sizeof(t2));
+		t2[l2++] = '\n';
+		l2 += bj_anchor_line(0, 5, h, t2 + l2, sizeof(t2) - l2);
+		t2[l2++] = '\n';
+		bj_anchor_sum_line(t2, l2, line, sizeof(line));
+		memcpy(t2 + l2, line, strlen(BJ_ANCHOR_SUM_TAG) + 65);
+		l2 += strlen(BJ_ANCHOR_SUM_TAG) + 65;
+		ck_assert_int_eq(bj_anchors_parse(t2, l2, NULL, NULL, &horizon, &line_no, &why), 1);
+		ck_assert_int_eq(horizon, 9);
+	}
+	/* malformed horizon lines: zero, negative, leading zero, not a number, extra field, twice */
+	{
+		static const char *const bad[] = {
+			"bjxm-anchor-horizon-v1\t0", "bjxm-anchor-horizon-v1\t-3", "bjxm-anchor-horizon-v1\t012",
+			"bjxm-anchor-horizon-v1\tx", "bjxm-anchor-horizon-v1\t5\t6", "bjxm-anchor-horizon-v1",
+			"bjxm-anchor-horizon-v1\t5\nbjxm-anchor-horizon-v1\t5", "bjxm-anchor-horizon-v2\t5",
+		};
+
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		{
+			len = anchor_text(text, sizeof(text), bad[i]);
+			horizon = -5;
+			ck_assert_msg(bj_anchors_parse(text, len, collect, &g, &horizon, &line_no, &why) == -1, "accepted: %s", bad[i]);
+			ck_assert_int_eq(horizon, 0);
+		}
+	}
 }
 END_TEST
 
@@ -369,6 +481,7 @@ eventlog_suite(void)
 	tcase_add_test(tc, export_roundtrip);
 	tcase_add_test(tc, export_rejects);
 	tcase_add_test(tc, anchors);
+	tcase_add_test(tc, anchor_horizon);
 	suite_add_tcase(s, tc);
 	return s;
 }

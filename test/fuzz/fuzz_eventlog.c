@@ -47,6 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long		n = 0;
 	long		line_no = 0;
 	long		got;
+	int64_t		horizon = -1;
 
 	require(scratch != NULL);
 	if (bj_export_parse_line(in, size, scratch, &l, &why) == 0)
@@ -86,8 +87,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	else
 		require(why != NULL);
-	got = bj_anchors_parse(in, size, count, &n, &line_no, &why);
-	require(got == -1 ? (n == 0 && line_no >= 1) : got == n);
+	got = bj_anchors_parse(in, size, count, &n, &horizon, &line_no, &why);
+	require(got == -1 ? (n == 0 && line_no >= 1 && horizon == 0) : (got == n && horizon >= 0));
 	free(scratch);
 	return 0;
 }

@@ -15,7 +15,14 @@
 #  (c) deletes the last event of another lane: reported; with the head
 #      fixed as well, only the anchors report it;
 #  (d) binds new functions to bjxm_upgrade_chain and bjxm_record_event_sql:
-#      refused (42501).
+#      refused (42501);
+#  (e) inserts a hand-made event "in the past" (an id below the horizon of
+#      an anchor taken before, hashes and head made consistent with
+#      test/tools/relink) into (1) a brand-new lane with its head row and
+#      (2) the tail of an anchored lane: verify_events() passes,
+#      verify_events(anchors) and bjxm-verify --anchors report it; an anchor
+#      text of the older format (no horizon line) is still accepted and the
+#      skipped check is said.
 # Exit 1 on any mismatch.
 #
 # Env: PGHOST (socket dir), PGPORT, PGUSER (postgres); TMP (scratch dir).
@@ -101,8 +108,13 @@ echo "== the auditor anchors, exports and verifies =="
 audit "SELECT bjxm.chain_anchor_text()" > "$WORK/anchors1.txt" || fail "chain_anchor_text as auditor"
 export_to "$WORK/events1.txt" || fail "export_events as auditor"
 check_eq "export: one line per event, one per lane head" "$((total + lanes))" "$(wc -l < "$WORK/events1.txt")"
-check_eq "anchors: one line per lane and the sum line" "$((lanes + 1))" "$(wc -l < "$WORK/anchors1.txt")"
+check_eq "anchors: one line per lane, the horizon line and the sum line" "$((lanes + 2))" "$(wc -l < "$WORK/anchors1.txt")"
 check_eq "chain_anchor() rows = anchor lines" "$lanes" "$(audit "SELECT count(*) FROM bjxm.chain_anchor()")"
+# no writer in flight: the horizon is the last id + 1, the same on every row and in the text
+check_eq "chain_anchor() horizon: the last event id + 1, one value" "$(( $(val "SELECT max(event_id) FROM bjxm.events") + 1 ))" \
+  "$(audit "SELECT string_agg(DISTINCT horizon::text, ',') FROM bjxm.chain_anchor()")"
+check_eq "chain_anchor_text() horizon line" "bjxm-anchor-horizon-v1	$(( $(val "SELECT max(event_id) FROM bjxm.events") + 1 ))" \
+  "$(grep '^bjxm-anchor-horizon-v1' "$WORK/anchors1.txt")"
 verify "$WORK/events1.txt"
 check_eq "bjxm-verify EXPORT: exit status" 0 "$VRC"
 check_eq "bjxm-verify EXPORT: output" "ok: $total events in $lanes lanes" "$VOUT"
@@ -190,6 +202,105 @@ SQL
   check_has "(d) $sym bound anew: refused" "ERROR:  42501" "$out"
 done
 check_eq "(d) no event was forged" "" "$(val "SELECT event_id FROM bjxm.events WHERE action = 'forged'")"
+
+echo "== (e) a hand-made event \"in the past\": an id below an anchor's horizon =="
+# two ids left unused by rolled-back actions, then a committed event above them
+for g in 1 2; do
+  psql_ >/dev/null <<SQL || fail "(e) rolled-back action $g"
+SET bjxm.today = '2026-11-27';
+BEGIN;
+SELECT bjxm.create_project('11520500MX0000001W', '锚点测试回滚$g', 'business_system', '{development}', 2027, 1000000);
+ROLLBACK;
+SQL
+done
+psql_ -c "SET bjxm.today = '2026-11-27'" -c "SELECT bjxm.create_project('11520502MX00000030', '锚点测试项目丙4', 'business_system', '{development}', 2027, 1000000)" >/dev/null \
+  || fail "(e) committed event"
+check_eq "(e) the log is intact before the forgery" "" "$(val "SELECT coalesce(first_broken::text, '') FROM bjxm.verify_events()")"
+# an anchor taken while a writer of unit 乙's lane is in flight: the horizon
+# stays at or below that lane's head + 1, so its late commit is not flagged
+LB=$(val "SELECT unit_id FROM bjxm.units WHERE code::text = '11520521MX0000002D'")
+LB_LAST=$(val "SELECT last_event_id FROM bjxm.event_lanes WHERE lane = $LB")
+( printf "SET bjxm.today = '2026-11-27';\nBEGIN;\nSELECT bjxm.create_project('11520521MX0000002D', '锚点测试进行中', 'business_system', '{development}', 2027, 1000000);\n"
+  sleep 3; printf "COMMIT;\n" ) | psql_ >/dev/null &
+INFLIGHT=$!
+sleep 1.5
+audit "SELECT bjxm.chain_anchor_text()" > "$WORK/anchors-inflight.txt"
+wait "$INFLIGHT" || fail "(e) in-flight writer"
+HI=$(sed -n 's/^bjxm-anchor-horizon-v1\t//p' "$WORK/anchors-inflight.txt")
+check_eq "(e) horizon with lane $LB's writer in flight: its head's last id + 1" "$((LB_LAST + 1))" "$HI"
+check_eq "(e) the late commit is above that horizon" "t" "$(val "SELECT min(event_id) >= $HI FROM bjxm.events WHERE lane = $LB AND event_id > $LB_LAST")"
+r=$(psql_ -A -t -v a="$(cat "$WORK/anchors-inflight.txt")" <<<"SELECT coalesce(first_broken::text, '') || '|' || coalesce(detail, '') FROM bjxm.verify_events(:'a')")
+check_eq "(e) verify_events(anchor taken mid-write) after the commit: passes" "|" "$r"
+export_to "$WORK/events-inflight.txt"
+verify --anchors "$WORK/anchors-inflight.txt" "$WORK/events-inflight.txt"
+check_eq "(e) bjxm-verify --anchors (taken mid-write): exit status 0" 0 "$VRC"
+audit "SELECT bjxm.chain_anchor_text()" > "$WORK/anchors3.txt"
+A3=$(cat "$WORK/anchors3.txt")
+H3=$(sed -n 's/^bjxm-anchor-horizon-v1\t//p' "$WORK/anchors3.txt")
+G1=$(val "SELECT max(g) FROM generate_series(1, $H3 - 1) g WHERE NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.event_id = g)")
+G2=$(val "SELECT max(g) FROM generate_series(1, $G1 - 1) g WHERE NOT EXISTS (SELECT 1 FROM bjxm.events e WHERE e.event_id = g)")
+LN3=$(val "SELECT last_seq FROM bjxm.event_lanes WHERE lane = $L")
+check_eq "(e) unused ids below the horizon, above lane $L's last id" "t" \
+  "$(val "SELECT $G2 > last_event_id AND $G1 < $H3 FROM bjxm.event_lanes WHERE lane = $L")"
+NEW=987654321
+ZERO="decode(repeat('00', 32), 'hex')"
+# forge(id, lane, seq): a copy of lane L's first event with another note, zero hashes (relink fixes them)
+forge() {
+  psql_ -c "SET session_replication_role = replica" -c "INSERT INTO bjxm.events (event_id, project_id, unit_id, action,
+      from_state, to_state, actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, login, lane, lane_seq,
+      prev_hash, hash)
+    SELECT $1, project_id, unit_id, action, from_state, to_state, actor, actor_is_superuser, at, effective_date, clause,
+      '事后补记', details, rulebook, login, $2, $3, $ZERO, $ZERO FROM bjxm.events WHERE lane = $L AND lane_seq = 1" >/dev/null
+}
+# (1) a brand-new lane with its head row
+psql_ -c "SET session_replication_role = replica" -c "INSERT INTO bjxm.event_lanes (lane, last_event_id) VALUES ($NEW, 0)" >/dev/null \
+  || fail "(e1) head row"
+forge "$G2" "$NEW" 1 || fail "(e1) insert"
+export_to "$WORK/events6.txt"
+test/tools/relink "$WORK/events6.txt" "$NEW" | psql_ >/dev/null || fail "(e1) relink"
+check_eq "(e1) verify_events() passes (self-consistent lane and head)" "" "$(val "SELECT coalesce(first_broken::text, '') || coalesce(detail, '') FROM bjxm.verify_events()")"
+r=$(psql_ -A -t -v a="$A3" <<<"SELECT first_broken || '|' || detail FROM bjxm.verify_events(:'a')")
+check_eq "(e1) verify_events(anchors) first_broken" "$G2" "${r%%|*}"
+check_has "(e1) verify_events(anchors) detail" "event $G2 (id below the anchor's horizon $H3) was not there when the anchor was taken: lane $NEW seq 1; the anchor does not name the lane" "$r"
+export_to "$WORK/events7.txt"
+verify "$WORK/events7.txt"
+check_eq "(e1) bjxm-verify without anchors: exit status 0" 0 "$VRC"
+verify --anchors "$WORK/anchors3.txt" "$WORK/events7.txt"
+check_eq "(e1) bjxm-verify --anchors: exit status" 1 "$VRC"
+check_has "(e1) bjxm-verify --anchors" "BROKEN lane $NEW seq 1 event_id $G2: event $G2 (id below the anchor's horizon $H3) was not there when the anchor was taken" "$VOUT"
+check_has "(e1) bjxm-verify --anchors: the lane is not anchored" "does not name the lane" "$VOUT"
+# an anchor taken before the horizon line existed: accepted, and the skipped check is said
+test/tools/relink --old-anchors "$WORK/anchors3.txt" > "$WORK/anchors3-old.txt"
+check_eq "(e) old-format anchor text has no horizon line" 0 "$(grep -c horizon "$WORK/anchors3-old.txt")"
+r=$(psql_ -A -t -v a="$(cat "$WORK/anchors3-old.txt")" <<<"SELECT coalesce(first_broken::text, 'null') || '|' || detail FROM bjxm.verify_events(:'a')")
+check_has "(e) verify_events(old anchors): passes, says the check was not done" "null|" "$r"
+check_has "(e) verify_events(old anchors): detail" "the anchor text has no horizon line" "$r"
+verify --anchors "$WORK/anchors3-old.txt" "$WORK/events7.txt"
+check_eq "(e) bjxm-verify --anchors old format: exit status 0" 0 "$VRC"
+check_has "(e) bjxm-verify --anchors old format: says so" "has no horizon line: events inserted later with old ids were not looked for" "$VOUT"
+# (2) the tail of anchored lane L, its head moved on
+forge "$G1" "$L" "$((LN3 + 1))" || fail "(e2) insert"
+export_to "$WORK/events8.txt"
+test/tools/relink "$WORK/events8.txt" "$L" | psql_ >/dev/null || fail "(e2) relink"
+check_eq "(e2) verify_events() passes" "" "$(val "SELECT coalesce(first_broken::text, '') || coalesce(detail, '') FROM bjxm.verify_events()")"
+r=$(psql_ -A -t -v a="$A3" <<<"SELECT first_broken || '|' || detail FROM bjxm.verify_events(:'a')")
+check_eq "(e2) verify_events(anchors) first_broken (lane $L comes first)" "$G1" "${r%%|*}"
+check_has "(e2) verify_events(anchors) detail" "event $G1 (id below the anchor's horizon $H3) was not there when the anchor was taken: lane $L seq $((LN3 + 1)); the anchor covers the lane up to seq $LN3" "$r"
+export_to "$WORK/events9.txt"
+verify "$WORK/events9.txt"
+check_eq "(e2) bjxm-verify without anchors: exit status 0" 0 "$VRC"
+verify --anchors "$WORK/anchors3.txt" "$WORK/events9.txt"
+check_eq "(e2) bjxm-verify --anchors: exit status" 1 "$VRC"
+check_has "(e2) bjxm-verify --anchors: the tail event" "BROKEN lane $L seq $((LN3 + 1)) event_id $G1: event $G1 (id below the anchor's horizon $H3) was not there when the anchor was taken" "$VOUT"
+check_has "(e2) bjxm-verify --anchors: the new lane too" "BROKEN lane $NEW seq 1 event_id $G2" "$VOUT"
+# ids must rise within a lane and be > 0 (bjxm-verify as verify_events)
+sed "s/^\(bjxm-export-v1\t$L\t$((LN3 + 1))\t\)$G1\t/\1-$G1\t/" "$WORK/events9.txt" > "$WORK/events10.txt"
+verify "$WORK/events10.txt"
+check_has "(e) bjxm-verify: an id <= 0" "event_id -$G1: event_id is not positive" "$VOUT"
+first_l=$(val "SELECT event_id FROM bjxm.events WHERE lane = $L AND lane_seq = 1")
+sed "s/^\(bjxm-export-v1\t$L\t$((LN3 + 1))\t\)$G1\t/\1$first_l\t/" "$WORK/events9.txt" > "$WORK/events11.txt"
+verify "$WORK/events11.txt"
+check_has "(e) bjxm-verify: an id not above the lane's previous" "event_id $first_l is not above the lane's previous event's" "$VOUT"
 
 if [ "$FAILED" -ne 0 ]; then echo "anchors: FAILED"; exit 1; fi
 echo "anchors: ok"

@@ -9,12 +9,51 @@
  * only anchors kept outside the database show the rewrite.
  *
  *   relink EXPORT_FILE [LANE]
+ *   relink --old-anchors ANCHOR_FILE
+ *
+ * The second form prints the anchor text without its horizon line
+ * (bjxm-anchor-horizon-v1), its sum recomputed: an anchor as taken before
+ * the horizon line existed, which verify_events(anchors) and bjxm-verify
+ * still accept (without the horizon check).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eventlog.h"
+
+/* relink --old-anchors FILE */
+static int
+old_anchors(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	static char buf[1 << 16];
+	static char text[1 << 20];
+	size_t		len = 0;
+	char		sum[256];
+	size_t		n;
+
+	if (f == NULL)
+		return 2;
+	while (fgets(buf, sizeof(buf), f) != NULL)
+	{
+		size_t		l = strlen(buf);
+
+		if (strncmp(buf, BJ_ANCHOR_HORIZON_TAG, strlen(BJ_ANCHOR_HORIZON_TAG)) == 0 ||
+			strncmp(buf, BJ_ANCHOR_SUM_TAG, strlen(BJ_ANCHOR_SUM_TAG)) == 0 || l <= 1)
+			continue;
+		if (len + l >= sizeof(text))
+			return 2;
+		memcpy(text + len, buf, l);
+		len += l;
+	}
+	fclose(f);
+	n = bj_anchor_sum_line(text, len, sum, sizeof(sum));
+	fwrite(text, 1, len, stdout);
+	fwrite(sum, 1, n, stdout);
+	putchar('\n');
+	return 0;
+}
 
 int
 main(int argc, char **argv)
@@ -30,6 +69,8 @@ main(int argc, char **argv)
 	long long	last_id = 0;
 	unsigned char prev[BJ_EVENT_HASH_LEN];
 
+	if (argc == 3 && strcmp(argv[1], "--old-anchors") == 0)
+		return old_anchors(argv[2]);
 	if (argc < 2 || (f = fopen(argv[1], "rb")) == NULL)
 	{
 		fprintf(stderr, "usage: relink EXPORT_FILE [LANE]\n");
