@@ -16,6 +16,7 @@
 
 #include "catalog/pg_auth_members.h"
 #include "catalog/pg_authid.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -91,6 +92,37 @@ has_jurisdiction_duty(Oid role)
  * the explicit region 520500.  Before ALTER EXTENSION UPDATE to 0.3.0 the
  * rows are keyed by name (no default either).
  */
+/*
+ * Whether relation relid's ACL grants SELECT to role itself (not through
+ * membership or PUBLIC).  (array.h's ACL_DAT mixes signedness under
+ * -Wextra: silenced here only.)
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-compare"
+static bool
+directly_granted_select(Oid relid, Oid role)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	bool		isnull;
+	Datum		d;
+	bool		found = false;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	d = SysCacheGetAttr(RELOID, tup, Anum_pg_class_relacl, &isnull);
+	if (!isnull)
+	{
+		Acl		   *acl = DatumGetAclP(d);
+		AclItem    *items = ACL_DAT(acl);
+
+		for (int i = 0; i < ACL_NUM(acl) && !found; i++)
+			found = items[i].ai_grantee == role && (ACLITEM_GET_PRIVS(items[i]) & ACL_SELECT) != 0;
+	}
+	ReleaseSysCache(tup);
+	return found;
+}
+#pragma GCC diagnostic pop
+
 char *
 bjxm_jurisdiction_of(Oid role)
 {
@@ -103,15 +135,26 @@ bjxm_jurisdiction_of(Oid role)
 
 	if (bjxm_has_column("jurisdictions", "role_oid"))
 	{
+		bool		isnull;
+
 		argtypes[0] = OIDOID;
 		args[0] = ObjectIdGetDatum(role);
-		bjxm_plan(&by_oid, "SELECT j.region FROM bjxm.jurisdictions j "
-				  "WHERE j.role_oid OPERATOR(pg_catalog.=) $1 AND EXISTS ("
-				  "SELECT 1 FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a "
-				  "WHERE c.oid OPERATOR(pg_catalog.=) j.tableoid AND a.grantee OPERATOR(pg_catalog.=) $1 "
-				  "AND a.privilege_type OPERATOR(pg_catalog.=) 'SELECT')",
-				  1, argtypes);
-		plan = by_oid;
+		/*
+		 * The row counts only while the role still holds the direct SELECT
+		 * grant set_jurisdiction gave it (a dropped role's OID reused by a
+		 * new role has none).  The grant is read from the table's ACL in
+		 * the syscache, not by aclexplode in SQL (issue 17: per-action
+		 * cost).
+		 */
+		bjxm_plan(&by_oid, "SELECT j.region, j.tableoid FROM bjxm.jurisdictions j "
+				  "WHERE j.role_oid OPERATOR(pg_catalog.=) $1", 1, argtypes);
+		if (SPI_execute_plan(by_oid, args, NULL, true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "bjxm: jurisdiction lookup failed");
+		if (SPI_processed != 1 ||
+			!directly_granted_select(DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2,
+																	  &isnull)), role))
+			return NULL;
+		return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	}
 	else
 	{
