@@ -383,7 +383,6 @@ bjxm_record_event(const BjxmEvent *e)
 	static SPIPlanPtr plan_v1 = NULL;
 	static SPIPlanPtr plan_login = NULL;
 	static SPIPlanPtr plan_lanes = NULL;
-	static SPIPlanPtr lane_head = NULL;
 	static Oid	planned_state_type = InvalidOid;
 	Oid			argtypes[19];
 	Datum		args[19];
@@ -477,24 +476,17 @@ bjxm_record_event(const BjxmEvent *e)
 
 	if (lanes)
 	{
-		Oid			htypes[3] = {INT8OID, BYTEAOID, INT8OID};
-		Datum		hargs[3];
-
+		/* the event and its lane head's hash and id, in one statement */
 		bjxm_plan(&plan_lanes,
+				  "WITH h AS (UPDATE bjxm.event_lanes SET last_hash = $16, last_event_id = $1 "
+				  "WHERE lane OPERATOR(pg_catalog.=) $18 RETURNING 1) "
 				  "INSERT INTO bjxm.events (event_id, project_id, unit_id, action, from_state, to_state, "
 				  "actor, actor_is_superuser, at, effective_date, clause, note, details, rulebook, prev_hash, hash, login, "
 				  "lane, lane_seq) "
-				  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19)",
+				  "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $14, $9, $10, $11, $12, $13, $15, $16, $17, $18, $19 FROM h",
 				  19, argtypes);
-		if (SPI_execute_plan(plan_lanes, args, nulls, false, 0) != SPI_OK_INSERT)
-			elog(ERROR, "bjxm: event insert failed");
-		hargs[0] = Int64GetDatum(lane);
-		hargs[1] = args[15];
-		hargs[2] = Int64GetDatum(event_id);
-		bjxm_plan(&lane_head, "UPDATE bjxm.event_lanes SET last_hash = $2, last_event_id = $3 "
-				  "WHERE lane OPERATOR(pg_catalog.=) $1", 3, htypes);
-		if (SPI_execute_plan(lane_head, hargs, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
-			elog(ERROR, "bjxm: event lane head update failed");
+		if (SPI_execute_plan(plan_lanes, args, nulls, false, 0) != SPI_OK_INSERT || SPI_processed != 1)
+			elog(ERROR, "bjxm: event insert or lane head update failed");
 	}
 	else if (!chained)
 	{
