@@ -1077,8 +1077,12 @@ bjxm_waive_term_apply(BjxmCtx *ctx)
 
 	if (!cache.valid)
 		term_cache_build();
-	if (dictionary_term(term) != NULL)
-		term = dictionary_term(term);
+	{
+		const char *spelt = dictionary_term(term);
+
+		if (spelt != NULL)
+			term = spelt;
+	}
 	values[0] = Int64GetDatum(ctx->project_id);
 	values[1] = CStringGetTextDatum(term);
 	values[2] = CStringGetTextDatum(ctx->note);

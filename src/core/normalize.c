@@ -90,6 +90,38 @@ lookup(uint32_t c)
 						   << BJ_NORM_BLOCK_SHIFT) | (c & BJ_NORM_BLOCK_MASK)];
 }
 
+/*
+ * Decode and validate (RFC 3629) the 2- or 4-byte sequence at p[i]:
+ * its length with *c, or 0 if it is not valid UTF-8 (the 3-byte case is
+ * decoded inline by the callers, on their hot path).
+ */
+static size_t
+decode_2_or_4(const unsigned char *p, size_t len, size_t i, uint32_t *c)
+{
+	unsigned char b = p[i];
+
+	if (b >= 0xC2 && b <= 0xDF)
+	{
+		if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
+			return 0;
+		*c = ((uint32_t) (b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+		return 2;
+	}
+	if (b >= 0xF0 && b <= 0xF4)
+	{
+		if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 ||
+			(p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80)
+			return 0;
+		*c = ((uint32_t) (b & 0x07) << 18) |
+			((uint32_t) (p[i + 1] & 0x3F) << 12) |
+			((uint32_t) (p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+		if (*c < 0x10000 || *c > 0x10FFFF)
+			return 0;			/* overlong, too large */
+		return 4;
+	}
+	return 0;					/* continuation byte, C0, C1, F5+ */
+}
+
 int
 bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 		size_t *outlen)
@@ -169,29 +201,13 @@ bj_norm(const char *s, size_t len, char *out, size_t outcap, uint32_t *map,
 			}
 			n = 3;
 		}
-		else if (b >= 0xC2 && b <= 0xDF)
-		{
-			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
-				return BJ_NORM_EUTF8;
-			n = 2;
-			c = ((uint32_t) (b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-			v = lookup(c);
-		}
-		else if (b >= 0xF0 && b <= 0xF4)
-		{
-			if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 ||
-				(p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80)
-				return BJ_NORM_EUTF8;
-			n = 4;
-			c = ((uint32_t) (b & 0x07) << 18) |
-				((uint32_t) (p[i + 1] & 0x3F) << 12) |
-				((uint32_t) (p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-			if (c < 0x10000 || c > 0x10FFFF)
-				return BJ_NORM_EUTF8;	/* overlong, too large */
-			v = lookup(c);
-		}
 		else
-			return BJ_NORM_EUTF8;	/* continuation byte, C0, C1, F5+ */
+		{
+			n = decode_2_or_4(p, len, i, &c);
+			if (n == 0)
+				return BJ_NORM_EUTF8;
+			v = lookup(c);
+		}
 
 		if (v == 0)
 			put(out, map, &o, &wcap, p + i, n, i);	/* unchanged */
@@ -269,29 +285,13 @@ bj_norm_scan(const char *s, size_t len, const bj_norm_dfa *dfa)
 			}
 			n = 3;
 		}
-		else if (b >= 0xC2 && b <= 0xDF)
-		{
-			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
-				return BJ_NORM_EUTF8;
-			n = 2;
-			c = ((uint32_t) (b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-			v = lookup(c);
-		}
-		else if (b >= 0xF0 && b <= 0xF4)
-		{
-			if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 ||
-				(p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80)
-				return BJ_NORM_EUTF8;
-			n = 4;
-			c = ((uint32_t) (b & 0x07) << 18) |
-				((uint32_t) (p[i + 1] & 0x3F) << 12) |
-				((uint32_t) (p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-			if (c < 0x10000 || c > 0x10FFFF)
-				return BJ_NORM_EUTF8;
-			v = lookup(c);
-		}
 		else
-			return BJ_NORM_EUTF8;
+		{
+			n = decode_2_or_4(p, len, i, &c);
+			if (n == 0)
+				return BJ_NORM_EUTF8;
+			v = lookup(c);
+		}
 
 		if (v == 0)
 		{
